@@ -49,6 +49,11 @@ final class ConnectionThreads {
     thread.start();
   }
 
+  /** Connections accepted so far. */
+  int accepted() {
+    return counter.get();
+  }
+
   void closeAll(Duration wait) {
     closed = true;
     open.forEach((thread, socket) -> {

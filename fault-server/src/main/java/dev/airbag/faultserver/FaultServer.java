@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,6 +84,11 @@ public final class FaultServer implements AutoCloseable {
   public int requestCount(String model) {
     AtomicInteger count = perModel.get(model);
     return count == null ? 0 : count.get();
+  }
+
+  /** TCP connections accepted since start (not reset): tells a test whether a client reused connections. */
+  public int connectionCount() {
+    return threads.accepted();
   }
 
   /** Every request received since start or {@link #reset()}, in arrival order, health checks included. */
