@@ -1,0 +1,156 @@
+package dev.airbag.faultserver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback HTTP/1.1 server that answers like OpenAI ({@code POST …/chat/completions}) and Anthropic
+ * ({@code POST …/messages}), streaming included, and fails as its {@link FaultPlan} says. It records every
+ * request and counts the LLM ones per model, so a test can check what a client sent and how often it retried.
+ * {@code GET /health} answers {@code ok}; other paths get a 404 JSON error (both recorded, never counted).
+ *
+ * <p>Built on a raw {@link ServerSocket} so faults control every byte. One daemon thread
+ * ({@code fault-server-*}) per connection; {@link #close()} ends them all. Thread-safe.
+ */
+public final class FaultServer implements AutoCloseable {
+  private final ServerSocket serverSocket;
+  private final ConnectionThreads threads;
+  private volatile FaultPlan plan = FaultPlans.healthy();
+  private volatile long startNanos = System.nanoTime();
+  private final AtomicInteger llmRequests = new AtomicInteger();
+  private final ConcurrentHashMap<String, AtomicInteger> perModel = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<RecordedRequest> records = new ConcurrentLinkedQueue<>();
+
+  private FaultServer(ServerSocket serverSocket) {
+    this.serverSocket = serverSocket;
+    this.threads = new ConnectionThreads("fault-server-" + serverSocket.getLocalPort());
+    threads.startAcceptor(this::acceptLoop);
+  }
+
+  /** A server on 127.0.0.1 and an ephemeral port, answering every request successfully until planned. */
+  public static FaultServer start() {
+    return start(0);
+  }
+
+  /** A server on 127.0.0.1:{@code port} ({@code 0}: ephemeral). */
+  public static FaultServer start(int port) {
+    try {
+      ServerSocket socket = new ServerSocket();
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 128);
+      return new FaultServer(socket);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
+    }
+  }
+
+  /** The text every successful answer for {@code model} carries, streamed or not, in both formats. */
+  public static String completionText(String model) {
+    return Completion.textFor(model);
+  }
+
+  public int port() {
+    return serverSocket.getLocalPort();
+  }
+
+  /** {@code http://127.0.0.1:PORT}, without a trailing slash or path. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** Replace the plan; requests arriving from now on follow it. */
+  public FaultServer plan(FaultPlan plan) {
+    this.plan = Objects.requireNonNull(plan, "plan");
+    return this;
+  }
+
+  /** LLM requests received (health checks and unknown paths excluded). */
+  public int requestCount() {
+    return llmRequests.get();
+  }
+
+  /** LLM requests received for {@code model} (the body's top-level {@code "model"}). */
+  public int requestCount(String model) {
+    AtomicInteger count = perModel.get(model);
+    return count == null ? 0 : count.get();
+  }
+
+  /** TCP connections accepted since start (not reset): tells a test whether a client reused connections. */
+  public int connectionCount() {
+    return threads.accepted();
+  }
+
+  /** Every request received since start or {@link #reset()}, in arrival order, health checks included. */
+  public List<RecordedRequest> requests() {
+    return List.copyOf(records);
+  }
+
+  /** Forget counts and records, and restart the clock that {@link FaultPlans#between} windows use. */
+  public void reset() {
+    records.clear();
+    perModel.clear();
+    llmRequests.set(0);
+    startNanos = System.nanoTime();
+  }
+
+  /** Stop accepting, close every open connection and wait briefly for their threads to end. */
+  @Override
+  public void close() {
+    try {
+      serverSocket.close();
+    } catch (IOException e) {
+      // Closing is best effort; the threads are ended below regardless.
+    }
+    threads.closeAll(Duration.ofSeconds(2));
+  }
+
+  private void acceptLoop() {
+    while (!serverSocket.isClosed()) {
+      try {
+        Socket socket = serverSocket.accept();
+        socket.setTcpNoDelay(true);
+        threads.serve(socket, new Connection(socket, this::respond));
+      } catch (IOException e) {
+        // accept() fails once the socket is closed; the loop condition ends it.
+      }
+    }
+  }
+
+  private ResponseSpec respond(HttpRequest http) {
+    String body = new String(http.body(), StandardCharsets.UTF_8);
+    String model = Json.topLevelString(body, "model").orElse("");
+    RecordedRequest recorded = new RecordedRequest(http.method(), http.target(), http.headers(), http.body(),
+        model, http.arrivalNanos());
+    records.add(recorded);
+    WireFormat format = WireFormat.of(http.method(), http.target());
+    if (format == WireFormat.OTHER) {
+      return Routes.other(recorded);
+    }
+    int index = llmRequests.getAndIncrement();
+    int modelIndex = perModel.computeIfAbsent(model, m -> new AtomicInteger()).getAndIncrement();
+    RequestInfo info = new RequestInfo(recorded, format, Json.topLevelTrue(body, "stream"), index, modelIndex,
+        Duration.ofNanos(http.arrivalNanos() - startNanos));
+    ResponseSpec spec = new ResponseSpec(info);
+    Faults.success().shape(spec);
+    try {
+      plan.choose(info).shape(spec);
+    } catch (RuntimeException e) {
+      // A broken script must be loud in the test that wrote it, not look like a provider failure.
+      spec = new ResponseSpec(info);
+      spec.json(500, "{\"error\":{\"message\":" + Json.quote("fault plan failed: " + e)
+          + ",\"type\":\"fault_server_plan_error\"}}");
+    }
+    return spec;
+  }
+}
