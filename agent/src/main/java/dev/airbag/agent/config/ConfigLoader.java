@@ -29,16 +29,17 @@ final class ConfigLoader {
   AirbagConfig load() {
     ConfigFile file = ConfigFile.load(sources, problems);
     file.entries().forEach((name, text) -> offer(name, text, file.source()));
-    Map<String, String> properties = sources.systemProperties();
-    for (String name : new TreeSet<>(properties.keySet())) {
-      if (name.startsWith(PROPERTY_PREFIX) && !name.equals(ConfigFile.PROPERTY)) {
-        offer(name, properties.get(name), Source.SYSTEM_PROPERTY);
-      }
-    }
+    // Lowest precedence first: each later source replaces what an earlier one set.
     Map<String, String> env = sources.env();
     for (String name : new TreeSet<>(env.keySet())) {
       if (name.startsWith(ENV_PREFIX) && !name.equals(ConfigFile.ENV)) {
         offerEnv(name, env.get(name));
+      }
+    }
+    Map<String, String> properties = sources.systemProperties();
+    for (String name : new TreeSet<>(properties.keySet())) {
+      if (name.startsWith(PROPERTY_PREFIX) && !name.equals(ConfigFile.PROPERTY)) {
+        offer(name, properties.get(name), Source.SYSTEM_PROPERTY);
       }
     }
     Map<String, Setting> settings = new LinkedHashMap<>();

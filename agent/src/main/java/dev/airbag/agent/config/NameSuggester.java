@@ -85,7 +85,14 @@ final class NameSuggester {
     }
     int best = Integer.MAX_VALUE;
     for (int i = 0; i < n; i++) {
+      // The variable part is whole segments: it starts after the prefix's separator and ends before the suffix's.
+      if (!shape.prefix.isEmpty() && (i == 0 || name.charAt(i - 1) != last(shape.prefix))) {
+        continue;
+      }
       for (int j = i + 1; j <= n; j++) {
+        if (!shape.suffix.isEmpty() && j < n && name.charAt(j) != Character.toLowerCase(shape.suffix.charAt(0))) {
+          continue;
+        }
         if (headCost[i] + tailCost[j] < best) {
           best = headCost[i] + tailCost[j];
           split[0] = i;
@@ -94,5 +101,9 @@ final class NameSuggester {
       }
     }
     return best;
+  }
+
+  private static char last(String text) {
+    return Character.toLowerCase(text.charAt(text.length() - 1));
   }
 }
