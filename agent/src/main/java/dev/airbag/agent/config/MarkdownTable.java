@@ -18,7 +18,8 @@ final class MarkdownTable {
       String env = family.envPattern() == null
           ? " Set in the file or with -D only."
           : " Environment: " + code(family.envPattern()) + ".";
-      row(out, code(family.pattern()), family.defaultText(), family.allowed(), family.description() + env);
+      String defaultText = family.defaultText().isEmpty() ? "—" : family.defaultText();
+      row(out, code(family.pattern()), defaultText, family.allowed(), family.description() + env);
     }
     return out.toString();
   }

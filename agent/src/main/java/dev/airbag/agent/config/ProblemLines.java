@@ -23,7 +23,7 @@ final class ProblemLines {
 
   /** {@code unknown key airbag.x (system property); did you mean airbag.y? Ignored.} */
   static String unknownKey(String name, Source source, String suggestion) {
-    String hint = suggestion == null ? "" : "; did you mean " + suggestion + "?";
+    String hint = suggestion == null ? "." : "; did you mean " + suggestion + "?";
     return "unknown key " + name + " (" + source + ")" + hint + " Ignored.";
   }
 

@@ -107,7 +107,7 @@ class ConfigProblemsTest {
   void aKeyFarFromAnyKnownKeyGetsNoSuggestion() {
     AirbagConfig config = AirbagConfig.load(ConfigSources.of(null, Map.of("airbag.telemetry", "on"), Map.of()));
 
-    assertEquals(List.of("unknown key airbag.telemetry (system property) Ignored."), config.problems());
+    assertEquals(List.of("unknown key airbag.telemetry (system property). Ignored."), config.problems());
   }
 
   @Test
