@@ -1,0 +1,103 @@
+package dev.airbag.agent.config;
+
+import dev.airbag.agent.engine.classify.Category;
+import dev.airbag.agent.engine.endpoint.Provider;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Value types that speak the engine's vocabulary: categories, providers, endpoint URLs, model names. Stateless. */
+final class DomainTypes {
+  private DomainTypes() {}
+
+  static ValueType<Category> category() {
+    String all = categoryNames();
+    return new ValueType<>(all, "expected a category: one of " + all, Category::fromWireName,
+        Category::wireName);
+  }
+
+  /** A comma list of categories; empty or {@code none} selects no category. */
+  static ValueType<Set<Category>> categories() {
+    String all = categoryNames();
+    return new ValueType<>("comma list of " + all + "; or none",
+        "expected a comma-separated list of categories from " + all + " (or none)",
+        text -> {
+          Set<Category> chosen = EnumSet.noneOf(Category.class);
+          for (String item : ValueSyntax.parseList(ValueSyntax.isOff(text) ? "" : text)) {
+            Category category = Category.fromWireName(item);
+            if (category == null) {
+              return null;
+            }
+            chosen.add(category);
+          }
+          return Collections.unmodifiableSet(chosen);
+        },
+        DomainTypes::formatCategories);
+  }
+
+  static ValueType<Provider> provider() {
+    List<String> names = new ArrayList<>();
+    for (Provider provider : Provider.values()) {
+      names.add(provider.wireName());
+    }
+    String all = String.join(", ", names);
+    return new ValueType<>(all, "expected one of " + all, Provider::fromWireName, Provider::wireName);
+  }
+
+  /** An absolute http or https URL with a host, the only kind an LLM client can call. */
+  static ValueType<URI> httpUrl() {
+    return new ValueType<>("http(s) URL", "expected an http or https URL like http://localhost:8000/v1",
+        text -> {
+          URI uri = parseUri(text);
+          String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+          boolean web = scheme.equals("http") || scheme.equals("https");
+          return web && uri.getHost() != null ? uri : null;
+        },
+        URI::toString);
+  }
+
+  /** One model name; a comma means the user wrote a chain where one model belongs. */
+  static ValueType<String> model() {
+    return new ValueType<>("one model name", "expected one model name",
+        text -> text.isEmpty() || text.contains(",") ? null : text,
+        value -> value);
+  }
+
+  /** A non-empty comma list of model names, repeats removed. */
+  static ValueType<List<String>> models() {
+    return new ValueType<>("comma list of model names", "expected a comma-separated list of model names",
+        text -> {
+          List<String> models = ValueSyntax.parseDistinctList(text);
+          return models.isEmpty() ? null : Collections.unmodifiableList(models);
+        },
+        value -> String.join(",", value));
+  }
+
+  private static URI parseUri(String text) {
+    try {
+      return new URI(text);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  private static String categoryNames() {
+    return formatCategories(EnumSet.allOf(Category.class)).replace(",", ", ");
+  }
+
+  private static String formatCategories(Set<Category> categories) {
+    if (categories.isEmpty()) {
+      return "none";
+    }
+    List<String> names = new ArrayList<>();
+    for (Category category : categories) {
+      names.add(category.wireName());
+    }
+    return String.join(",", names);
+  }
+}

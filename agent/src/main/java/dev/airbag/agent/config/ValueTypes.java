@@ -1,0 +1,105 @@
+package dev.airbag.agent.config;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/** The value types of the key table: numbers, durations, sizes, names and choices. Stateless. */
+final class ValueTypes {
+  private ValueTypes() {}
+
+  static ValueType<Boolean> bool() {
+    return new ValueType<>("true, false", "expected true or false", ValueSyntax::parseBoolean,
+        String::valueOf);
+  }
+
+  static ValueType<Integer> wholeNumber(int min, int max) {
+    return new ValueType<>(min + ".." + max, "expected a whole number from " + min + " to " + max,
+        text -> {
+          int value = Integer.parseInt(text);
+          return value >= min && value <= max ? value : null;
+        },
+        String::valueOf);
+  }
+
+  /** A decimal number; {@code max} may be {@link Double#POSITIVE_INFINITY} for "at least min". */
+  static ValueType<Double> number(double min, double max) {
+    boolean bounded = max != Double.POSITIVE_INFINITY;
+    String allowed = bounded ? plain(min) + ".." + plain(max) : ">= " + plain(min);
+    String range = bounded ? "from " + plain(min) + " to " + plain(max) : "of at least " + plain(min);
+    return new ValueType<>(allowed, "expected a number " + range,
+        text -> {
+          double value = Double.parseDouble(text);
+          return Double.isFinite(value) && value >= min && value <= max ? value : null;
+        },
+        ValueTypes::plain);
+  }
+
+  static ValueType<Duration> duration(Duration min, Duration max) {
+    String from = ValueSyntax.formatDuration(min);
+    String to = ValueSyntax.formatDuration(max);
+    return new ValueType<>(from + ".." + to,
+        "expected a duration like 250ms, 30s, 2m or 1h, from " + from + " to " + to,
+        text -> {
+          Duration value = ValueSyntax.parseDuration(text);
+          return value.compareTo(min) >= 0 && value.compareTo(max) <= 0 ? value : null;
+        },
+        ValueSyntax::formatDuration);
+  }
+
+  /** A byte size that fits an int, like {@code 512}, {@code 64KB} or {@code 1MB}. */
+  static ValueType<Integer> size(int min, int max) {
+    String from = ValueSyntax.formatSize(min);
+    String to = ValueSyntax.formatSize(max);
+    return new ValueType<>(from + ".." + to, "expected a size like 512, 64KB or 1MB, from " + from + " to " + to,
+        text -> {
+          long value = ValueSyntax.parseSize(text);
+          return value >= min && value <= max ? Integer.valueOf((int) value) : null;
+        },
+        value -> ValueSyntax.formatSize(value));
+  }
+
+  /** One word of a fixed set, in any case. */
+  static ValueType<String> oneOf(List<String> options) {
+    String joined = String.join(", ", options);
+    return new ValueType<>(joined, "expected one of " + joined,
+        text -> {
+          String word = text.toLowerCase(Locale.ROOT);
+          return options.contains(word) ? word : null;
+        },
+        value -> value);
+  }
+
+  /** A comma list drawn from a fixed set; empty or {@code none} selects nothing. */
+  static ValueType<List<String>> subsetOf(List<String> options) {
+    String joined = String.join(", ", options);
+    return new ValueType<>("comma list of " + joined + "; or none",
+        "expected a comma-separated list of " + joined + " (or none)",
+        text -> {
+          String listed = ValueSyntax.isOff(text) ? "" : text.toLowerCase(Locale.ROOT);
+          List<String> chosen = ValueSyntax.parseDistinctList(listed);
+          return options.containsAll(chosen) ? Collections.unmodifiableList(chosen) : null;
+        },
+        value -> value.isEmpty() ? "none" : String.join(",", value));
+  }
+
+  static ValueType<Path> path() {
+    return new ValueType<>("a file path", "expected a file path",
+        text -> text.isEmpty() ? null : Paths.get(text),
+        Path::toString);
+  }
+
+  /** Non-blank free text, trimmed; {@code what} names it in problem lines. */
+  static ValueType<String> text(String what) {
+    return new ValueType<>(what, "expected " + what, text -> text.isEmpty() ? null : text, value -> value);
+  }
+
+  /** Prints {@code 3.0} as {@code 3} and {@code 0.2} as {@code 0.2}. */
+  static String plain(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,68 @@
+package dev.airbag.agent.engine.classify;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The few fields of a provider error body the dialects read, whatever the provider's shape. Filled once by
+ * {@link ErrorBodyReader}, then only read. Not thread-safe while filled; confined to one classification.
+ */
+final class ErrorFields {
+  // Messages beyond this are noise for keyword matching and are cut again by the redactor for the detail.
+  private static final int MAX_MESSAGE = 4096;
+
+  String message;
+  String detailsCode;   // Anthropic error.details.error_code
+  String detailsReason; // Gemini google.rpc.ErrorInfo reason
+  String innerCode;     // Azure error.innererror.code
+  String code;          // error.code when it is a string
+  String type;          // error.type
+  String status;        // Gemini error.status
+  String topCode;       // OpenAI-compatible servers that do not nest: {"code": "...", "type": "..."}
+  String topType;
+  String blockReason;   // Gemini promptFeedback.blockReason
+  String finishReason;  // Gemini candidates[].finishReason, OpenAI choices[].finish_reason
+  String retryDelay;    // Gemini google.rpc.RetryInfo retryDelay
+  final StringBuilder quotaText = new StringBuilder();
+  private String searchText;
+
+  void message(String text) {
+    if (message == null && text != null && !text.isEmpty()) {
+      message = text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) : text;
+    }
+  }
+
+  boolean isEmpty() {
+    return message == null && codes().isEmpty();
+  }
+
+  /** Every code the body carries, the most specific first; empty when none. */
+  List<String> codes() {
+    List<String> codes = new ArrayList<>(4);
+    String[] candidates = {detailsCode, detailsReason, innerCode, code, type, status, topCode, topType,
+        blockReason, finishReason};
+    for (String candidate : candidates) {
+      if (candidate != null && !candidate.isEmpty() && !codes.contains(candidate)) {
+        codes.add(candidate);
+      }
+    }
+    return codes.isEmpty() ? Collections.<String>emptyList() : codes;
+  }
+
+  /** The first code, or null. */
+  String mostSpecificCode() {
+    List<String> codes = codes();
+    return codes.isEmpty() ? null : codes.get(0);
+  }
+
+  /** Lower-case message plus quota facts ({@code quotaid=...perday; quotavalue=0;}) for keyword rules. */
+  String searchText() {
+    if (searchText == null) {
+      String text = (message == null ? "" : message) + ' ' + quotaText;
+      searchText = text.toLowerCase(Locale.ROOT);
+    }
+    return searchText;
+  }
+}
