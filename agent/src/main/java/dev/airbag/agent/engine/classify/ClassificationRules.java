@@ -12,8 +12,8 @@ import java.util.Map;
  * dialect), and whether an unknown failure may be retried. Immutable; thread-safe.
  */
 public final class ClassificationRules {
-  public static final ClassificationRules NONE =
-      new ClassificationRules(Collections.<Integer, Category>emptyMap(), Collections.<String, Category>emptyMap(), false);
+  public static final ClassificationRules NONE = new ClassificationRules(Collections.<Integer, Category>emptyMap(),
+      Collections.<String, Category>emptyMap(), false);
 
   private final Map<Integer, Category> statusRules;
   private final Map<String, Category> errorCodeRules;

@@ -21,7 +21,10 @@ public final class Classifier {
     this.clock = clock == null ? Clock.SYSTEM : clock;
   }
 
-  /** Classifies one failed attempt. Never throws; anything unparseable degrades to status/transport rules, then UNKNOWN. */
+  /**
+   * Classifies one failed attempt. Never throws; anything unparseable degrades to status/transport rules, then
+   * UNKNOWN.
+   */
   public Classification classify(Provider provider, Observation observation) {
     try {
       if (observation.exception() != null) {
@@ -46,13 +49,15 @@ public final class Classifier {
     int status = observation.status();
     ErrorBody body = ErrorBody.decode(observation.bodyPrefix());
     ErrorFields fields = ErrorJsonReader.read(body);
-    Classification.Builder verdict = decide(provider, status, fields, body);
+    // Without a JSON message, the raw text (a proxy's page) is the only evidence for filters and the detail.
+    String text = fields.message != null ? fields.message : body.isEmpty() ? null : body.text();
+    Classification.Builder verdict = decide(provider, status, fields, text);
     String detail = fields.message != null ? Redactor.redact(fields.message)
-        : body.isEmpty() ? null : Redactor.redact(body.text().trim(), RAW_DETAIL_LENGTH);
+        : text == null ? null : Redactor.redact(text.trim(), RAW_DETAIL_LENGTH);
     return verdict.httpStatus(status).detail(detail).waitHintMillis(waitHint(observation.headers(), fields));
   }
 
-  private Classification.Builder decide(Provider provider, int status, ErrorFields fields, ErrorBody body) {
+  private Classification.Builder decide(Provider provider, int status, ErrorFields fields, String text) {
     String ruledCode = rules.firstRuledCode(fields.codes());
     if (ruledCode != null) {
       return Classification.builder(rules.forErrorCode(ruledCode)).providerErrorCode(ruledCode)
@@ -67,7 +72,6 @@ public final class Classifier {
     if (dialect != null) {
       return dialect;
     }
-    String text = fields.message != null ? fields.message : body.isEmpty() ? null : body.text();
     return StatusTable.classify(status, text).providerErrorCode(fields.mostSpecificCode());
   }
 

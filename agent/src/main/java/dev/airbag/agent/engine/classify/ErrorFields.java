@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * The few fields of a provider error body the dialects read, whatever the provider's shape. Filled once by
- * {@link ErrorBodyReader}, then only read. Not thread-safe while filled; confined to one classification.
+ * {@link ErrorJsonReader}, then only read (codes and search text are computed on first use). Not thread-safe;
+ * confined to one classification.
  */
 final class ErrorFields {
   // Messages beyond this are noise for keyword matching and are cut again by the redactor for the detail.
@@ -26,6 +27,7 @@ final class ErrorFields {
   String finishReason;  // Gemini candidates[].finishReason, OpenAI choices[].finish_reason
   String retryDelay;    // Gemini google.rpc.RetryInfo retryDelay
   final StringBuilder quotaText = new StringBuilder();
+  private List<String> codes;
   private String searchText;
 
   void message(String text) {
@@ -40,6 +42,13 @@ final class ErrorFields {
 
   /** Every code the body carries, the most specific first; empty when none. */
   List<String> codes() {
+    if (codes == null) {
+      codes = collectCodes();
+    }
+    return codes;
+  }
+
+  private List<String> collectCodes() {
     List<String> codes = new ArrayList<>(4);
     String[] candidates = {detailsCode, detailsReason, innerCode, code, type, status, topCode, topType,
         blockReason, finishReason};

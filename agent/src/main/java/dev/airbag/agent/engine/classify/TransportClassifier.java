@@ -21,7 +21,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Classifies a transport failure (no HTTP status) by walking the exception's cause chain: a broken setup first,
- * then timeouts, then connection failures, then the phase the attempt reached. Stateless; thread-safe.
+ * then timeouts, then cancellation and connection failures, then any other I/O failure. Stateless; thread-safe.
  */
 final class TransportClassifier {
   // Enough for any real wrapper stack; also stops a cause cycle.
@@ -61,11 +61,17 @@ final class TransportClassifier {
       }
     }
     Throwable outer = meaningful(exception);
-    if (outer instanceof IOException
-        && (phase == Observation.Phase.CONNECT || phase == Observation.Phase.BEFORE_FIRST_BYTE)) {
-      return verdict(Category.TRANSIENT, outer, "transport cut before first byte");
+    // Any other I/O failure is the network cutting the exchange; whether a retry is still allowed after the
+    // first byte reached the app is the pipeline's decision, not the category's.
+    if (outer instanceof IOException) {
+      return verdict(Category.TRANSIENT, outer, isBeforeFirstByte(phase) ? "transport cut before first byte"
+          : "transport cut after first byte");
     }
     return verdict(Category.UNKNOWN, outer, "transport unrecognised").retryable(retryUnknown);
+  }
+
+  private static boolean isBeforeFirstByte(Observation.Phase phase) {
+    return phase == null || phase == Observation.Phase.CONNECT || phase == Observation.Phase.BEFORE_FIRST_BYTE;
   }
 
   private static Classification.Builder verdict(Category category, Throwable t, String signal) {

@@ -16,7 +16,9 @@ public final class Redactor {
   // Every pattern matches a secret within far fewer chars, so a secret cut by the pre-cut is still masked.
   private static final int SCAN_MARGIN = 256;
 
-  private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer|Basic|Token)\\s+(?!\\*{4})[A-Za-z0-9._~+/=\\-]{6,}");
+  // "Token" is also an English word: only a long value after it is taken for a credential.
+  private static final Pattern BEARER = Pattern.compile(
+      "(?i)\\b(Bearer|Basic|Token(?=\\s+[A-Za-z0-9._~+/=\\-]{16,}))\\s+(?!\\*{4})[A-Za-z0-9._~+/=\\-]{6,}");
   private static final Pattern NAMED = Pattern.compile(
       "(?i)(?<![\\w-])([\\w-]*(?:api[_-]?key|key|token|secret|password|passwd|sig|signature|authorization)"
           + "\"?\\s*[:=]\\s*\"?)(?!\\*{4}|Bearer\\b|Basic\\b|Token\\b)([^\\s\"'&,;#}<>]+)");
