@@ -23,6 +23,8 @@ public final class EventFields {
 
   /** The provider dialect's wire name ({@code anthropic}). */
   public static final String PROVIDER = "provider";
+  /** The name of the watched endpoint (a preset such as {@code openai}, or a name from the config). */
+  public static final String ENDPOINT_NAME = "endpoint_name";
   /** The endpoint's scheme, host and path, never its query string (which may hold a key). */
   public static final String ENDPOINT = "endpoint";
   /** The model the app asked for. */
@@ -51,6 +53,8 @@ public final class EventFields {
   public static final String USER_MESSAGE = "user_message";
   /** Which signal decided the category, for people debugging a rule. */
   public static final String REASON = "reason";
+  /** Why Airbag could not do all it would have for this call (body not replayable, budget spent). */
+  public static final String NOTE = "note";
   /** Whether the call was a streamed response. */
   public static final String STREAMED = "streamed";
 

@@ -1,0 +1,87 @@
+package dev.airbag.agent.engine.body;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The top-level {@code "model"} string of a JSON request body and where its value sits, so that a fallback can
+ * replace exactly those bytes and leave every other byte of the body unchanged. Immutable.
+ */
+public final class ModelField {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final String model;
+  private final int valueStart;
+  private final int valueEnd;
+
+  private ModelField(String model, int valueStart, int valueEnd) {
+    this.model = model;
+    this.valueStart = valueStart;
+    this.valueEnd = valueEnd;
+  }
+
+  /**
+   * Finds the top-level model of a JSON object body; null when the body is not a JSON object, is malformed, or
+   * has no top-level string {@code model}. Nested {@code model} keys (inside messages, tools) are skipped.
+   */
+  public static ModelField locate(byte[] body) {
+    if (body == null || body.length == 0) {
+      return null;
+    }
+    try (JsonParser parser = JSON.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      ModelField found = null;
+      JsonToken token = parser.nextToken();
+      for (; token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (found == null && "model".equals(name) && value == JsonToken.VALUE_STRING) {
+          int start = (int) parser.currentTokenLocation().getByteOffset();
+          String model = parser.getText();
+          int end = (int) parser.currentLocation().getByteOffset();
+          found = body[start] == '"' && body[end - 1] == '"' ? new ModelField(model, start, end) : null;
+        }
+        parser.skipChildren();
+      }
+      // The whole body must be one well-formed object: rewriting a broken body would only move the breakage.
+      return token == JsonToken.END_OBJECT && parser.nextToken() == null ? found : null;
+    } catch (IOException | RuntimeException malformed) {
+      // Not JSON, or not JSON we understand: the body passes through untouched.
+      return null;
+    }
+  }
+
+  public String model() {
+    return model;
+  }
+
+  /** A copy of {@code body} whose model value is {@code newModel}; every other byte is unchanged. */
+  public byte[] rewrite(byte[] body, String newModel) {
+    byte[] replacement = quote(newModel);
+    byte[] result = new byte[body.length - (valueEnd - valueStart) + replacement.length];
+    System.arraycopy(body, 0, result, 0, valueStart);
+    System.arraycopy(replacement, 0, result, valueStart, replacement.length);
+    System.arraycopy(body, valueEnd, result, valueStart + replacement.length, body.length - valueEnd);
+    return result;
+  }
+
+  private static byte[] quote(String text) {
+    StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        quoted.append('\\').append(c);
+      } else if (c < 0x20) {
+        quoted.append(String.format("\\u%04x", (int) c));
+      } else {
+        quoted.append(c);
+      }
+    }
+    return quoted.append('"').toString().getBytes(StandardCharsets.UTF_8);
+  }
+}

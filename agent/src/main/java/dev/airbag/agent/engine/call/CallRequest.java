@@ -1,0 +1,74 @@
+package dev.airbag.agent.engine.call;
+
+import dev.airbag.agent.engine.body.ModelField;
+import dev.airbag.agent.engine.endpoint.Endpoint;
+
+/**
+ * One logical LLM call as the app made it, described without any HTTP-client type: where it goes, which model it
+ * asks for, and its body when the adapter could read it replayably. Immutable.
+ */
+public final class CallRequest {
+  private final Endpoint endpoint;
+  private final String method;
+  private final String safeUrl;
+  private final byte[] body;
+  private final ModelField modelField;
+  private final boolean streamed;
+  private final String bodyNote;
+
+  private CallRequest(Endpoint endpoint, String method, String safeUrl, byte[] body, boolean streamed,
+      String bodyNote) {
+    this.endpoint = endpoint;
+    this.method = method;
+    this.safeUrl = safeUrl;
+    this.body = body;
+    this.modelField = ModelField.locate(body);
+    this.streamed = streamed;
+    this.bodyNote = bodyNote;
+  }
+
+  /**
+   * @param safeUrl scheme, host, port and path only: never the query, which may carry a key
+   * @param body the request body when it could be read and replayed, else null
+   * @param bodyNote why the body was not read (for the event), or null
+   */
+  public static CallRequest of(Endpoint endpoint, String method, String safeUrl, byte[] body, boolean streamed,
+      String bodyNote) {
+    return new CallRequest(endpoint, method, safeUrl, body, streamed, bodyNote);
+  }
+
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  public String safeUrl() {
+    return safeUrl;
+  }
+
+  /** The replayable body (shared: do not modify), or null when it was not read. */
+  public byte[] body() {
+    return body;
+  }
+
+  /** The model asked for, or null when the body has no top-level model or was not read. */
+  public String model() {
+    return modelField == null ? null : modelField.model();
+  }
+
+  public ModelField modelField() {
+    return modelField;
+  }
+
+  /** True when the app asked for a streamed (SSE) answer. */
+  public boolean streamed() {
+    return streamed;
+  }
+
+  public String bodyNote() {
+    return bodyNote;
+  }
+}

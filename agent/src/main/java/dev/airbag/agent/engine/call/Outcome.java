@@ -1,0 +1,19 @@
+package dev.airbag.agent.engine.call;
+
+import java.util.Locale;
+
+/** How a logical LLM call ended, as the app saw it. */
+public enum Outcome {
+  /** Served at the first attempt; no event is written. */
+  SUCCEEDED,
+  /** Served after retries or by a fallback model. */
+  RECOVERED,
+  /** The app got the final failure. */
+  FAILED,
+  /** An open circuit answered without touching the network. */
+  SHORT_CIRCUITED;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

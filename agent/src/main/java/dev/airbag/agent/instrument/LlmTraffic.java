@@ -1,0 +1,50 @@
+package dev.airbag.agent.instrument;
+
+import dev.airbag.agent.engine.call.CallPipeline;
+import dev.airbag.agent.engine.call.CallRequest;
+import dev.airbag.agent.engine.call.Exchange;
+import dev.airbag.agent.engine.endpoint.Endpoint;
+import dev.airbag.agent.engine.endpoint.EndpointRegistry;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every HTTP-client adapter needs from the engine, in one place: is this call an LLM call, how much of its
+ * body may be read, and run it. Also the single place where an Airbag bug is reported (once). Thread-safe.
+ */
+public final class LlmTraffic {
+  private final EndpointRegistry endpoints;
+  private final CallPipeline pipeline;
+  private final int maxRequestBodyBytes;
+  private final AtomicBoolean internalErrorReported = new AtomicBoolean();
+
+  public LlmTraffic(EndpointRegistry endpoints, CallPipeline pipeline, int maxRequestBodyBytes) {
+    this.endpoints = endpoints;
+    this.pipeline = pipeline;
+    this.maxRequestBodyBytes = maxRequestBodyBytes;
+  }
+
+  /** The endpoint of an outbound request, or null when Airbag leaves it alone. */
+  public Endpoint match(String host, int port, String path) {
+    return endpoints.match(host, port, path);
+  }
+
+  /** Bodies larger than this are passed through unread (no model, no fallback). */
+  public int maxRequestBodyBytes() {
+    return maxRequestBodyBytes;
+  }
+
+  public <R> R execute(CallRequest request, Exchange<R> exchange) throws IOException {
+    return pipeline.execute(request, exchange);
+  }
+
+  /** Reports a failure inside Airbag once per JVM; the adapter then falls back to the app's own behaviour. */
+  public void internalError(String where, Throwable error) {
+    if (internalErrorReported.compareAndSet(false, true)) {
+      LoggerFactory.getLogger("airbag").error(
+          "internal error in {} ({}); this call proceeds as without Airbag. Further internal errors are not logged.",
+          where, error.toString());
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.airbag.agent.instrument.okhttp.adapter;
+
+import dev.airbag.agent.engine.call.CallRequest;
+import dev.airbag.agent.engine.endpoint.Endpoint;
+import dev.airbag.agent.instrument.LlmTraffic;
+import java.io.IOException;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Airbag's OkHttp application interceptor: only an application interceptor may call {@code proceed()} more than
+ * once, which retries and fallbacks need. Calls to hosts that are not LLM endpoints pass straight through. Runs
+ * for {@code execute()}, {@code enqueue()} and streamed calls alike. Stateless and thread-safe.
+ */
+final class AirbagInterceptor implements Interceptor {
+  private final LlmTraffic traffic;
+
+  AirbagInterceptor(LlmTraffic traffic) {
+    this.traffic = traffic;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    OkHttpExchange exchange;
+    CallRequest call;
+    try {
+      HttpUrl url = request.url();
+      Endpoint endpoint = traffic.match(url.host(), url.port(), url.encodedPath());
+      if (endpoint == null) {
+        return chain.proceed(request);
+      }
+      RequestBodies.Captured body = RequestBodies.capture(request.body(), traffic.maxRequestBodyBytes());
+      exchange = new OkHttpExchange(chain, request, body);
+      call = CallRequest.of(endpoint, request.method(), safeUrl(url), body.bytes(), isStreamed(request),
+          body.note());
+    } catch (IOException e) {
+      // Writing the app's body failed: the same failure the app would have had without Airbag.
+      throw e;
+    } catch (Throwable bug) {
+      traffic.internalError("the OkHttp interceptor", bug);
+      return chain.proceed(request);
+    }
+    try {
+      return traffic.execute(call, exchange);
+    } catch (IOException transportFailure) {
+      throw transportFailure;
+    } catch (Throwable bug) {
+      traffic.internalError("the call pipeline", bug);
+      return exchange.recover();
+    }
+  }
+
+  /** Scheme, host, port and path: the query may carry a key and never leaves this method. */
+  private static String safeUrl(HttpUrl url) {
+    return url.scheme() + "://" + url.host() + ":" + url.port() + url.encodedPath();
+  }
+
+  private static boolean isStreamed(Request request) {
+    String accept = request.header("Accept");
+    return accept != null && accept.contains("text/event-stream");
+  }
+}

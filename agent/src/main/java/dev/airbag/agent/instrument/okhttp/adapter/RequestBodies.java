@@ -1,0 +1,68 @@
+package dev.airbag.agent.instrument.okhttp.adapter;
+
+import java.io.IOException;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okio.Buffer;
+
+/**
+ * Decides whether a request body may be read, and reads it once into memory so that every attempt can replay
+ * the same bytes. A body that is not JSON, too large or one-shot is left alone and passes through unread.
+ */
+final class RequestBodies {
+  private RequestBodies() {}
+
+  /** A body as Airbag holds it: its bytes (null when unread), its media type, and why it was not read. */
+  static final class Captured {
+    private final byte[] bytes;
+    private final MediaType contentType;
+    private final String note;
+
+    Captured(byte[] bytes, MediaType contentType, String note) {
+      this.bytes = bytes;
+      this.contentType = contentType;
+      this.note = note;
+    }
+
+    byte[] bytes() {
+      return bytes;
+    }
+
+    MediaType contentType() {
+      return contentType;
+    }
+
+    String note() {
+      return note;
+    }
+  }
+
+  static Captured capture(RequestBody body, int maxBytes) throws IOException {
+    if (body == null) {
+      return new Captured(null, null, null);
+    }
+    MediaType type = body.contentType();
+    if (type == null || !type.subtype().toLowerCase(java.util.Locale.ROOT).contains("json")) {
+      return new Captured(null, type, "request body is not JSON; passed through unread");
+    }
+    if (isOneShot(body)) {
+      return new Captured(null, type, "request body is one-shot and cannot be replayed; passed through unread");
+    }
+    long length = body.contentLength();
+    if (length > maxBytes) {
+      return new Captured(null, type, "request body is larger than " + maxBytes + " bytes; passed through unread");
+    }
+    Buffer buffer = new Buffer();
+    body.writeTo(buffer);
+    return new Captured(buffer.readByteArray(), type, null);
+  }
+
+  private static boolean isOneShot(RequestBody body) {
+    try {
+      return body.isOneShot() || body.isDuplex();
+    } catch (LinkageError olderThan314) {
+      // OkHttp before 3.14 has neither method; its bodies are all replayable.
+      return false;
+    }
+  }
+}

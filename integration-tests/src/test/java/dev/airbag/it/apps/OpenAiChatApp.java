@@ -1,0 +1,63 @@
+package dev.airbag.it.apps;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+
+/**
+ * An ordinary openai-java app: makes {@code count} chat calls and prints one RESULT line per call, handling
+ * errors the way a typical app does. Knows nothing of Airbag.
+ * Args: baseUrl apiKey models(comma-separated, used in turn) mode(sync|async|stream) count maxRetries
+ */
+public final class OpenAiChatApp {
+  public static void main(String[] args) throws Exception {
+    String baseUrl = args[0];
+    String apiKey = args[1];
+    String[] models = args[2].split(",");
+    String mode = args[3];
+    int count = Integer.parseInt(args[4]);
+    int maxRetries = Integer.parseInt(args[5]);
+    OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(baseUrl).apiKey(apiKey).maxRetries(maxRetries).build();
+    for (int i = 0; i < count; i++) {
+      ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+          .model(models[i % models.length])
+          .addUserMessage("Summarise loan application 42 for the underwriter.")
+          .build();
+      try {
+        System.out.println("RESULT ok " + call(client, params, mode));
+      } catch (OpenAIServiceException e) {
+        System.out.println("RESULT error status=" + e.statusCode() + " type=" + e.getClass().getSimpleName()
+            + " message=" + e.getMessage());
+      } catch (RuntimeException e) {
+        System.out.println("RESULT error type=" + e.getClass().getSimpleName() + " message=" + e.getMessage());
+      }
+    }
+    client.close();
+  }
+
+  private static String call(OpenAIClient client, ChatCompletionCreateParams params, String mode) throws Exception {
+    switch (mode) {
+      case "sync":
+        return text(client.chat().completions().create(params));
+      case "async":
+        return text(client.async().chat().completions().create(params).get());
+      case "stream":
+        StringBuilder text = new StringBuilder();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
+          stream.stream().forEach(chunk -> chunk.choices().forEach(
+              choice -> choice.delta().content().ifPresent(text::append)));
+        }
+        return text.toString();
+      default:
+        throw new IllegalArgumentException(mode);
+    }
+  }
+
+  private static String text(ChatCompletion completion) {
+    return completion.choices().get(0).message().content().orElse("");
+  }
+}
