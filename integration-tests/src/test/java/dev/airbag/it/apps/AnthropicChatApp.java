@@ -30,11 +30,11 @@ public final class AnthropicChatApp {
           .build();
       try {
         System.out.println("RESULT ok " + call(client, params, mode));
-      } catch (AnthropicServiceException e) {
-        System.out.println("RESULT error status=" + e.statusCode() + " type=" + e.getClass().getSimpleName()
-            + " message=" + e.getMessage());
-      } catch (RuntimeException e) {
-        System.out.println("RESULT error type=" + e.getClass().getSimpleName() + " message=" + e.getMessage());
+      } catch (Exception e) {
+        // The message may echo what the server said (keys included): like a careful app, print only the kind.
+        Throwable error = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+        System.out.println("RESULT error " + (error instanceof AnthropicServiceException
+            ? "status=" + ((AnthropicServiceException) error).statusCode() + " " : "") + "type=" + error.getClass().getSimpleName());
       }
     }
     client.close();

@@ -29,11 +29,11 @@ public final class OpenAiChatApp {
           .build();
       try {
         System.out.println("RESULT ok " + call(client, params, mode));
-      } catch (OpenAIServiceException e) {
-        System.out.println("RESULT error status=" + e.statusCode() + " type=" + e.getClass().getSimpleName()
-            + " message=" + e.getMessage());
-      } catch (RuntimeException e) {
-        System.out.println("RESULT error type=" + e.getClass().getSimpleName() + " message=" + e.getMessage());
+      } catch (Exception e) {
+        // The message may echo what the server said (keys included): like a careful app, print only the kind.
+        Throwable error = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+        System.out.println("RESULT error " + (error instanceof OpenAIServiceException
+            ? "status=" + ((OpenAIServiceException) error).statusCode() + " " : "") + "type=" + error.getClass().getSimpleName());
       }
     }
     client.close();

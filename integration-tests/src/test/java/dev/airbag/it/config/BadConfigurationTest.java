@@ -46,10 +46,11 @@ class BadConfigurationTest {
     Path missing = dir.resolve("nope/airbag.properties");
 
     ChildJvm.Result result = ChildJvm.on(Jdks.current()).testClasspath().agentWithConfig(missing)
+        .env("AIRBAG_EXPORT_FILE_PATH", dir.resolve("events.jsonl").toString())
         .run(HelloApp.class.getName());
 
     assertAppRanNormally(result);
-    assertOneLineContaining(result, missing.toString());
+    assertOneLineContaining(result, "WARN", "cannot read", missing.toString());
   }
 
   @Test
