@@ -43,8 +43,9 @@ final class HalfOpenState extends BreakerState {
       return new Transition(CircuitState.HALF_OPEN, CircuitState.OPEN, "probe failed");
     }
     if (outcome == Outcome.SLOW) {
-      return new Transition(CircuitState.HALF_OPEN, CircuitState.OPEN, "probe slow: "
-          + DurationText.format(durationNanos) + " >= " + DurationText.format(config.slowCallDuration().toNanos()));
+      String limit = DurationText.format(config.slowCallDuration().toNanos());
+      return new Transition(CircuitState.HALF_OPEN, CircuitState.OPEN,
+          "probe slow: " + DurationText.format(durationNanos) + " >= " + limit);
     }
     succeeded++;
     if (succeeded < slots) {
