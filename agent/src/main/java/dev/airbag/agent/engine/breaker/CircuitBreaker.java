@@ -1,0 +1,197 @@
+package dev.airbag.agent.engine.breaker;
+
+import dev.airbag.agent.engine.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The circuit breaker of one (endpoint, model): stops sending attempts to a model that is failing, so that
+ * the app fails fast or falls back instead of waiting on it, and the provider gets room to recover.
+ *
+ * <p><b>The window counts attempts, not logical calls.</b> Each HTTP attempt reports its own outcome, so one
+ * app call that took three attempts puts three outcomes in the window. An attempt is what reaches the
+ * provider, and the provider's health is what the circuit measures; counting logical calls would hide
+ * failures that retries happened to absorb, and the circuit would open only once retries stopped working.
+ * (resilience4j wraps whatever it decorates, so there the count depends on where the retry sits; here it
+ * does not.)
+ *
+ * <ul>
+ *   <li><b>Closed:</b> every attempt goes out. The window holds the outcomes of the last {@code window}
+ *       attempts. No decision before it holds {@code minimumCalls} outcomes; then the circuit opens when
+ *       failures / outcomes &gt;= the threshold (exactly at the threshold opens). With the slow-call rule on,
+ *       an attempt that took at least {@code slowCallDuration} counts as a failure even if it succeeded.
+ *   <li><b>Open:</b> every attempt is rejected at once, without touching the network or taking a lock. Once
+ *       {@code openDuration} has elapsed the circuit moves to half-open, lazily: on the next
+ *       {@link #tryAcquire()} or {@link #state()}.
+ *   <li><b>Half-open:</b> exactly {@code halfOpenCalls} probes are admitted; others are rejected. When all
+ *       probes succeed the circuit closes with an empty window; the first failed (or slow) probe reopens it
+ *       for a fresh open duration. A probe reported with {@link Permit#onIgnored()} gives its slot back.
+ * </ul>
+ *
+ * <p>Only failures that say the provider is unhealthy (overloaded, transient, timeout, rate limited) should
+ * be reported with {@link Permit#onFailure(long)}; an error the request caused, such as a 400, is reported
+ * with {@link Permit#onIgnored()} and never opens a circuit. A permit counts once however often it is
+ * reported, and a report from before a transition (a permit taken while closed, reported after the circuit
+ * opened) is dropped, so a late answer cannot corrupt the new state. Every permit must be reported once;
+ * probes that never are presumed lost after {@link BreakerConfig#halfOpenMaxWait()}, and the circuit reopens.
+ *
+ * <p>Thread-safe. State changes happen under a {@link ReentrantLock} (not {@code synchronized}, which would
+ * pin virtual threads); the listener is told outside it.
+ */
+public final class CircuitBreaker {
+  private final CircuitKey key;
+  private final BreakerConfig config;
+  private final Clock clock;
+  private final TransitionNotifier notifier;
+  private final ReentrantLock lock = new ReentrantLock();
+  /** Written under the lock; read without it only through the methods of an immutable state. */
+  private volatile BreakerState current;
+  /** Under the lock; moves on every transition, so reports from an earlier stay can be told apart. */
+  private long generation;
+
+  public CircuitBreaker(CircuitKey key, BreakerConfig config, Clock clock, TransitionListener listener) {
+    this.key = Objects.requireNonNull(key, "key");
+    this.config = Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.notifier = new TransitionNotifier(key, Objects.requireNonNull(listener, "listener"));
+    this.current = new ClosedState(config);
+  }
+
+  /**
+   * Asks to make one attempt. Returns a permit when closed, or half-open with a free probe slot; null when
+   * open or when every probe slot is taken. A null answer costs no lock and no allocation while open.
+   */
+  public Permit tryAcquire() {
+    long now = clock.nanoTime();
+    // The fast path of the open state: no lock, so a rejected call costs well under a microsecond.
+    if (current.rejectsWithoutLock(now)) {
+      return null;
+    }
+    Permit permit = null;
+    lock.lock();
+    try {
+      advance(now);
+      if (current.admit(now)) {
+        permit = new AttemptPermit(this, generation);
+      }
+    } finally {
+      lock.unlock();
+    }
+    notifier.deliver();
+    return permit;
+  }
+
+  /** The current state; an open circuit whose open duration has elapsed becomes half-open on this read. */
+  public CircuitState state() {
+    return metrics().state();
+  }
+
+  /** A consistent snapshot of the counters; moves the state on with time, as {@link #state()} does. */
+  public BreakerMetrics metrics() {
+    long now = clock.nanoTime();
+    BreakerMetrics metrics;
+    lock.lock();
+    try {
+      advance(now);
+      metrics = current.metrics();
+    } finally {
+      lock.unlock();
+    }
+    notifier.deliver();
+    return metrics;
+  }
+
+  /** Nanoseconds until an open circuit lets probes through; 0 unless open. For a Retry-After header. */
+  public long remainingOpenNanos() {
+    return current.remainingOpenNanos(clock.nanoTime());
+  }
+
+  public CircuitKey key() {
+    return key;
+  }
+
+  public BreakerConfig config() {
+    return config;
+  }
+
+  /** The state as last written, without moving it on with time; for the registry's eviction scan. */
+  CircuitState peekState() {
+    return current.kind();
+  }
+
+  void record(AttemptPermit permit, Outcome outcome, long durationNanos) {
+    long now = clock.nanoTime();
+    lock.lock();
+    try {
+      advance(now);
+      // A report from an earlier stay says nothing about this one.
+      if (permit.generation() == generation) {
+        apply(current.record(outcome, Math.max(0, durationNanos), now), now);
+      }
+    } finally {
+      lock.unlock();
+    }
+    notifier.deliver();
+  }
+
+  void release(AttemptPermit permit) {
+    long now = clock.nanoTime();
+    lock.lock();
+    try {
+      advance(now);
+      if (permit.generation() == generation) {
+        current.release(now);
+      }
+    } finally {
+      lock.unlock();
+    }
+    notifier.deliver();
+  }
+
+  /** Under the lock: applies what time alone changes. */
+  private void advance(long now) {
+    apply(current.onTime(now), now);
+  }
+
+  /** Under the lock. */
+  private void apply(Transition transition, long now) {
+    if (transition == null) {
+      return;
+    }
+    // A state only ever proposes to leave itself; anything else is a bug.
+    if (transition.from() != current.kind()) {
+      throw new IllegalStateException("transition " + transition + " proposed while " + current.kind());
+    }
+    Transitions.check(transition.from(), transition.to());
+    current = enter(transition.to(), now);
+    generation++;
+    notifier.enqueue(transition);
+  }
+
+  private BreakerState enter(CircuitState state, long now) {
+    switch (state) {
+      case CLOSED:
+        return new ClosedState(config);
+      case OPEN:
+        return new OpenState(now, config);
+      case HALF_OPEN:
+        return new HalfOpenState(now, config);
+      default:
+        throw new IllegalStateException("no state class for " + state);
+    }
+  }
+
+  /**
+   * The right to make one attempt, to be reported exactly once. Thread-safe; later reports are ignored.
+   */
+  public interface Permit {
+    /** The attempt succeeded; with the slow-call rule on, a long enough success still counts as a failure. */
+    void onSuccess(long durationNanos);
+
+    /** The attempt failed in a way that says the provider is unhealthy (overloaded, transient, timeout, 429). */
+    void onFailure(long durationNanos);
+
+    /** The outcome says nothing about the provider's health (a 400, a cancelled call); frees a probe slot. */
+    void onIgnored();
+  }
+}

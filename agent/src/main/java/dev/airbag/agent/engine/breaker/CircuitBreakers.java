@@ -1,0 +1,113 @@
+package dev.airbag.agent.engine.breaker;
+
+import dev.airbag.agent.engine.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Every circuit, one per (endpoint, model), created on first use with one shared config. Model names come
+ * from requests, so the number of circuits is bounded: past {@code maxCircuits} the least recently used
+ * closed circuit is dropped. An open or half-open circuit is never dropped, since forgetting it would send
+ * traffic to a failing model; while more than {@code maxCircuits} circuits are open the registry grows.
+ *
+ * <p>Thread-safe. Looking up an existing circuit takes no lock; only creating one past the bound does.
+ */
+public final class CircuitBreakers {
+  private final BreakerConfig config;
+  private final Clock clock;
+  private final TransitionListener listener;
+  private final int maxCircuits;
+  private final ConcurrentHashMap<CircuitKey, Entry> circuits = new ConcurrentHashMap<>();
+  /** Orders uses for LRU; a counter rather than the clock, whose readings may tie. */
+  private final AtomicLong uses = new AtomicLong();
+  private final ReentrantLock evictionLock = new ReentrantLock();
+
+  public CircuitBreakers(BreakerConfig config, Clock clock, TransitionListener listener, int maxCircuits) {
+    if (maxCircuits < 1) {
+      throw new IllegalArgumentException("maxCircuits must be at least 1, was " + maxCircuits);
+    }
+    this.config = Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.maxCircuits = maxCircuits;
+  }
+
+  /** The circuit of this key: the same instance on every call, until it is evicted while closed. */
+  public CircuitBreaker forKey(CircuitKey key) {
+    Entry entry = circuits.get(key);
+    boolean created = false;
+    if (entry == null) {
+      entry = circuits.computeIfAbsent(key, k -> new Entry(new CircuitBreaker(k, config, clock, listener)));
+      created = true;
+    }
+    entry.lastUse = uses.incrementAndGet();
+    if (created && circuits.size() > maxCircuits) {
+      evictExcept(key);
+    }
+    return entry.breaker;
+  }
+
+  /** Every circuit's state, ordered by key text; reading moves elapsed open circuits to half-open. */
+  public Map<CircuitKey, CircuitState> snapshot() {
+    List<Map.Entry<CircuitKey, Entry>> entries = new ArrayList<>(circuits.entrySet());
+    entries.sort(Comparator.comparing(e -> e.getKey().toString()));
+    Map<CircuitKey, CircuitState> states = new LinkedHashMap<>();
+    for (Map.Entry<CircuitKey, Entry> e : entries) {
+      states.put(e.getKey(), e.getValue().breaker.state());
+    }
+    return Collections.unmodifiableMap(states);
+  }
+
+  /** How many circuits are held now. */
+  public int size() {
+    return circuits.size();
+  }
+
+  private void evictExcept(CircuitKey keep) {
+    evictionLock.lock();
+    try {
+      while (circuits.size() > maxCircuits) {
+        Map.Entry<CircuitKey, Entry> victim = leastRecentlyUsedClosed(keep);
+        // Every other circuit is open or half-open: growing beats forgetting a failing model.
+        if (victim == null) {
+          return;
+        }
+        circuits.remove(victim.getKey(), victim.getValue());
+      }
+    } finally {
+      evictionLock.unlock();
+    }
+  }
+
+  private Map.Entry<CircuitKey, Entry> leastRecentlyUsedClosed(CircuitKey keep) {
+    Map.Entry<CircuitKey, Entry> victim = null;
+    for (Map.Entry<CircuitKey, Entry> e : circuits.entrySet()) {
+      Entry entry = e.getValue();
+      if (e.getKey().equals(keep) || entry.breaker.peekState() != CircuitState.CLOSED) {
+        continue;
+      }
+      if (victim == null || entry.lastUse < victim.getValue().lastUse) {
+        victim = e;
+      }
+    }
+    return victim;
+  }
+
+  /** A circuit and when it was last looked up. */
+  private static final class Entry {
+    final CircuitBreaker breaker;
+    volatile long lastUse;
+
+    Entry(CircuitBreaker breaker) {
+      this.breaker = breaker;
+    }
+  }
+}

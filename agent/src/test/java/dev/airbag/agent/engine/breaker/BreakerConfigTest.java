@@ -1,0 +1,72 @@
+package dev.airbag.agent.engine.breaker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BreakerConfigTest {
+  @Test
+  void defaultsAreThoseOfTheCircuitKeys() {
+    BreakerConfig config = BreakerConfig.defaults();
+
+    assertEquals(20, config.window());
+    assertEquals(10, config.minimumCalls());
+    assertEquals(50, config.failureRateThresholdPercent());
+    assertNull(config.slowCallDuration());
+    assertEquals(Duration.ofSeconds(30), config.openDuration());
+    assertEquals(3, config.halfOpenCalls());
+    assertEquals(Duration.ofSeconds(120), config.halfOpenMaxWait());
+  }
+
+  @Test
+  void aMinimumLargerThanTheWindowIsLoweredToTheWindow() {
+    BreakerConfig config = new BreakerConfig(5, 10, 50, null, Duration.ofSeconds(30), 3);
+
+    assertEquals(5, config.minimumCalls());
+  }
+
+  @Test
+  void withHalfOpenMaxWaitReturnsACopyAndLeavesTheOriginal() {
+    BreakerConfig original = BreakerConfig.defaults();
+
+    BreakerConfig copy = original.withHalfOpenMaxWait(Duration.ofSeconds(45));
+
+    assertEquals(Duration.ofSeconds(45), copy.halfOpenMaxWait());
+    assertEquals(Duration.ofSeconds(120), original.halfOpenMaxWait());
+    assertEquals(original.window(), copy.window());
+  }
+
+  @Test
+  void theSlowRuleAppliesFromTheThresholdOnAndOnlyWhenOn() {
+    BreakerConfig on = new BreakerConfig(20, 10, 50, Duration.ofSeconds(2), Duration.ofSeconds(30), 3);
+
+    assertEquals(false, on.isSlow(Duration.ofSeconds(2).toNanos() - 1));
+    assertEquals(true, on.isSlow(Duration.ofSeconds(2).toNanos()));
+    assertEquals(false, BreakerConfig.defaults().isSlow(Long.MAX_VALUE));
+  }
+
+  @ParameterizedTest(name = "{6}")
+  @CsvSource({
+      "0, 1, 50, , 30, 3, 'window must be at least 1, was 0'",
+      "20, 0, 50, , 30, 3, 'minimumCalls must be at least 1, was 0'",
+      "20, 10, 0, , 30, 3, 'failureRateThresholdPercent must be 1 to 100, was 0'",
+      "20, 10, 101, , 30, 3, 'failureRateThresholdPercent must be 1 to 100, was 101'",
+      "20, 10, 50, 0, 30, 3, 'slowCallDuration must be positive or null (off), was PT0S'",
+      "20, 10, 50, , 0, 3, 'openDuration must be positive, was PT0S'",
+      "20, 10, 50, , 30, 0, 'halfOpenCalls must be at least 1, was 0'",
+  })
+  void outOfRangeValuesAreRejectedByName(int window, int minimumCalls, int threshold, Long slowSeconds,
+      long openSeconds, int halfOpenCalls, String message) {
+    Duration slow = slowSeconds == null ? null : Duration.ofSeconds(slowSeconds);
+
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new BreakerConfig(
+        window, minimumCalls, threshold, slow, Duration.ofSeconds(openSeconds), halfOpenCalls));
+
+    assertEquals(message, error.getMessage());
+  }
+}
