@@ -1,0 +1,70 @@
+package dev.airbag.agent.engine.fallback;
+
+import dev.airbag.agent.engine.body.ModelField;
+import dev.airbag.agent.engine.endpoint.Provider;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a request names its model, and how to name another one there: the top-level {@code model} of the JSON
+ * body for most providers, the deployment in the URL path for Azure ({@code /openai/deployments/{name}/}) and
+ * the model in the path for Gemini ({@code /models/{name}:}). Immutable.
+ */
+public final class ModelLocation {
+  private static final Pattern AZURE = Pattern.compile("(/openai/deployments/)([^/]+)(/)");
+  private static final Pattern GEMINI = Pattern.compile("(/models/)([^/:]+)(:)");
+
+  private final String model;
+  private final ModelField bodyField;
+  private final Matcher pathMatch;
+  private final String path;
+
+  private ModelLocation(String model, ModelField bodyField, String path, Matcher pathMatch) {
+    this.model = model;
+    this.bodyField = bodyField;
+    this.path = path;
+    this.pathMatch = pathMatch;
+  }
+
+  /** Finds the model of a request; {@code bodyField} is the body's model field or null. Never null. */
+  public static ModelLocation of(Provider provider, String path, ModelField bodyField) {
+    Pattern pattern = provider == Provider.AZURE_OPENAI ? AZURE : provider == Provider.GEMINI ? GEMINI : null;
+    if (pattern != null && path != null) {
+      Matcher matcher = pattern.matcher(path);
+      if (matcher.find()) {
+        return new ModelLocation(matcher.group(2), null, path, matcher);
+      }
+    }
+    if (bodyField != null) {
+      return new ModelLocation(bodyField.model(), bodyField, path, null);
+    }
+    return new ModelLocation(null, null, path, null);
+  }
+
+  /** The model the request names, or null when it names none Airbag can find. */
+  public String model() {
+    return model;
+  }
+
+  /** True when another model can be put in its place. */
+  public boolean rewritable() {
+    return bodyField != null || pathMatch != null;
+  }
+
+  public boolean inPath() {
+    return pathMatch != null;
+  }
+
+  /** The body naming {@code newModel}; the original body when the model lives in the path. */
+  public byte[] body(byte[] original, String newModel) {
+    return bodyField == null ? original : bodyField.rewrite(original, newModel);
+  }
+
+  /** The path naming {@code newModel}; the original path when the model lives in the body. */
+  public String path(String newModel) {
+    if (pathMatch == null) {
+      return path;
+    }
+    return path.substring(0, pathMatch.start(2)) + newModel + path.substring(pathMatch.end(2));
+  }
+}
