@@ -14,6 +14,7 @@ import dev.airbag.agent.instrument.LlmTraffic;
 import dev.airbag.agent.telemetry.EventDispatcher;
 import dev.airbag.agent.telemetry.EventSink;
 import dev.airbag.agent.telemetry.JsonLinesFileSink;
+import dev.airbag.agent.telemetry.CircuitEventWriter;
 import dev.airbag.agent.telemetry.LlmCallEventWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -50,10 +51,11 @@ final class AgentRuntime {
     dispatcher.start();
     Classifier classifier = new Classifier(ClassificationRules.of(config.statusRules(), config.errorCodeRules(),
         config.get(ConfigKeys.RETRY_ON_UNKNOWN)), clock);
-    LlmCallEventWriter events = new LlmCallEventWriter(dispatcher, ServiceIdentity.serviceName(config),
-        ServiceIdentity.hostName(), clock);
-    int maxBody = config.get(ConfigKeys.CLASSIFY_MAX_BODY_BYTES);
-    CallPipeline pipeline = new CallPipeline(classifier, events, clock, maxBody);
+    String service = ServiceIdentity.serviceName(config);
+    String host = ServiceIdentity.hostName();
+    LlmCallEventWriter events = new LlmCallEventWriter(dispatcher, service, host, clock);
+    CallPipeline pipeline = Resilience.pipeline(config, classifier, events,
+        new CircuitEventWriter(dispatcher, service, host, clock), clock);
     LlmTraffic traffic = new LlmTraffic(endpoints, pipeline, MAX_REQUEST_BODY_BYTES);
     return new AgentRuntime(endpoints, dispatcher, traffic, eventsFile);
   }

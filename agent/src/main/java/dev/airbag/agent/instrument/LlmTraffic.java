@@ -30,6 +30,11 @@ public final class LlmTraffic {
     return endpoints.match(host, port, path);
   }
 
+  /** True when request bodies are worth reading: per-model circuits and fallbacks need the model. */
+  public boolean needsModel() {
+    return pipeline.needsModel();
+  }
+
   /** Bodies larger than this are passed through unread (no model, no fallback). */
   public int maxRequestBodyBytes() {
     return maxRequestBodyBytes;

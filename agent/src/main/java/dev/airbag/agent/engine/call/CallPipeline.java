@@ -1,61 +1,137 @@
 package dev.airbag.agent.engine.call;
 
-import dev.airbag.agent.engine.classify.Classification;
+import dev.airbag.agent.engine.breaker.CircuitBreakers;
 import dev.airbag.agent.engine.classify.Classifier;
-import dev.airbag.agent.engine.classify.Observation;
+import dev.airbag.agent.engine.fallback.FallbackPolicy;
+import dev.airbag.agent.engine.retry.RandomSource;
+import dev.airbag.agent.engine.retry.RetryBudgets;
+import dev.airbag.agent.engine.retry.RetryPolicy;
 import dev.airbag.agent.engine.time.Clock;
+import dev.airbag.agent.engine.time.Sleeper;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 
 /**
- * Runs one logical LLM call through the engine: sends it through the adapter's {@link Exchange}, classifies what
- * comes back, and reports the outcome to the listener. Thread-safe; per-call state lives on the stack.
+ * Runs every logical LLM call through the engine: circuit breaker per (endpoint, model), classification of each
+ * attempt, retries with jitter inside a deadline and a per-endpoint budget, model fallback, and one record per call
+ * for the listener. Holds only immutable policies and thread-safe registries; each call's state lives in its own
+ * {@link CallExecution}. Thread-safe.
  */
 public final class CallPipeline {
-  private final Classifier classifier;
-  private final CallListener listener;
-  private final Clock clock;
-  private final int maxBodyBytes;
+  final Classifier classifier;
+  final CallListener listener;
+  final Clock clock;
+  final Sleeper sleeper;
+  final RandomSource random;
+  final RetryPolicy retry;
+  final RetryBudgets budgets;
+  final CircuitBreakers breakers;
+  final FallbackPolicy fallback;
+  final long firstByteTimeoutMillis;
+  final int maxErrorBodyBytes;
 
-  public CallPipeline(Classifier classifier, CallListener listener, Clock clock, int maxBodyBytes) {
-    this.classifier = classifier;
-    this.listener = listener;
-    this.clock = clock;
-    this.maxBodyBytes = maxBodyBytes;
+  private CallPipeline(Builder b) {
+    this.classifier = b.classifier;
+    this.listener = b.listener;
+    this.clock = b.clock;
+    this.sleeper = b.sleeper;
+    this.random = b.random;
+    this.retry = b.retry;
+    this.budgets = b.budgets;
+    this.breakers = b.breakers;
+    this.fallback = b.fallback;
+    this.firstByteTimeoutMillis = b.firstByteTimeout == null ? 0 : Math.max(1, b.firstByteTimeout.toMillis());
+    this.maxErrorBodyBytes = b.maxErrorBodyBytes;
+  }
+
+  public static Builder builder(Classifier classifier, CallListener listener) {
+    return new Builder(classifier, listener);
   }
 
   /** Returns the response the app should get, or throws the transport failure it should see. */
   public <R> R execute(CallRequest request, Exchange<R> exchange) throws IOException {
-    long startMillis = clock.currentTimeMillis();
-    long startNanos = clock.nanoTime();
-    List<String> modelsTried = new ArrayList<>(1);
-    if (request.model() != null) {
-      modelsTried.add(request.model());
-    }
-    R response;
-    try {
-      response = exchange.send(null);
-    } catch (IOException e) {
-      Classification failure = classifier.classify(request.endpoint().provider(),
-          Observation.exception(e, Observation.Phase.BEFORE_FIRST_BYTE));
-      report(request, Outcome.FAILED, failure, modelsTried, null, startMillis, startNanos);
-      throw e;
-    }
-    int status = exchange.status(response);
-    if (Classifier.isFailureStatus(status)) {
-      byte[] prefix = exchange.peekBody(response, maxBodyBytes);
-      Classification failure = classifier.classify(request.endpoint().provider(),
-          Observation.response(status, exchange.headers(response), prefix, prefix.length >= maxBodyBytes));
-      report(request, Outcome.FAILED, failure, modelsTried, null, startMillis, startNanos);
-    }
-    return response;
+    return new CallExecution<>(this, request, exchange).run();
   }
 
-  private void report(CallRequest request, Outcome outcome, Classification failure, List<String> modelsTried,
-      String servedModel, long startMillis, long startNanos) {
-    CallRecord record = new CallRecord(request, outcome, failure, 1, modelsTried, servedModel, startMillis,
-        clock.nanoTime() - startNanos, Thread.currentThread().getName(), request.bodyNote());
-    listener.onCallFinished(record);
+  /**
+   * True when the engine needs the model a request names (per-model circuits, fallback), so that adapters read a
+   * request body only when it serves a purpose.
+   */
+  public boolean needsModel() {
+    return breakers != null || fallback.hasAnyFallback();
+  }
+
+  /** Collects the policies; every one has a default that does nothing surprising. Not thread-safe. */
+  public static final class Builder {
+    private final Classifier classifier;
+    private final CallListener listener;
+    private Clock clock = Clock.SYSTEM;
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private RandomSource random = RandomSource.SYSTEM;
+    private RetryPolicy retry = RetryPolicy.defaults();
+    private RetryBudgets budgets;
+    private CircuitBreakers breakers;
+    private FallbackPolicy fallback = FallbackPolicy.none();
+    private Duration firstByteTimeout;
+    private int maxErrorBodyBytes = 64 * 1024;
+
+    private Builder(Classifier classifier, CallListener listener) {
+      this.classifier = classifier;
+      this.listener = listener;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    public Builder random(RandomSource random) {
+      this.random = random;
+      return this;
+    }
+
+    public Builder retry(RetryPolicy retry) {
+      this.retry = retry;
+      return this;
+    }
+
+    public Builder budgets(RetryBudgets budgets) {
+      this.budgets = budgets;
+      return this;
+    }
+
+    /** Null turns circuit breaking off. */
+    public Builder breakers(CircuitBreakers breakers) {
+      this.breakers = breakers;
+      return this;
+    }
+
+    public Builder fallback(FallbackPolicy fallback) {
+      this.fallback = fallback;
+      return this;
+    }
+
+    /** Null for none: the client's own timeouts apply. */
+    public Builder firstByteTimeout(Duration timeout) {
+      this.firstByteTimeout = timeout;
+      return this;
+    }
+
+    public Builder maxErrorBodyBytes(int bytes) {
+      this.maxErrorBodyBytes = bytes;
+      return this;
+    }
+
+    public CallPipeline build() {
+      if (budgets == null) {
+        budgets = new RetryBudgets(0.2, 3, clock);
+      }
+      return new CallPipeline(this);
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.airbag.agent.engine.call;
 
 import dev.airbag.agent.engine.body.ModelField;
 import dev.airbag.agent.engine.endpoint.Endpoint;
+import dev.airbag.agent.engine.fallback.ModelLocation;
 
 /**
  * One logical LLM call as the app made it, described without any HTTP-client type: where it goes, which model it
@@ -11,30 +12,33 @@ public final class CallRequest {
   private final Endpoint endpoint;
   private final String method;
   private final String safeUrl;
+  private final String path;
   private final byte[] body;
-  private final ModelField modelField;
+  private final ModelLocation modelLocation;
   private final boolean streamed;
   private final String bodyNote;
 
-  private CallRequest(Endpoint endpoint, String method, String safeUrl, byte[] body, boolean streamed,
+  private CallRequest(Endpoint endpoint, String method, String safeUrl, String path, byte[] body, boolean streamed,
       String bodyNote) {
     this.endpoint = endpoint;
     this.method = method;
     this.safeUrl = safeUrl;
+    this.path = path;
     this.body = body;
-    this.modelField = ModelField.locate(body);
+    this.modelLocation = ModelLocation.of(endpoint.provider(), path, ModelField.locate(body));
     this.streamed = streamed;
     this.bodyNote = bodyNote;
   }
 
   /**
    * @param safeUrl scheme, host, port and path only: never the query, which may carry a key
+   * @param path the encoded URL path, where Azure and Gemini name the model
    * @param body the request body when it could be read and replayed, else null
    * @param bodyNote why the body was not read (for the event), or null
    */
-  public static CallRequest of(Endpoint endpoint, String method, String safeUrl, byte[] body, boolean streamed,
-      String bodyNote) {
-    return new CallRequest(endpoint, method, safeUrl, body, streamed, bodyNote);
+  public static CallRequest of(Endpoint endpoint, String method, String safeUrl, String path, byte[] body,
+      boolean streamed, String bodyNote) {
+    return new CallRequest(endpoint, method, safeUrl, path, body, streamed, bodyNote);
   }
 
   public Endpoint endpoint() {
@@ -54,13 +58,17 @@ public final class CallRequest {
     return body;
   }
 
-  /** The model asked for, or null when the body has no top-level model or was not read. */
-  public String model() {
-    return modelField == null ? null : modelField.model();
+  public String path() {
+    return path;
   }
 
-  public ModelField modelField() {
-    return modelField;
+  /** The model asked for, or null when neither the path nor a readable body names one. */
+  public String model() {
+    return modelLocation.model();
+  }
+
+  public ModelLocation modelLocation() {
+    return modelLocation;
   }
 
   /** True when the app asked for a streamed (SSE) answer. */

@@ -6,15 +6,12 @@ import java.util.Map;
 
 /**
  * What an HTTP-client adapter lends the engine for one logical call: the ability to send the request again
- * (with another body) and to look at, discard or decorate the client's own response objects. {@code R} is the
- * client's response type, opaque to the engine. Used by one thread at a time.
+ * (with another model in its body or path) and to look at, discard, decorate or invent the client's own response
+ * objects. {@code R} is the client's response type, opaque to the engine. Used by one thread at a time.
  */
 public interface Exchange<R> {
-  /**
-   * Sends one attempt. {@code body} is null to send the app's original request unchanged, or the bytes to send
-   * instead (a body with another model).
-   */
-  R send(byte[] body) throws IOException;
+  /** Sends one attempt. */
+  R send(AttemptRequest attempt) throws IOException;
 
   int status(R response);
 
@@ -28,4 +25,13 @@ public interface Exchange<R> {
 
   /** The response with headers added or replaced (X-Should-Retry, x-airbag-served-model). */
   R withHeaders(R response, Map<String, String> headers);
+
+  /** A response made up by Airbag (an open circuit answering without the network), shaped like the provider's. */
+  R synthesize(int status, Map<String, String> headers, byte[] jsonBody);
+
+  /** The response whose body reports to {@code monitor} as the app reads it (streamed answers). */
+  R monitorStream(R response, StreamMonitor monitor);
+
+  /** True when the app cancelled the call: no further attempt may be made. */
+  boolean isCanceled();
 }

@@ -11,7 +11,9 @@ public enum Outcome {
   /** The app got the final failure. */
   FAILED,
   /** An open circuit answered without touching the network. */
-  SHORT_CIRCUITED;
+  SHORT_CIRCUITED,
+  /** A streamed answer broke, or carried an error event, after content had reached the app. */
+  STREAM_INTERRUPTED;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -41,6 +41,11 @@ public final class FallbackPolicy {
     return model != null && (chains.containsKey(model) || contextLength.containsKey(model));
   }
 
+  /** True when any model has a fallback configured. */
+  public boolean hasAnyFallback() {
+    return !chains.isEmpty() || !contextLength.isEmpty();
+  }
+
   /** The models to try after {@code primary}, in order; empty when none is configured. */
   public List<String> chainAfter(String primary) {
     List<String> chain = primary == null ? null : chains.get(primary);

@@ -1,5 +1,6 @@
 package dev.airbag.agent.engine.breaker;
 
+import dev.airbag.agent.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;

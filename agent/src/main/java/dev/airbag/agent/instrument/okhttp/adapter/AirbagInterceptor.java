@@ -1,5 +1,6 @@
 package dev.airbag.agent.instrument.okhttp.adapter;
 
+import dev.airbag.agent.engine.body.StreamFlag;
 import dev.airbag.agent.engine.call.CallRequest;
 import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.instrument.LlmTraffic;
@@ -32,10 +33,12 @@ final class AirbagInterceptor implements Interceptor {
       if (endpoint == null) {
         return chain.proceed(request);
       }
-      RequestBodies.Captured body = RequestBodies.capture(request.body(), traffic.maxRequestBodyBytes());
+      RequestBodies.Captured body = traffic.needsModel()
+          ? RequestBodies.capture(request.body(), traffic.maxRequestBodyBytes())
+          : RequestBodies.notRead(request.body());
       exchange = new OkHttpExchange(chain, request, body);
-      call = CallRequest.of(endpoint, request.method(), safeUrl(url), body.bytes(), isStreamed(request),
-          body.note());
+      call = CallRequest.of(endpoint, request.method(), safeUrl(url), url.encodedPath(), body.bytes(),
+          isStreamed(request, body.bytes()), body.note());
     } catch (IOException e) {
       // Writing the app's body failed: the same failure the app would have had without Airbag.
       throw e;
@@ -58,8 +61,8 @@ final class AirbagInterceptor implements Interceptor {
     return url.scheme() + "://" + url.host() + ":" + url.port() + url.encodedPath();
   }
 
-  private static boolean isStreamed(Request request) {
+  private static boolean isStreamed(Request request, byte[] body) {
     String accept = request.header("Accept");
-    return accept != null && accept.contains("text/event-stream");
+    return accept != null && accept.contains("text/event-stream") || StreamFlag.isSet(body);
   }
 }

@@ -1,13 +1,19 @@
 package dev.airbag.agent.instrument.okhttp.adapter;
 
+import dev.airbag.agent.engine.call.AttemptRequest;
 import dev.airbag.agent.engine.call.Exchange;
+import dev.airbag.agent.engine.call.StreamMonitor;
 import dev.airbag.agent.engine.classify.HeaderLookup;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * Lends the engine one OkHttp call: each {@link #send} is one {@code chain.proceed()}. When the body was captured,
@@ -15,6 +21,8 @@ import okhttp3.Response;
  * thread at a time.
  */
 final class OkHttpExchange implements Exchange<Response> {
+  private static final MediaType JSON = MediaType.parse("application/json");
+
   private final Interceptor.Chain chain;
   private final Request original;
   private final RequestBodies.Captured body;
@@ -27,18 +35,35 @@ final class OkHttpExchange implements Exchange<Response> {
   }
 
   @Override
-  public Response send(byte[] replacementBody) throws IOException {
-    byte[] bytes = replacementBody != null ? replacementBody : body.bytes();
-    Request request = original;
-    if (bytes != null) {
-      request = original.newBuilder()
-          .method(original.method(), RequestBody.create(body.contentType(), bytes))
-          .build();
+  public Response send(AttemptRequest attempt) throws IOException {
+    Request request = requestFor(attempt);
+    Interceptor.Chain attemptChain = chain;
+    long timeout = attempt.firstByteTimeoutMillis();
+    if (timeout > 0) {
+      attemptChain = attemptChain.withReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout), TimeUnit.MILLISECONDS);
+      if (chain.connectTimeoutMillis() == 0 || chain.connectTimeoutMillis() > timeout) {
+        attemptChain = attemptChain.withConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout), TimeUnit.MILLISECONDS);
+      }
     }
     lastResponse = null;
-    Response response = chain.proceed(request);
+    Response response = attemptChain.proceed(request);
     lastResponse = response;
     return response;
+  }
+
+  private Request requestFor(AttemptRequest attempt) {
+    byte[] bytes = attempt.body() != null ? attempt.body() : body.bytes();
+    if (bytes == null && attempt.path() == null) {
+      return original;
+    }
+    Request.Builder builder = original.newBuilder();
+    if (bytes != null) {
+      builder.method(original.method(), RequestBody.create(body.contentType(), bytes));
+    }
+    if (attempt.path() != null) {
+      builder.url(original.url().newBuilder().encodedPath(attempt.path()).build());
+    }
+    return builder.build();
   }
 
   @Override
@@ -74,11 +99,49 @@ final class OkHttpExchange implements Exchange<Response> {
     for (Map.Entry<String, String> header : headers.entrySet()) {
       builder.header(header.getKey(), header.getValue());
     }
-    Response decorated = builder.build();
-    if (response == lastResponse) {
-      lastResponse = decorated;
+    return remember(response, builder.build());
+  }
+
+  @Override
+  public Response synthesize(int status, Map<String, String> headers, byte[] jsonBody) {
+    long now = System.currentTimeMillis();
+    Response.Builder builder = new Response.Builder()
+        .request(original)
+        .protocol(Protocol.HTTP_1_1)
+        .code(status)
+        .message(status == 503 ? "Service Unavailable" : "Airbag")
+        .body(ResponseBody.create(JSON, jsonBody))
+        .sentRequestAtMillis(now)
+        .receivedResponseAtMillis(now);
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      builder.header(header.getKey(), header.getValue());
     }
-    return decorated;
+    return builder.build();
+  }
+
+  @Override
+  public Response monitorStream(Response response, StreamMonitor monitor) {
+    ResponseBody streamed = response.body();
+    if (streamed == null) {
+      return response;
+    }
+    return remember(response, response.newBuilder().body(new MonitoredResponseBody(streamed, monitor)).build());
+  }
+
+  @Override
+  public boolean isCanceled() {
+    try {
+      return chain.call().isCanceled();
+    } catch (LinkageError olderThan39) {
+      return false;
+    }
+  }
+
+  private Response remember(Response before, Response after) {
+    if (before == lastResponse) {
+      lastResponse = after;
+    }
+    return after;
   }
 
   /**

@@ -37,6 +37,11 @@ final class RequestBodies {
     }
   }
 
+  /** A body left unread because nothing in the engine needs its model. */
+  static Captured notRead(RequestBody body) {
+    return new Captured(null, body == null ? null : body.contentType(), null);
+  }
+
   static Captured capture(RequestBody body, int maxBytes) throws IOException {
     if (body == null) {
       return new Captured(null, null, null);

@@ -1,0 +1,51 @@
+package dev.airbag.agent;
+
+import dev.airbag.agent.config.AirbagConfig;
+import dev.airbag.agent.config.ConfigKeys;
+import dev.airbag.agent.engine.breaker.BreakerConfig;
+import dev.airbag.agent.engine.breaker.CircuitBreakers;
+import dev.airbag.agent.engine.breaker.TransitionListener;
+import dev.airbag.agent.engine.call.CallListener;
+import dev.airbag.agent.engine.call.CallPipeline;
+import dev.airbag.agent.engine.classify.Classifier;
+import dev.airbag.agent.engine.fallback.FallbackPolicy;
+import dev.airbag.agent.engine.retry.Jitter;
+import dev.airbag.agent.engine.retry.RetryBudgets;
+import dev.airbag.agent.engine.retry.RetryPolicy;
+import dev.airbag.agent.engine.time.Clock;
+
+/** Builds the call pipeline's policies (retry, budget, breaker, fallback, timeouts) from the configuration. */
+final class Resilience {
+  // Circuits are per (endpoint, model); past this many the least recently used closed one is forgotten.
+  private static final int MAX_CIRCUITS = 10_000;
+
+  private Resilience() {}
+
+  static CallPipeline pipeline(AirbagConfig config, Classifier classifier, CallListener listener,
+      TransitionListener transitions, Clock clock) {
+    RetryPolicy retry = new RetryPolicy(config.get(ConfigKeys.RETRY_MAX_ATTEMPTS), config.get(ConfigKeys.RETRY_BASE_DELAY),
+        config.get(ConfigKeys.RETRY_MAX_DELAY), Jitter.fromWireName(config.get(ConfigKeys.RETRY_JITTER)),
+        config.get(ConfigKeys.RETRY_MAX_RETRY_AFTER), config.get(ConfigKeys.RETRY_DEADLINE));
+    CircuitBreakers breakers = null;
+    if (config.get(ConfigKeys.CIRCUIT_ENABLED)) {
+      BreakerConfig breaker = new BreakerConfig(config.get(ConfigKeys.CIRCUIT_WINDOW),
+          config.get(ConfigKeys.CIRCUIT_MINIMUM_CALLS), config.get(ConfigKeys.CIRCUIT_FAILURE_RATE_THRESHOLD),
+          config.get(ConfigKeys.CIRCUIT_SLOW_CALL_DURATION), config.get(ConfigKeys.CIRCUIT_OPEN_DURATION),
+          config.get(ConfigKeys.CIRCUIT_HALF_OPEN_CALLS))
+          // A probe lost with its call must not hold the circuit half-open for ever.
+          .withHalfOpenMaxWait(config.get(ConfigKeys.RETRY_DEADLINE));
+      breakers = new CircuitBreakers(breaker, clock, transitions, MAX_CIRCUITS);
+    }
+    return CallPipeline.builder(classifier, listener)
+        .clock(clock)
+        .retry(retry)
+        .budgets(new RetryBudgets(config.get(ConfigKeys.RETRY_BUDGET_RATIO),
+            config.get(ConfigKeys.RETRY_BUDGET_MIN_PER_SECOND), clock))
+        .breakers(breakers)
+        .fallback(new FallbackPolicy(config.fallbackChains(), config.contextLengthFallbacks(),
+            config.get(ConfigKeys.FALLBACK_ON)))
+        .firstByteTimeout(config.get(ConfigKeys.TIMEOUT_FIRST_BYTE))
+        .maxErrorBodyBytes(config.get(ConfigKeys.CLASSIFY_MAX_BODY_BYTES))
+        .build();
+  }
+}

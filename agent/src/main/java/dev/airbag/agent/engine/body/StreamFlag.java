@@ -1,0 +1,50 @@
+package dev.airbag.agent.engine.body;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/** Whether a JSON request body asks for a streamed answer: a top-level {@code "stream": true}. */
+public final class StreamFlag {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final byte[] KEY = {'"', 's', 't', 'r', 'e', 'a', 'm', '"'};
+
+  private StreamFlag() {}
+
+  public static boolean isSet(byte[] body) {
+    // Most bodies never mention it: a byte search spares them a parse.
+    if (body == null || indexOf(body, KEY) < 0) {
+      return false;
+    }
+    try (JsonParser parser = JSON.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("stream".equals(name)) {
+          return value == JsonToken.VALUE_TRUE;
+        }
+        parser.skipChildren();
+      }
+      return false;
+    } catch (IOException | RuntimeException malformed) {
+      return false;
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.airbag.agent.instrument.okhttp.adapter;
+
+import dev.airbag.agent.engine.call.StreamMonitor;
+import dev.airbag.agent.engine.stream.SseErrorScanner;
+import java.io.IOException;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ForwardingSource;
+import okio.Okio;
+
+/**
+ * A streamed response body that passes every byte to the app unchanged while counting them, watching for SSE
+ * error events and noticing when the stream breaks. Read by one thread at a time, like any response body.
+ */
+final class MonitoredResponseBody extends ResponseBody {
+  private final ResponseBody delegate;
+  private final StreamMonitor monitor;
+  private BufferedSource source;
+
+  MonitoredResponseBody(ResponseBody delegate, StreamMonitor monitor) {
+    this.delegate = delegate;
+    this.monitor = monitor;
+  }
+
+  @Override
+  public MediaType contentType() {
+    return delegate.contentType();
+  }
+
+  @Override
+  public long contentLength() {
+    return delegate.contentLength();
+  }
+
+  @Override
+  public BufferedSource source() {
+    if (source == null) {
+      source = Okio.buffer(new Monitoring(delegate.source()));
+    }
+    return source;
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+
+  private final class Monitoring extends ForwardingSource {
+    private long delivered;
+    private final SseErrorScanner scanner = new SseErrorScanner(data -> monitor.onErrorEvent(data, delivered));
+
+    Monitoring(okio.Source source) {
+      super(source);
+    }
+
+    @Override
+    public long read(Buffer sink, long byteCount) throws IOException {
+      long read;
+      try {
+        read = super.read(sink, byteCount);
+      } catch (IOException broken) {
+        monitor.onBroken(broken, delivered);
+        throw broken;
+      }
+      if (read > 0) {
+        long end = sink.size();
+        for (long i = end - read; i < end; i++) {
+          scanner.accept(sink.getByte(i));
+        }
+        delivered += read;
+      }
+      return read;
+    }
+  }
+}
