@@ -1,0 +1,272 @@
+package dev.airbag.agent.engine.call;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airbag.agent.engine.breaker.BreakerConfig;
+import dev.airbag.agent.engine.breaker.CircuitBreakers;
+import dev.airbag.agent.engine.breaker.TransitionListener;
+import dev.airbag.agent.engine.classify.Category;
+import dev.airbag.agent.engine.classify.ClassificationRules;
+import dev.airbag.agent.engine.classify.Classifier;
+import dev.airbag.agent.engine.endpoint.Endpoint;
+import dev.airbag.agent.engine.endpoint.Provider;
+import dev.airbag.agent.engine.fallback.FallbackPolicy;
+import dev.airbag.agent.engine.retry.Jitter;
+import dev.airbag.agent.engine.retry.RetryBudgets;
+import dev.airbag.agent.engine.retry.RetryPolicy;
+import dev.airbag.agent.testing.FakeClock;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CallPipelineTest {
+  static final String OVERLOADED = "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}";
+  static final String OK = "{\"id\":\"msg_1\",\"type\":\"message\"}";
+  static final Endpoint ANTHROPIC = Endpoint.onHost("anthropic", Provider.ANTHROPIC, "api.anthropic.com", -1, "");
+
+  final FakeClock clock = new FakeClock();
+  final List<Long> sleeps = new ArrayList<>();
+  final List<CallRecord> records = new ArrayList<>();
+  CircuitBreakers breakers = new CircuitBreakers(new BreakerConfig(4, 4, 50, null, Duration.ofSeconds(30), 1), clock,
+      TransitionListener.NONE, 100);
+  FallbackPolicy fallback = new FallbackPolicy(Map.of("claude-opus-4-1", List.of("claude-sonnet-4-5", "claude-haiku-4-5")),
+      Map.of("claude-haiku-4-5", "claude-sonnet-4-5"), EnumSet.of(Category.OVERLOADED, Category.TRANSIENT,
+          Category.RATE_LIMITED, Category.TIMEOUT, Category.CIRCUIT_OPEN, Category.NOT_FOUND));
+  RetryBudgets budgets = new RetryBudgets(0.2, 100, new FakeClock());
+
+  CallPipeline pipeline() {
+    return CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), records::add)
+        .clock(clock)
+        .sleeper(nanos -> {
+          sleeps.add(nanos);
+          clock.advance(Duration.ofNanos(nanos));
+        })
+        .random(() -> 0.5)
+        .retry(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(2), Jitter.FULL, Duration.ofSeconds(5),
+            Duration.ofSeconds(60)))
+        .budgets(budgets)
+        .breakers(breakers)
+        .fallback(fallback)
+        .build();
+  }
+
+  static CallRequest request(String model, boolean streamed) {
+    byte[] body = ("{\"model\":\"" + model + "\",\"max_tokens\":10,\"messages\":[]}").getBytes(StandardCharsets.UTF_8);
+    return CallRequest.of(ANTHROPIC, "POST", "https://api.anthropic.com:443/v1/messages", "/v1/messages", body,
+        streamed, null);
+  }
+
+  @Test
+  void anOverloadedAnswerIsRetriedWithJitteredBackoffUntilItSucceeds() throws IOException {
+    FakeExchange exchange = new FakeExchange().then(529, OVERLOADED).then(529, OVERLOADED).then(200, OK);
+
+    FakeExchange.Answer answer = pipeline().execute(request("claude-haiku-4-5", false), exchange);
+
+    assertEquals(200, answer.status);
+    assertEquals(3, exchange.sent.size());
+    assertEquals(2, exchange.discarded.size(), "every failed attempt was released");
+    // Full jitter with random 0.5: half of 100ms, then half of 200ms.
+    assertEquals(List.of(50_000_000L, 100_000_000L), sleeps);
+    CallRecord record = records.get(0);
+    assertEquals(Outcome.RECOVERED, record.outcome());
+    assertEquals(3, record.attempts());
+    assertEquals(Category.OVERLOADED, record.failure().category());
+    assertEquals(150_000_000L, record.waitedNanos());
+  }
+
+  @Test
+  void quotaErrorsAreNeverRetriedAndTellTheSdkNotToRetryEither() throws IOException {
+    String quota = "{\"error\":{\"type\":\"insufficient_quota\",\"code\":\"insufficient_quota\",\"message\":\"quota\"}}";
+    Endpoint openai = Endpoint.onHost("openai", Provider.OPENAI, "api.openai.com", -1, "");
+    CallRequest request = CallRequest.of(openai, "POST", "https://api.openai.com:443/v1/chat/completions",
+        "/v1/chat/completions", "{\"model\":\"gpt-4o\"}".getBytes(StandardCharsets.UTF_8), false, null);
+    FakeExchange exchange = new FakeExchange().then(429, quota);
+
+    FakeExchange.Answer answer = pipeline().execute(request, exchange);
+
+    assertEquals(429, answer.status);
+    assertEquals(1, exchange.sent.size());
+    assertEquals("false", answer.headers.get("X-Should-Retry"));
+    assertEquals(Outcome.FAILED, records.get(0).outcome());
+    assertEquals(Category.QUOTA_EXHAUSTED, records.get(0).failure().category());
+  }
+
+  @Test
+  void whenAttemptsRunOutTheNextModelOfTheChainServesWithOnlyTheModelRewritten() throws IOException {
+    FakeExchange exchange = new FakeExchange().then(529, OVERLOADED).then(529, OVERLOADED).then(529, OVERLOADED)
+        .then(200, OK);
+    CallRequest request = request("claude-opus-4-1", false);
+
+    FakeExchange.Answer answer = pipeline().execute(request, exchange);
+
+    assertEquals(200, answer.status);
+    assertEquals("claude-sonnet-4-5", answer.headers.get("x-airbag-served-model"));
+    assertNull(exchange.sent.get(0).body(), "the primary model's attempts send the app's own body");
+    String original = new String(request.body(), StandardCharsets.UTF_8);
+    assertArrayEquals(original.replace("claude-opus-4-1", "claude-sonnet-4-5").getBytes(StandardCharsets.UTF_8),
+        exchange.sent.get(3).body());
+    CallRecord record = records.get(0);
+    assertEquals(List.of("claude-opus-4-1", "claude-sonnet-4-5"), record.modelsTried());
+    assertEquals("claude-sonnet-4-5", record.servedModel());
+    assertEquals(Outcome.RECOVERED, record.outcome());
+  }
+
+  @Test
+  void aWaitHintLongerThanTheCapIsNotWaitedOutButFallsBack() throws IOException {
+    String limited = "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}";
+    FakeExchange exchange = new FakeExchange().then(429, limited, "Retry-After", "120").then(200, OK);
+
+    FakeExchange.Answer answer = pipeline().execute(request("claude-opus-4-1", false), exchange);
+
+    assertEquals(200, answer.status);
+    assertTrue(sleeps.isEmpty(), "nothing was waited: " + sleeps);
+    assertEquals("claude-sonnet-4-5", records.get(0).servedModel());
+    assertTrue(records.get(0).note().contains("max-retry-after"), records.get(0).note());
+  }
+
+  @Test
+  void aWaitHintWithinTheCapIsHonouredExactly() throws IOException {
+    String limited = "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}";
+    FakeExchange exchange = new FakeExchange().then(429, limited, "Retry-After", "2").then(200, OK);
+
+    pipeline().execute(request("claude-haiku-4-5", false), exchange);
+
+    assertEquals(List.of(2_000_000_000L), sleeps);
+  }
+
+  @Test
+  void contentPolicyFailsAtOnceWithoutFallback() throws IOException {
+    String policy = "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Output blocked by content filtering policy\"}}";
+    FakeExchange exchange = new FakeExchange().then(400, policy);
+
+    FakeExchange.Answer answer = pipeline().execute(request("claude-opus-4-1", false), exchange);
+
+    assertEquals(400, answer.status);
+    assertEquals(1, exchange.sent.size());
+    assertEquals(List.of("claude-opus-4-1"), records.get(0).modelsTried());
+  }
+
+  @Test
+  void aContextLengthFailureMovesToTheLargerContextModelOnly() throws IOException {
+    String tooLong = "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"prompt is too long: 300000 tokens > 200000 maximum\"}}";
+    FakeExchange exchange = new FakeExchange().then(400, tooLong).then(200, OK);
+
+    pipeline().execute(request("claude-haiku-4-5", false), exchange);
+
+    assertEquals(2, exchange.sent.size());
+    assertEquals("claude-sonnet-4-5", records.get(0).servedModel());
+  }
+
+  @Test
+  void anOpenCircuitAnswersWithoutTheNetworkInTheProvidersShape() throws IOException {
+    fallback = FallbackPolicy.none();
+    CallPipeline pipeline = pipeline();
+    for (int i = 0; i < 2; i++) {
+      pipeline.execute(request("claude-haiku-4-5", false),
+          new FakeExchange().then(529, OVERLOADED).then(529, OVERLOADED).then(529, OVERLOADED));
+    }
+    records.clear();
+    FakeExchange exchange = new FakeExchange();
+
+    FakeExchange.Answer answer = pipeline.execute(request("claude-haiku-4-5", false), exchange);
+
+    assertTrue(exchange.sent.isEmpty(), "no attempt reached the network");
+    assertTrue(answer.synthesized);
+    assertEquals(503, answer.status);
+    assertEquals("open", answer.headers.get("x-airbag-circuit"));
+    assertEquals("false", answer.headers.get("X-Should-Retry"));
+    assertEquals("30", answer.headers.get("Retry-After"));
+    assertTrue(answer.bodyText().contains("\"overloaded_error\""), answer.bodyText());
+    assertEquals(Outcome.SHORT_CIRCUITED, records.get(0).outcome());
+    assertEquals(Category.CIRCUIT_OPEN, records.get(0).failure().category());
+  }
+
+  @Test
+  void anOpenCircuitOnThePrimarySendsTheCallToTheFallbackAtOnce() throws IOException {
+    CallPipeline pipeline = pipeline();
+    for (int i = 0; i < 2; i++) {
+      // The primary (sent with the app's own body) is overloaded; the fallback (a rewritten body) serves.
+      pipeline.execute(request("claude-opus-4-1", false), new FakeExchange().otherwise(attempt -> attempt.body() == null
+          ? new FakeExchange.Answer(529, OVERLOADED, false) : new FakeExchange.Answer(200, OK, false)));
+    }
+    records.clear();
+    FakeExchange exchange = new FakeExchange().then(200, OK);
+
+    pipeline.execute(request("claude-opus-4-1", false), exchange);
+
+    assertEquals(1, exchange.sent.size(), "the primary was skipped");
+    assertEquals("claude-sonnet-4-5", records.get(0).servedModel());
+    assertEquals(Category.CIRCUIT_OPEN, records.get(0).failure().category());
+  }
+
+  @Test
+  void aTransportFailureIsRetriedAndFinallyRethrownUnchanged() {
+    fallback = FallbackPolicy.none();
+    ConnectException refused = new ConnectException("Connection refused");
+    FakeExchange exchange = new FakeExchange().otherwise(attempt -> refused);
+
+    IOException thrown = assertThrows(IOException.class,
+        () -> pipeline().execute(request("claude-haiku-4-5", false), exchange));
+
+    assertSame(refused, thrown);
+    assertEquals(3, exchange.sent.size());
+    assertEquals(Category.TRANSIENT, records.get(0).failure().category());
+  }
+
+  @Test
+  void aSpentRetryBudgetStopsRetriesAndSaysSo() throws IOException {
+    budgets = new RetryBudgets(0.0, 0.1, clock);
+    fallback = FallbackPolicy.none();
+    FakeExchange exchange = new FakeExchange().otherwise(attempt -> new FakeExchange.Answer(529, OVERLOADED, false));
+
+    pipeline().execute(request("claude-haiku-4-5", false), exchange);
+    FakeExchange second = new FakeExchange().otherwise(attempt -> new FakeExchange.Answer(529, OVERLOADED, false));
+    pipeline().execute(request("claude-haiku-4-5", false), second);
+
+    // 0.1 per second over a 10 s window allows exactly one retry.
+    assertEquals(2, exchange.sent.size());
+    assertEquals(1, second.sent.size());
+    assertTrue(records.get(1).note().contains("retry budget"), records.get(1).note());
+  }
+
+  @Test
+  void aStreamedAnswerIsMonitoredAndABreakIsReportedOnce() throws IOException {
+    FakeExchange exchange = new FakeExchange().then(200, "event: message_start\n\n");
+
+    FakeExchange.Answer answer = pipeline().execute(request("claude-haiku-4-5", true), exchange);
+    answer.monitor.onBroken(new IOException("unexpected end of stream"), 1234);
+    answer.monitor.onBroken(new IOException("again"), 2000);
+
+    assertEquals(2, records.size(), "the success record, then one interruption");
+    CallRecord interrupted = records.get(1);
+    assertEquals(Outcome.STREAM_INTERRUPTED, interrupted.outcome());
+    assertEquals(1234, interrupted.bytesDelivered());
+    assertEquals(Category.TRANSIENT, interrupted.failure().category());
+  }
+
+  @Test
+  void aCancelledCallMakesNoFurtherAttempt() throws IOException {
+    FakeExchange exchange = new FakeExchange().then(529, OVERLOADED);
+    exchange.otherwise(attempt -> {
+      throw new AssertionError("no attempt after cancel");
+    });
+    CallPipeline pipeline = CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), records::add)
+        .clock(clock).sleeper(nanos -> exchange.canceled = true).random(() -> 0.5).build();
+
+    FakeExchange.Answer answer = pipeline.execute(request("claude-haiku-4-5", false), exchange);
+
+    assertEquals(529, answer.status);
+    assertEquals(1, exchange.sent.size());
+  }
+}
