@@ -53,6 +53,10 @@ public final class EventFields {
   public static final String USER_MESSAGE = "user_message";
   /** Which signal decided the category, for people debugging a rule. */
   public static final String REASON = "reason";
+  /** Time spent waiting between attempts (backoff and Retry-After). */
+  public static final String WAITED_MS = "waited_ms";
+  /** Bytes of a streamed answer that reached the app before it broke or carried an error. */
+  public static final String BYTES_DELIVERED = "bytes_delivered";
   /** Why Airbag could not do all it would have for this call (body not replayable, budget spent). */
   public static final String NOTE = "note";
   /** Whether the call was a streamed response. */

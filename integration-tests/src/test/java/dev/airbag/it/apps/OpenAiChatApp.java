@@ -11,7 +11,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 /**
  * An ordinary openai-java app: makes {@code count} chat calls and prints one RESULT line per call, handling
  * errors the way a typical app does. Knows nothing of Airbag.
- * Args: baseUrl apiKey models(comma-separated, used in turn) mode(sync|async|stream) count maxRetries
+ * Args: baseUrl apiKey models(comma-separated, used in turn) mode(sync|async|stream|raw) count maxRetries
  */
 public final class OpenAiChatApp {
   public static void main(String[] args) throws Exception {
@@ -22,20 +22,33 @@ public final class OpenAiChatApp {
     int count = Integer.parseInt(args[4]);
     int maxRetries = Integer.parseInt(args[5]);
     OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(baseUrl).apiKey(apiKey).maxRetries(maxRetries).build();
+    long totalNanos = 0;
+    long tailNanos = 0;
+    int ok = 0;
     for (int i = 0; i < count; i++) {
       ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
           .model(models[i % models.length])
           .addUserMessage("Summarise loan application 42 for the underwriter.")
           .build();
+      long started = System.nanoTime();
       try {
-        System.out.println("RESULT ok " + call(client, params, mode));
+        String text = call(client, params, mode);
+        totalNanos += System.nanoTime() - started;
+        tailNanos += i >= count / 2 ? System.nanoTime() - started : 0;
+        ok++;
+        System.out.println("RESULT ok " + text);
       } catch (Exception e) {
+        totalNanos += System.nanoTime() - started;
+        tailNanos += i >= count / 2 ? System.nanoTime() - started : 0;
         // The message may echo what the server said (keys included): like a careful app, print only the kind.
         Throwable error = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
         System.out.println("RESULT error " + (error instanceof OpenAIServiceException
             ? "status=" + ((OpenAIServiceException) error).statusCode() + " " : "") + "type=" + error.getClass().getSimpleName());
       }
     }
+    int tail = count - count / 2;
+    System.out.println("SUMMARY calls=" + count + " ok=" + ok + " mean_us=" + (count == 0 ? 0 : totalNanos / count / 1000)
+        + " tail_mean_us=" + (tail == 0 ? 0 : tailNanos / tail / 1000));
     client.close();
   }
 
@@ -43,6 +56,10 @@ public final class OpenAiChatApp {
     switch (mode) {
       case "sync":
         return text(client.chat().completions().create(params));
+      case "raw":
+        // The response headers say which model served when Airbag fell back.
+        var raw = client.chat().completions().withRawResponse().create(params);
+        return "served_by=" + raw.headers().values("x-airbag-served-model") + " " + text(raw.parse());
       case "async":
         return text(client.async().chat().completions().create(params).get());
       case "stream":

@@ -47,7 +47,7 @@ class OkHttpVersionsTest {
   @MethodSource("okHttpVersionsOnEveryJdk")
   void anLlmCallThroughAnyOkHttpVersionIsClassified(Jdk jdk, String okHttp) throws Exception {
     server.plan(always(Faults.anthropicOverloaded()));
-    AgentConfig config = AgentConfig.in(dir).faultServer(server.port());
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
 
     ChildJvm.Result result = app(jdk, okHttp).agentWithConfig(config.write()).run(PlainOkHttpApp.class.getName(),
         server.baseUrl() + "/v1/chat/completions", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"model\":\"m-plain\"}");
@@ -59,6 +59,7 @@ class OkHttpVersionsTest {
     assertEquals(1, events.size(), events.toString());
     assertEquals("overloaded", events.get(0).path("category").asText());
     assertEquals("m-plain", events.get(0).path("model").asText(), "the model is read from the body");
+    assertEquals(4, server.requestCount("m-plain"), "retried by Airbag: four attempts in all");
   }
 
   @ParameterizedTest(name = "{1} on {0}")

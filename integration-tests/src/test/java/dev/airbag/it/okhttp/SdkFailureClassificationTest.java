@@ -74,7 +74,7 @@ class SdkFailureClassificationTest {
     String[] app = {server.baseUrl() + "/v1", CANARY, models, "sync", String.valueOf(plans.size()), "0"};
 
     ChildJvm.Result without = ChildJvm.on(jdk).testClasspath().run(OpenAiChatApp.class.getName(), app);
-    AgentConfig config = AgentConfig.in(dir).faultServer(server.port());
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
     ChildJvm.Result with = ChildJvm.on(jdk).testClasspath().agentWithConfig(config.write())
         .run(OpenAiChatApp.class.getName(), app);
 
@@ -91,7 +91,9 @@ class SdkFailureClassificationTest {
       assertEquals("failed", event.path("outcome").asText());
       assertEquals("openai", event.path("provider").asText());
       assertEquals("http://127.0.0.1:" + server.port() + "/v1/chat/completions", event.path("endpoint").asText());
-      assertEquals(1, event.path("attempts").asInt());
+      // Retryable categories get the default four attempts; the others exactly one.
+      int attempts = event.path("retryable").asBoolean() ? 4 : 1;
+      assertEquals(attempts, event.path("attempts").asInt(), event.toString());
       assertEquals(32, event.path("id").asText().length(), event.toString());
       assertFalse(event.path("user_message").asText().isEmpty());
       assertEquals("OpenAiChatApp", event.path("service").asText());
@@ -126,7 +128,7 @@ class SdkFailureClassificationTest {
     server.plan(FaultPlans.byModel(plans, always(Faults.success())));
     String[] app = {server.baseUrl(), CANARY, String.join(",", plans.keySet()), "sync",
         String.valueOf(plans.size()), "0"};
-    AgentConfig config = AgentConfig.in(dir).faultServer(server.port());
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
 
     ChildJvm.Result with = ChildJvm.on(jdk).testClasspath().agentWithConfig(config.write())
         .run(AnthropicChatApp.class.getName(), app);
@@ -147,7 +149,7 @@ class SdkFailureClassificationTest {
   @MethodSource("dev.airbag.it.support.Jdks#forTests")
   void asyncAndStreamedCallsAreSeenToo(Jdk jdk) throws Exception {
     server.plan(always(Faults.overloaded()));
-    AgentConfig config = AgentConfig.in(dir).faultServer(server.port());
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
     Path file = config.write();
 
     ChildJvm.Result async = ChildJvm.on(jdk).testClasspath().agentWithConfig(file)
@@ -175,7 +177,7 @@ class SdkFailureClassificationTest {
     expected.put(model, category);
   }
 
-  private static List<String> results(ChildJvm.Result result) {
+  static List<String> results(ChildJvm.Result result) {
     return result.stdoutLines().stream().filter(line -> line.startsWith("RESULT")).toList();
   }
 

@@ -29,6 +29,13 @@ public final class AgentConfig {
     return this;
   }
 
+  /** Short backoff so that tests that retry finish quickly; the retry logic is the same. */
+  public AgentConfig fastRetries() {
+    values.put("airbag.retry.base-delay", "10ms");
+    values.put("airbag.retry.max-delay", "50ms");
+    return this;
+  }
+
   public AgentConfig set(String key, String value) {
     values.put(key, value);
     return this;

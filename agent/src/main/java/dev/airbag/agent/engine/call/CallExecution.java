@@ -52,7 +52,6 @@ final class CallExecution<R> {
   }
 
   R run() throws IOException {
-    budget.onRequest();
     ModelLocation location = request.modelLocation();
     String model = location.model();
     List<String> remaining = location.rewritable() ? new ArrayList<>(pipeline.fallback.chainAfter(model))
@@ -134,6 +133,9 @@ final class CallExecution<R> {
   private boolean attemptOnce(String model, CircuitBreaker.Permit permit) {
     releaseHeld();
     record.attempted(model);
+    // The budget's "requests" are every upstream request, so that retries stay a bounded share of what the
+    // provider actually receives (a 20% failure rate needs retries of 25% of first attempts, 20% of requests).
+    budget.onRequest();
     long began = pipeline.clock.nanoTime();
     R response;
     try {

@@ -1,0 +1,287 @@
+package dev.airbag.it.resilience;
+
+import static dev.airbag.faultserver.FaultPlans.always;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.airbag.faultserver.FaultPlans;
+import dev.airbag.faultserver.FaultServer;
+import dev.airbag.faultserver.Faults;
+import dev.airbag.faultserver.RecordedRequest;
+import dev.airbag.it.apps.AnthropicChatApp;
+import dev.airbag.it.apps.OpenAiChatApp;
+import dev.airbag.it.support.AgentConfig;
+import dev.airbag.it.support.ChildJvm;
+import dev.airbag.it.support.Events;
+import dev.airbag.it.support.Jdk;
+import dev.airbag.it.support.Jdks;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * With no change to the app, its LLM calls survive an overloaded, rate-limited or failing provider: the real SDKs in
+ * child JVMs with the agent, against the fault server, which counts every request it gets per model.
+ */
+class ResilienceTest {
+  static final String KEY = "sk-test-resilience";
+
+  @TempDir Path dir;
+  FaultServer server;
+
+  @BeforeEach
+  void startServer() {
+    server = FaultServer.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.airbag.it.support.Jdks#forTests")
+  void onATuesdayAfternoonEveryCallSucceedsWithFewExtraRequests(Jdk jdk) throws Exception {
+    server.plan(FaultPlans.everyNth(5, Faults.anthropicOverloaded()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).set("airbag.retry.base-delay", "20ms");
+
+    ChildJvm.Result result = anthropic(jdk, config, "claude-sonnet-4-5", "sync", 1000, 2);
+
+    assertEquals(1000, okCount(result), result.stdout().lines().filter(l -> !l.startsWith("RESULT ok")).toList().toString());
+    assertTrue(server.requestCount() <= 1300, "upstream requests per app call must stay <= 1.3: " + server.requestCount());
+    assertTrue(server.requestCount() >= 1200, "every fifth request failed and was retried: " + server.requestCount());
+  }
+
+  @Test
+  void withAProviderOverloadedForeverTheServerSeesExactlyMaxAttemptsPerAppCall() throws Exception {
+    server.plan(always(Faults.overloaded()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    // The SDKs' default of two retries of their own is left on: Airbag's attempts replace theirs.
+    ChildJvm.Result anthropic = anthropic(Jdks.current(), config, "claude-sonnet-4-5", "sync", 2, 2);
+    ChildJvm.Result openai = openai(Jdks.current(), config, "gpt-4o", "sync", 2, 2);
+
+    assertTrue(anthropic.stdout().contains("RESULT error status=529"), anthropic.toString());
+    assertTrue(openai.stdout().contains("RESULT error status=503"), openai.toString());
+    assertEquals(8, server.requestCount("claude-sonnet-4-5"), "4 attempts x 2 calls, not 3 x 4 x 2");
+    assertEquals(8, server.requestCount("gpt-4o"), "4 attempts x 2 calls, not 3 x 4 x 2");
+  }
+
+  @Test
+  void aRetryAfterOfTwoSecondsIsWaitedOut() throws Exception {
+    server.plan(FaultPlans.sequence(Faults.rateLimited(2)));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port());
+
+    ChildJvm.Result result = openai(Jdks.current(), config, "gpt-4o", "sync", 1, 0);
+
+    assertEquals(1, okCount(result), result.toString());
+    List<RecordedRequest> requests = llmRequests();
+    assertEquals(2, requests.size());
+    long gapMillis = TimeUnit.NANOSECONDS.toMillis(requests.get(1).arrivalNanos() - requests.get(0).arrivalNanos());
+    assertTrue(gapMillis >= 2000, "the next attempt came " + gapMillis + " ms later");
+  }
+
+  @Test
+  void aRetryAfterOfTwoMinutesIsNotWaitedOutWhenAFallbackCanServe() throws Exception {
+    server.plan(FaultPlans.byModel(Map.of("gpt-4o", always(Faults.rateLimited(120))), FaultPlans.healthy()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).set("airbag.fallback.gpt-4o", "gpt-4o-mini");
+
+    long started = System.nanoTime();
+    ChildJvm.Result result = openai(Jdks.current(), config, "gpt-4o", "raw", 1, 0);
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+    assertTrue(result.stdout().contains("RESULT ok served_by=[gpt-4o-mini] Summary by gpt-4o-mini"), result.toString());
+    assertEquals(1, server.requestCount("gpt-4o"));
+    assertEquals(1, server.requestCount("gpt-4o-mini"));
+    assertTrue(tookMillis < 60_000, "nothing waited out the 120 s hint: " + tookMillis + " ms");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.airbag.it.support.Jdks#forTests")
+  void aFallbackServesEveryCallWithOnlyTheModelRewritten(Jdk jdk) throws Exception {
+    server.plan(FaultPlans.byModel(Map.of("gpt-4o", always(Faults.overloaded())), FaultPlans.healthy()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.fallback.gpt-4o", "gpt-4o-mini");
+
+    ChildJvm.Result result = openai(jdk, config, "gpt-4o", "raw", 5, 2);
+
+    assertEquals(5, result.stdout().lines().filter(l -> l.startsWith("RESULT ok served_by=[gpt-4o-mini]")).count(),
+        result.toString());
+    RecordedRequest primary = llmRequests().stream().filter(r -> r.model().equals("gpt-4o")).findFirst().orElseThrow();
+    RecordedRequest fallback = llmRequests().stream().filter(r -> r.model().equals("gpt-4o-mini")).findFirst().orElseThrow();
+    assertEquals(primary.bodyText().replace("\"gpt-4o\"", "\"gpt-4o-mini\""), fallback.bodyText(),
+        "the fallback's body differs from the app's only by the model");
+    List<JsonNode> events = Events.read(config.eventsFile()).stream()
+        .filter(e -> e.path("kind").asText().equals("llm_call")).toList();
+    assertTrue(events.size() >= 1, events.toString());
+    JsonNode first = events.get(0);
+    assertEquals("recovered", first.path("outcome").asText());
+    assertEquals("gpt-4o-mini", first.path("served_model").asText());
+    assertEquals("[\"gpt-4o\",\"gpt-4o-mini\"]", first.path("models_tried").toString());
+  }
+
+  @Test
+  void failuresThatNoRetryOrModelCanFixReachTheServerExactlyOnce() throws Exception {
+    server.plan(FaultPlans.byModel(Map.of(
+        "m-quota", always(Faults.openAiError(429, "insufficient_quota", "insufficient_quota", "You exceeded your current quota")),
+        "m-policy", always(Faults.openAiError(400, "invalid_request_error", "content_policy_violation", "rejected by the safety system")),
+        "m-bad", always(Faults.openAiError(400, "invalid_request_error", "invalid_value", "temperature must be <= 2")),
+        "m-auth", always(Faults.openAiError(401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided"))),
+        FaultPlans.healthy()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+    for (String model : List.of("m-quota", "m-policy", "m-bad", "m-auth")) {
+      config.set("airbag.fallback." + model, "m-spare");
+    }
+
+    ChildJvm.Result result = openai(Jdks.current(), config, "m-quota,m-policy,m-bad,m-auth", "sync", 4, 2);
+
+    assertEquals(0, okCount(result), result.toString());
+    for (String model : List.of("m-quota", "m-policy", "m-bad", "m-auth")) {
+      assertEquals(1, server.requestCount(model), model + " reached the server once: SDK retries suppressed too");
+    }
+    assertEquals(0, server.requestCount("m-spare"), "none of these falls back");
+    Map<String, String> categories = Map.of("m-quota", "quota_exhausted", "m-policy", "content_policy", "m-bad",
+        "bad_request", "m-auth", "auth");
+    for (JsonNode event : Events.read(config.eventsFile())) {
+      assertEquals(categories.get(event.path("model").asText()), event.path("category").asText(), event.toString());
+    }
+  }
+
+  @Test
+  void whileTheCircuitIsOpenAThousandCallsFailFastAndReachNoServer() throws Exception {
+    // One JVM: the first calls open the circuit, the next thousand meet it open.
+    server.plan(always(Faults.anthropicOverloaded()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result result = anthropic(Jdks.current(), config, "claude-opus-4-1", "sync", 1003, 0);
+
+    assertEquals(0, okCount(result));
+    int reached = server.requestCount();
+    assertTrue(reached <= 12, "only the calls that opened the circuit reached the server: " + reached);
+    long shortCircuited = result.stdout().lines().filter(l -> l.contains("status=503")).count();
+    assertTrue(shortCircuited >= 1000, "calls answered by the open circuit: " + shortCircuited);
+    // Loose on purpose (a shared machine): the open circuit answers without the network, SDK parsing included.
+    long tailMeanMicros = tailMeanMicros(result);
+    assertTrue(tailMeanMicros < 5_000, "mean app-visible time of a short-circuited call: " + tailMeanMicros + " us");
+    List<JsonNode> circuitEvents = Events.read(config.eventsFile()).stream()
+        .filter(e -> e.path("kind").asText().equals("circuit")).toList();
+    assertEquals("open", circuitEvents.get(0).path("circuit_state").asText(), circuitEvents.toString());
+  }
+
+  @Test
+  void withAFallbackAnOpenCircuitSendsEveryCallToTheFallbackModel() throws Exception {
+    server.plan(FaultPlans.byModel(Map.of("claude-opus-4-1", always(Faults.anthropicOverloaded())), FaultPlans.healthy()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.fallback.claude-opus-4-1", "claude-sonnet-4-5");
+
+    ChildJvm.Result result = anthropic(Jdks.current(), config, "claude-opus-4-1", "sync", 200, 2);
+
+    assertEquals(200, okCount(result), result.toString());
+    assertTrue(result.stdout().contains("Summary by claude-sonnet-4-5"));
+    assertTrue(server.requestCount("claude-opus-4-1") <= 12,
+        "once open, the primary is not asked again: " + server.requestCount("claude-opus-4-1"));
+    assertEquals(200, server.requestCount("claude-sonnet-4-5"));
+  }
+
+  @Test
+  void afterTheOpenDurationProbesCloseTheCircuitOnceTheProviderIsBack() throws Exception {
+    // Exactly the ten failures that open the circuit, healthy after: the probes find the provider back.
+    dev.airbag.faultserver.Fault[] tenFailures = new dev.airbag.faultserver.Fault[10];
+    java.util.Arrays.fill(tenFailures, Faults.anthropicOverloaded());
+    server.plan(FaultPlans.sequence(tenFailures));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.circuit.open-duration", "2s").set("airbag.retry.max-attempts", "1");
+
+    ChildJvm.Result result = ChildJvm.on(Jdks.current()).testClasspath().agentWithConfig(config.write())
+        .run(PacedAnthropicApp.class.getName(), server.baseUrl(), KEY, "claude-opus-4-1", "50", "100");
+
+    List<String> transitions = Events.read(config.eventsFile()).stream()
+        .filter(e -> e.path("kind").asText().equals("circuit"))
+        .map(e -> e.path("previous_state").asText() + "->" + e.path("circuit_state").asText()).toList();
+    assertEquals(List.of("closed->open", "open->half_open", "half_open->closed"), transitions, result.toString());
+    assertTrue(result.stdout().lines().filter(l -> l.startsWith("RESULT ok")).count() >= 10, result.toString());
+  }
+
+  @Test
+  void aRetryBudgetKeepsUpstreamLoadBoundedInAnOutage() throws Exception {
+    server.plan(always(Faults.anthropicOverloaded()));
+    // Circuits off to isolate the budget: only it stands between an outage and a retry storm.
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.circuit.enabled", "false");
+
+    ChildJvm.Result result = anthropic(Jdks.current(), config, "claude-opus-4-1", "sync", 300, 0);
+
+    int calls = 300;
+    int upstream = server.requestCount();
+    // Per 10 s window, retries R <= 0.2 x (calls + R) + 3/s x 10 s, so R <= 0.25 calls + 37.5 per window; the run
+    // takes well under two windows.
+    int allowed = calls + (int) (0.25 * calls) + 2 * 38;
+    assertTrue(upstream <= allowed, "upstream " + upstream + " <= " + allowed + " (without a budget: " + 4 * calls + ")");
+    assertTrue(Events.raw(config.eventsFile()).contains("retry budget"), "events say why retries stopped");
+    assertEquals(0, okCount(result));
+  }
+
+  @Test
+  void aStreamThatFailsBeforeItsFirstByteIsRetriedAndTheAppGetsTheWholeStream() throws Exception {
+    server.plan(FaultPlans.sequence(Faults.anthropicOverloaded()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result result = anthropic(Jdks.current(), config, "claude-sonnet-4-5", "stream", 1, 0);
+
+    assertTrue(result.stdout().contains("RESULT ok " + FaultServer.completionText("claude-sonnet-4-5")), result.toString());
+    assertEquals(2, server.requestCount());
+  }
+
+  @Test
+  void aStreamCutMidwayReachesTheAppPartlyAndIsReportedAsInterrupted() throws Exception {
+    server.plan(always(Faults.cutStreamAfter(4)));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result result = anthropic(Jdks.current(), config, "claude-sonnet-4-5", "stream", 1, 0);
+
+    assertTrue(result.stdout().contains("RESULT error type=AnthropicIoException"), result.toString());
+    assertEquals(1, server.requestCount(), "a stream that reached the app is never retried");
+    JsonNode event = Events.read(config.eventsFile()).stream()
+        .filter(e -> e.path("outcome").asText().equals("stream_interrupted")).findFirst().orElseThrow();
+    assertTrue(event.path("bytes_delivered").asLong() > 0, event.toString());
+    assertTrue(event.path("streamed").asBoolean());
+  }
+
+  private ChildJvm.Result anthropic(Jdk jdk, AgentConfig config, String models, String mode, int count, int sdkRetries)
+      throws Exception {
+    return ChildJvm.on(jdk).testClasspath().agentWithConfig(config.write()).timeout(java.time.Duration.ofMinutes(3))
+        .run(AnthropicChatApp.class.getName(), server.baseUrl(), KEY, models, mode, String.valueOf(count),
+            String.valueOf(sdkRetries));
+  }
+
+  private ChildJvm.Result openai(Jdk jdk, AgentConfig config, String models, String mode, int count, int sdkRetries)
+      throws Exception {
+    return ChildJvm.on(jdk).testClasspath().agentWithConfig(config.write()).timeout(java.time.Duration.ofMinutes(3))
+        .run(OpenAiChatApp.class.getName(), server.baseUrl() + "/v1", KEY, models, mode, String.valueOf(count),
+            String.valueOf(sdkRetries));
+  }
+
+  private List<RecordedRequest> llmRequests() {
+    return server.requests().stream().filter(r -> r.model() != null && !r.model().isEmpty()).toList();
+  }
+
+  static long tailMeanMicros(ChildJvm.Result result) {
+    Matcher matcher = Pattern.compile("tail_mean_us=(\\d+)").matcher(result.stdout());
+    return matcher.find() ? Long.parseLong(matcher.group(1)) : Long.MAX_VALUE;
+  }
+
+  static long okCount(ChildJvm.Result result) {
+    Matcher matcher = Pattern.compile("SUMMARY calls=\\d+ ok=(\\d+)").matcher(result.stdout());
+    return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+  }
+}
