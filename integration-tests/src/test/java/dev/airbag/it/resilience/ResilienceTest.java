@@ -257,6 +257,39 @@ class ResilienceTest {
     assertTrue(event.path("streamed").asBoolean());
   }
 
+  @Test
+  void aModelSlowerThanTheFirstByteTimeoutIsLeftForTheNextModel() throws Exception {
+    server.plan(FaultPlans.byModel(Map.of("gpt-4o", always(Faults.delayFirstByte(java.time.Duration.ofSeconds(20)))),
+        FaultPlans.healthy()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.timeout.first-byte", "500ms").set("airbag.fallback.gpt-4o", "gpt-4o-mini");
+
+    long started = System.nanoTime();
+    ChildJvm.Result result = openai(Jdks.current(), config, "gpt-4o", "raw", 1, 0);
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+    assertTrue(result.stdout().contains("RESULT ok served_by=[gpt-4o-mini]"), result.toString());
+    assertEquals(1, server.requestCount("gpt-4o"), "a timed-out model is not retried when another can serve");
+    assertTrue(tookMillis < 15_000, "the 20 s first byte was not waited for: " + tookMillis + " ms");
+    JsonNode event = Events.read(config.eventsFile()).get(0);
+    assertEquals("timeout", event.path("category").asText(), event.toString());
+    assertEquals("recovered", event.path("outcome").asText());
+  }
+
+  @Test
+  void anErrorEventInsideA200StreamIsClassified() throws Exception {
+    server.plan(always(Faults.streamErrorEvent(2, "overloaded_error", "Overloaded")));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result result = anthropic(Jdks.current(), config, "claude-sonnet-4-5", "stream", 1, 0);
+
+    assertEquals(0, okCount(result), result.toString());
+    JsonNode event = Events.read(config.eventsFile()).stream()
+        .filter(e -> e.path("outcome").asText().equals("stream_interrupted")).findFirst().orElseThrow();
+    assertEquals("overloaded", event.path("category").asText(), event.toString());
+    assertEquals(1, server.requestCount(), "content had reached the app: no retry");
+  }
+
   private ChildJvm.Result anthropic(Jdk jdk, AgentConfig config, String models, String mode, int count, int sdkRetries)
       throws Exception {
     return ChildJvm.on(jdk).testClasspath().agentWithConfig(config.write()).timeout(java.time.Duration.ofMinutes(3))

@@ -1,0 +1,55 @@
+package dev.airbag.agent.engine.fallback;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airbag.agent.engine.body.ModelField;
+import dev.airbag.agent.engine.endpoint.Provider;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class ModelLocationTest {
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+      "azure-openai, /openai/deployments/gpt-4o-prod/chat/completions, gpt-4o-prod, gpt-4o-mini-prod, /openai/deployments/gpt-4o-mini-prod/chat/completions",
+      "azure-openai, /openai/deployments/big/embeddings, big, small, /openai/deployments/small/embeddings",
+      "gemini, /v1beta/models/gemini-2.5-pro:generateContent, gemini-2.5-pro, gemini-2.5-flash, /v1beta/models/gemini-2.5-flash:generateContent",
+      "gemini, /v1beta/models/gemini-2.5-pro:streamGenerateContent, gemini-2.5-pro, gemini-2.0-flash, /v1beta/models/gemini-2.0-flash:streamGenerateContent",
+  })
+  void azureAndGeminiNameTheModelInThePathAndOnlyThatSegmentIsRewritten(String provider, String path, String model,
+      String other, String rewritten) {
+    byte[] body = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}".getBytes(StandardCharsets.UTF_8);
+    ModelLocation location = ModelLocation.of(Provider.fromWireName(provider), path, ModelField.locate(body));
+
+    assertEquals(model, location.model());
+    assertTrue(location.inPath());
+    assertEquals(rewritten, location.path(other));
+    assertSame(body, location.body(body, other), "the body is not touched");
+  }
+
+  @Test
+  void openAiNamesTheModelInTheBody() {
+    byte[] body = "{\"model\":\"gpt-4o\",\"messages\":[]}".getBytes(StandardCharsets.UTF_8);
+    ModelLocation location = ModelLocation.of(Provider.OPENAI, "/v1/chat/completions", ModelField.locate(body));
+
+    assertEquals("gpt-4o", location.model());
+    assertFalse(location.inPath());
+    assertEquals("/v1/chat/completions", location.path("gpt-4o-mini"));
+    assertArrayEquals("{\"model\":\"gpt-4o-mini\",\"messages\":[]}".getBytes(StandardCharsets.UTF_8),
+        location.body(body, "gpt-4o-mini"));
+  }
+
+  @Test
+  void aRequestThatNamesNoModelCannotFallBack() {
+    ModelLocation location = ModelLocation.of(Provider.AZURE_OPENAI, "/openai/models", null);
+
+    assertNull(location.model());
+    assertFalse(location.rewritable());
+  }
+}
