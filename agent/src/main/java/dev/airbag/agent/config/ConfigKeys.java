@@ -61,20 +61,22 @@ public final class ConfigKeys {
       duration(Duration.ofSeconds(1), Duration.ofHours(1)), Duration.ofSeconds(120),
       "Overall time for one call, retries and fallbacks included.");
   public static final ConfigKey<Double> RETRY_BUDGET_RATIO = ConfigKey.of("airbag.retry.budget.ratio",
-      number(0, 1), 0.2, "Retries allowed as a share of recent calls, so that retries cannot become a storm.");
+      number(0, 1), 0.2, "Retries allowed per endpoint as a share of its recent upstream requests (every attempt counts;"
+          + " over a 10 s window), so that retries cannot become a storm.");
   public static final ConfigKey<Double> RETRY_BUDGET_MIN_PER_SECOND = ConfigKey.of(
       "airbag.retry.budget.min-per-second", number(0, Double.POSITIVE_INFINITY), 3.0,
-      "Retries per second always allowed, whatever the ratio.");
+      "Retries per second per endpoint always allowed, whatever the ratio.");
 
   public static final ConfigKey<Boolean> CIRCUIT_ENABLED = ConfigKey.of("airbag.circuit.enabled", bool(), true,
       "Whether a circuit breaker guards each endpoint and model.");
   public static final ConfigKey<Integer> CIRCUIT_WINDOW = ConfigKey.of("airbag.circuit.window",
-      wholeNumber(1, 1000), 20, "Number of recent calls the failure rate is computed over.");
+      wholeNumber(1, 1000), 20, "Number of recent attempts (each HTTP request to the provider, not each app call) the"
+          + " failure rate is computed over.");
   public static final ConfigKey<Integer> CIRCUIT_MINIMUM_CALLS = ConfigKey.of("airbag.circuit.minimum-calls",
-      wholeNumber(1, 1000), 10, "Calls needed in the window before the breaker may open.");
+      wholeNumber(1, 1000), 10, "Attempts needed in the window before the breaker may open.");
   public static final ConfigKey<Integer> CIRCUIT_FAILURE_RATE_THRESHOLD = ConfigKey.of(
       "airbag.circuit.failure-rate-threshold", wholeNumber(1, 100), 50,
-      "Failure percentage at which the breaker opens.");
+      "Failure percentage at which the breaker opens; only overloaded, transient, timeout and rate_limited count.");
   public static final ConfigKey<Duration> CIRCUIT_SLOW_CALL_DURATION = ConfigKey.of(
       "airbag.circuit.slow-call-duration", duration(Duration.ofMillis(1), Duration.ofMinutes(10)).orOff(), null,
       "Calls slower than this count as failures; off counts none.");
@@ -82,12 +84,16 @@ public final class ConfigKeys {
       duration(Duration.ofMillis(1), Duration.ofHours(1)), Duration.ofSeconds(30),
       "How long an open breaker fails fast before letting probes through.");
   public static final ConfigKey<Integer> CIRCUIT_HALF_OPEN_CALLS = ConfigKey.of("airbag.circuit.half-open-calls",
-      wholeNumber(1, 100), 3, "Probe calls in the half-open state that decide whether the breaker closes.");
+      wholeNumber(1, 100), 3, "Probe attempts in the half-open state; all must succeed to close the breaker.");
 
   public static final ConfigKey<Set<Category>> FALLBACK_ON = ConfigKey.of("airbag.fallback.on",
-      DomainTypes.categories(), Collections.unmodifiableSet(EnumSet.of(Category.OVERLOADED, Category.TRANSIENT,
+      // content_policy, auth, bad_request and unknown never fall back: another model cannot fix them.
+      DomainTypes.categories(EnumSet.of(Category.OVERLOADED, Category.TRANSIENT, Category.RATE_LIMITED,
+          Category.QUOTA_EXHAUSTED, Category.TIMEOUT, Category.NOT_FOUND, Category.CIRCUIT_OPEN)),
+      Collections.unmodifiableSet(EnumSet.of(Category.OVERLOADED, Category.TRANSIENT,
           Category.RATE_LIMITED, Category.TIMEOUT, Category.CIRCUIT_OPEN, Category.NOT_FOUND)),
-      "Categories after which the next model of a fallback chain is tried.");
+      "Categories after which the next model of a fallback chain is tried (quota_exhausted only if listed here;"
+          + " context_length has its own key).");
   public static final ConfigKey<Duration> TIMEOUT_FIRST_BYTE = ConfigKey.of("airbag.timeout.first-byte",
       duration(Duration.ofMillis(1), Duration.ofMinutes(10)).orOff(), null,
       "Longest wait for the first response byte before the attempt counts as a timeout; off waits as the client does.");

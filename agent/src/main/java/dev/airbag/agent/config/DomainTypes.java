@@ -23,14 +23,23 @@ final class DomainTypes {
 
   /** A comma list of categories; empty or {@code none} selects no category. */
   static ValueType<Set<Category>> categories() {
-    String all = categoryNames();
+    return categories(EnumSet.allOf(Category.class));
+  }
+
+  /** A comma list of categories from {@code allowed}; empty or {@code none} selects no category. */
+  static ValueType<Set<Category>> categories(Set<Category> allowed) {
+    List<String> names = new ArrayList<>();
+    for (Category category : allowed) {
+      names.add(category.wireName());
+    }
+    String all = String.join(", ", names);
     return new ValueType<>("comma list of " + all + "; or none",
         "expected a comma-separated list of categories from " + all + " (or none)",
         text -> {
           Set<Category> chosen = EnumSet.noneOf(Category.class);
           for (String item : ValueSyntax.parseList(ValueSyntax.isOff(text) ? "" : text)) {
             Category category = Category.fromWireName(item);
-            if (category == null) {
+            if (category == null || !allowed.contains(category)) {
               return null;
             }
             chosen.add(category);

@@ -42,9 +42,11 @@ class ConfigProblemsTest {
       "airbag.presets | openai,bedrock | expected a comma-separated list of openai, anthropic, azure-openai, "
           + "gemini, mistral, groq, deepseek, openrouter, together, ollama (or none); using the default "
           + "openai,anthropic,azure-openai,gemini,mistral,groq,deepseek,openrouter,together,ollama",
+      "airbag.fallback.on | overloaded,content_policy | expected a comma-separated list of categories from overloaded, "
+          + "transient, rate_limited, quota_exhausted, timeout, not_found, circuit_open (or none); using the default "
+          + "overloaded,transient,rate_limited,timeout,not_found,circuit_open",
       "airbag.fallback.on | overloaded,sleepy | expected a comma-separated list of categories from overloaded, "
-          + "transient, rate_limited, quota_exhausted, timeout, content_policy, context_length, auth, not_found, "
-          + "bad_request, circuit_open, unknown (or none); using the default "
+          + "transient, rate_limited, quota_exhausted, timeout, not_found, circuit_open (or none); using the default "
           + "overloaded,transient,rate_limited,timeout,not_found,circuit_open",
       "airbag.service.name | '' | expected a service name; using the default (main class or jar name)",
   })
