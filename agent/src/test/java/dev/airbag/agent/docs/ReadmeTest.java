@@ -1,0 +1,60 @@
+package dev.airbag.agent.docs;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airbag.agent.config.ConfigKey;
+import dev.airbag.agent.config.ConfigKeys;
+import dev.airbag.agent.config.KeyFamily;
+import dev.airbag.agent.telemetry.EventFields;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+
+/** The README is the user's only manual: every key, with its default, and every event field must be in it. */
+class ReadmeTest {
+  private static String readme() throws IOException {
+    return Files.readString(Paths.get(System.getProperty("user.dir")).resolve("../README.md"));
+  }
+
+  @Test
+  void everyConfigurationKeyIsDocumentedWithItsDefault() throws IOException {
+    String readme = readme();
+    for (ConfigKey<?> key : ConfigKeys.all()) {
+      assertTrue(readme.contains("| `" + key.name() + "` | " + key.defaultText() + " |"),
+          key.name() + " with default " + key.defaultText() + " is missing from the README's key table");
+    }
+    for (KeyFamily<?> family : ConfigKeys.families()) {
+      assertTrue(readme.contains("`" + family.pattern() + "`"), family.pattern() + " is missing from the README");
+    }
+  }
+
+  @Test
+  void everyEventFieldInUseIsDocumented() throws IOException, IllegalAccessException {
+    String readme = readme();
+    for (Field field : EventFields.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        String name = (String) field.get(null);
+        if (!RESERVED_FOR_LATER_KINDS.contains(name)) {
+          assertTrue(readme.contains("`" + name + "`"), "event field " + name + " is missing from the README");
+        }
+      }
+    }
+  }
+
+  @Test
+  void theTwoCommandsAreTheOnesCiAndTheDemoUse() throws IOException {
+    String readme = readme();
+    Path root = Paths.get(System.getProperty("user.dir")).resolve("..");
+    assertTrue(readme.contains("`mvn -B verify`"));
+    assertTrue(Files.readString(root.resolve(".ci/run")).contains("mvn -B verify"));
+    assertTrue(readme.contains("`./demo.sh`") && Files.isExecutable(root.resolve("demo.sh")));
+  }
+
+  // Fields of the exception and alert events, documented with those features.
+  private static final java.util.Set<String> RESERVED_FOR_LATER_KINDS =
+      java.util.Set.of("fingerprint", "stack", "alert", "value", "threshold", "suppressed");
+}
