@@ -102,7 +102,7 @@ public final class AlertSettings {
       return this;
     }
 
-    /** {@code airbag.alerts.min-samples}: fewest attempts (or calls) in the window before a ratio can fire, default 20. */
+    /** {@code airbag.alerts.min-samples}: fewest attempts (calls, for fallbacks) in the window to fire, default 20. */
     public Builder minSamples(long minSamples) {
       require(minSamples >= 1, "alert minimum sample must be at least 1, was " + minSamples);
       this.minSamples = minSamples;
