@@ -1,0 +1,183 @@
+package dev.airbag.agent.telemetry.metrics;
+
+import dev.airbag.agent.engine.breaker.CircuitBreakers;
+import dev.airbag.agent.engine.breaker.CircuitKey;
+import dev.airbag.agent.engine.breaker.CircuitState;
+import dev.airbag.agent.engine.time.Clock;
+import dev.airbag.agent.telemetry.Event;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's metrics, assembled: its registries, the binder the pipeline and breakers feed, the circuit gauges,
+ * the export counters, the scrape endpoint and the alert rules on a daemon thread {@code airbag-alerts}.
+ * Starting never throws for an unusable port: it logs one line and runs without the endpoint.
+ *
+ * <p>Wiring order: {@link #start}, then build {@link CircuitBreakers} with {@link #binder()} among its
+ * transition listeners, then {@link #bindCircuits} and {@link #bindExportStats}. Thread-safe.
+ */
+public final class AgentMetrics implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("airbag");
+
+  private final MetricsSettings settings;
+  private final Clock clock;
+  private final QuietFailures failures;
+  private final MeterRegistries registries;
+  private final GuardedOtlpSender otlpSender;
+  private final LlmMetricsBinder binder;
+  private final AlertEvaluator alerts;
+  private final ScheduledExecutorService alertThread;
+  private volatile CircuitGauges gauges;
+  /** Held so the function counters' readers stay reachable (Micrometer holds them weakly). */
+  private volatile ExportCounters exportCounters;
+  private volatile ScrapeEndpoint endpoint;
+
+  private AgentMetrics(MetricsSettings settings, AlertSettings alertSettings, Clock clock,
+      Consumer<Event> alertSink, String service, String host) {
+    this.settings = settings;
+    this.clock = clock;
+    this.failures = new QuietFailures(clock);
+    this.otlpSender = new GuardedOtlpSender(OtlpRegistryFactory.httpSender(), failures);
+    this.registries = new MeterRegistries(settings, new MicrometerClock(clock), otlpSender);
+    this.binder = new LlmMetricsBinder(registries.composite, settings.modelTagLimit(), clock);
+    this.alerts = new AlertEvaluator(StandardAlertRules.of(alertSettings), registries.cumulative,
+        this::circuitStates, clock, alertSettings.window().toNanos(),
+        new AlertEvents(service, host, alertSettings.window().getSeconds()), alertSink);
+    this.alertThread = alertSettings.enabled()
+        ? Executors.newSingleThreadScheduledExecutor(new DaemonThreads("airbag-alerts")) : null;
+  }
+
+  /**
+   * Builds the registries and starts the endpoint and the alert thread as configured.
+   *
+   * @param alertSink receives {@code alert} events (the integrator passes the dispatcher's offer)
+   */
+  public static AgentMetrics start(MetricsSettings settings, AlertSettings alertSettings, Clock clock,
+      Consumer<Event> alertSink, String service, String host) {
+    AgentMetrics metrics = new AgentMetrics(settings, alertSettings, clock, alertSink, service, host);
+    metrics.startEndpoint();
+    if (metrics.alertThread != null) {
+      long every = alertSettings.interval().toNanos();
+      metrics.alertThread.scheduleWithFixedDelay(metrics::tick, every, every, TimeUnit.NANOSECONDS);
+    }
+    return metrics;
+  }
+
+  /** The listener of calls, attempts and transitions. */
+  public LlmMetricsBinder binder() {
+    return binder;
+  }
+
+  /** The agent's composite registry (for tests and for the uncaught-exception side's own meters). */
+  public MeterRegistry registry() {
+    return registries.composite;
+  }
+
+  /** Adds the circuit state gauges; call once, after the breakers are built with the binder as listener. */
+  public void bindCircuits(CircuitBreakers circuits) {
+    CircuitGauges bound = new CircuitGauges(circuits, registries.composite, binder, clock);
+    binder.onAnyTransition(bound::invalidate);
+    gauges = bound;
+    bound.register();
+  }
+
+  /** Adds the export counters for these sink names; call once, when the exporter is built. */
+  public void bindExportStats(Collection<String> sinks, ExportStatsSource source) {
+    exportCounters = new ExportCounters(registries.composite, sinks, source, failures);
+  }
+
+  /** What {@code /health} would answer now. */
+  public HealthReport health() {
+    return HealthReport.of(circuitStates(), alerts.active());
+  }
+
+  /** The alert rules, for tests and the startup summary. */
+  public AlertEvaluator alerts() {
+    return alerts;
+  }
+
+  /** The Prometheus text of every meter, or "" when the scrape endpoint is off. */
+  public String scrape() {
+    CircuitGauges current = gauges;
+    if (current != null) {
+      current.register();
+    }
+    return registries.scrape();
+  }
+
+  /** The scrape endpoint's bound port, or -1 when it is off or could not bind. */
+  public int scrapePort() {
+    ScrapeEndpoint current = endpoint;
+    return current == null ? -1 : current.port();
+  }
+
+  /** OTLP pushes the collector accepted so far. */
+  public long otlpPushes() {
+    return otlpSender.sent();
+  }
+
+  /** Stops the endpoint and the alert thread, and pushes OTLP metrics one last time within {@code timeout}. */
+  public void close(Duration timeout) {
+    if (alertThread != null) {
+      alertThread.shutdownNow();
+    }
+    ScrapeEndpoint current = endpoint;
+    if (current != null) {
+      current.close();
+    }
+    Thread closer = new DaemonThreads("airbag-metrics-close").newThread(registries.composite::close);
+    closer.start();
+    try {
+      TimeUnit.NANOSECONDS.timedJoin(closer, Math.max(0, timeout.toNanos()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(5));
+  }
+
+  private void startEndpoint() {
+    if (settings.prometheusPort() == 0) {
+      return;
+    }
+    try {
+      endpoint = ScrapeEndpoint.start(settings.prometheusHost(), settings.prometheusPort(), this::scrape,
+          () -> HealthJson.write(health()));
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // LinkageError: a trimmed runtime without the jdk.httpserver module.
+      LOG.warn("airbag.metrics.prometheus.port: cannot listen on {}:{} ({}); metrics endpoint off",
+          settings.prometheusHost(), settings.prometheusPort(), e.toString());
+    }
+  }
+
+  private void tick() {
+    try {
+      CircuitGauges current = gauges;
+      if (current != null) {
+        current.register();
+      }
+      alerts.evaluate();
+    } catch (Throwable t) {
+      // A throw would cancel every later run of the schedule.
+      failures.report("the alert loop", t);
+    }
+  }
+
+  private Map<CircuitKey, CircuitState> circuitStates() {
+    CircuitGauges current = gauges;
+    return current == null ? Collections.emptyMap() : current.states();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.airbag.agent.telemetry.metrics;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Keeps a tag low-cardinality: the first {@code limit} distinct values pass through, every later one becomes
+ * {@value MetricNames#OTHER}, so a client that sends a fresh model name per request cannot grow the registry
+ * without bound. Values are also cut to {@value #MAX_LENGTH} characters. Thread-safe; admitted values are
+ * looked up without a lock.
+ */
+final class BoundedTagValues {
+  static final int MAX_LENGTH = 64;
+
+  private final int limit;
+  private final ConcurrentHashMap<String, String> admitted = new ConcurrentHashMap<>();
+  private final AtomicInteger size = new AtomicInteger();
+
+  BoundedTagValues(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("tag value limit must be at least 1, was " + limit);
+    }
+    this.limit = limit;
+  }
+
+  /** The tag value for this raw value: itself, {@value MetricNames#UNKNOWN} for null or empty, or "other". */
+  String tag(String value) {
+    if (value == null || value.isEmpty()) {
+      return MetricNames.UNKNOWN;
+    }
+    String known = admitted.get(value);
+    if (known != null) {
+      return known;
+    }
+    // Reserve a slot before admitting, so racing threads cannot push the count past the limit.
+    if (size.incrementAndGet() > limit) {
+      size.decrementAndGet();
+      return MetricNames.OTHER;
+    }
+    String bounded = value.length() <= MAX_LENGTH ? value : value.substring(0, MAX_LENGTH);
+    String previous = admitted.putIfAbsent(value, bounded);
+    if (previous != null) {
+      size.decrementAndGet();
+      return previous;
+    }
+    return bounded;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.airbag.agent.telemetry.metrics;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.airbag.agent.engine.breaker.CircuitKey;
+import dev.airbag.agent.engine.breaker.CircuitState;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Writes a {@link HealthReport} as the {@code /health} JSON body:
+ * <pre>{"status":"degraded","circuits":[{"endpoint":"openai","model":"gpt-4o","state":"open"}],
+ * "alerts":[{"alert":"circuit_open","severity":"warning","value":1.0,"threshold":0.0,
+ * "since":"2026-01-01T00:00:00Z"}]}</pre>
+ * Only names, states and numbers: no URL, header or message can reach it. Stateless.
+ */
+final class HealthJson {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private HealthJson() {
+  }
+
+  static String write(HealthReport report) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("status", report.verdict().wireName());
+      json.writeArrayFieldStart("circuits");
+      for (Map.Entry<CircuitKey, CircuitState> e : report.circuits().entrySet()) {
+        json.writeStartObject();
+        json.writeStringField("endpoint", e.getKey().endpoint());
+        json.writeStringField("model", e.getKey().model() == null ? CircuitKey.UNKNOWN_MODEL : e.getKey().model());
+        json.writeStringField("state", e.getValue().wireName());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("alerts");
+      for (ActiveAlert alert : report.alerts()) {
+        json.writeStartObject();
+        json.writeStringField("alert", alert.name());
+        json.writeStringField("severity", alert.severity().wireName());
+        json.writeNumberField("value", alert.value());
+        json.writeNumberField("threshold", alert.threshold());
+        json.writeStringField("since", Instant.ofEpochMilli(alert.sinceMillis()).toString());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

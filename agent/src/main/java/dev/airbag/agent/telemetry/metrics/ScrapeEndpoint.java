@@ -1,0 +1,106 @@
+package dev.airbag.agent.telemetry.metrics;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The Prometheus scrape endpoint: {@code GET /metrics} (text format 0.0.4) and {@code GET /health} (JSON), on
+ * the JDK's built-in HTTP server, handled by one daemon thread {@code airbag-metrics-http}. Every answer is
+ * 200 while the agent runs, {@code /health} included: the verdict is in the body, so a probe misread as a
+ * liveness check can never get the app restarted.
+ *
+ * <p>The JDK server's own dispatcher thread inherits daemon status from the thread that starts it, so the
+ * server is started from a short-lived daemon thread: otherwise a premain on {@code main} would leave a
+ * non-daemon {@code HTTP-Dispatcher} that keeps the JVM alive. Thread-safe.
+ */
+public final class ScrapeEndpoint implements AutoCloseable {
+  static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+  static final String HEALTH_TYPE = "application/json; charset=utf-8";
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private ScrapeEndpoint(HttpServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /**
+   * Binds and starts the endpoint; port 0 picks a free port (see {@link #port()}).
+   *
+   * @throws IOException when the address cannot be bound
+   */
+  public static ScrapeEndpoint start(String host, int port, Supplier<String> metrics, Supplier<String> health)
+      throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
+    ExecutorService executor = Executors.newSingleThreadExecutor(new DaemonThreads("airbag-metrics-http"));
+    server.setExecutor(executor);
+    server.createContext("/", exchange -> handle(exchange, metrics, health));
+    Thread starter = new DaemonThreads("airbag-metrics-start").newThread(server::start);
+    starter.start();
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return new ScrapeEndpoint(server, executor);
+  }
+
+  /** The bound port. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  /** Stops at once, without waiting for a scrape in flight. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private static void handle(HttpExchange exchange, Supplier<String> metrics, Supplier<String> health)
+      throws IOException {
+    try {
+      String method = exchange.getRequestMethod();
+      String path = exchange.getRequestURI().getPath();
+      if (!"GET".equals(method) && !"HEAD".equals(method)) {
+        respond(exchange, 405, "text/plain; charset=utf-8", "only GET\n", false);
+      } else if ("/metrics".equals(path)) {
+        respond(exchange, 200, METRICS_TYPE, metrics.get(), "HEAD".equals(method));
+      } else if ("/health".equals(path)) {
+        respond(exchange, 200, HEALTH_TYPE, health.get(), "HEAD".equals(method));
+      } else {
+        respond(exchange, 404, "text/plain; charset=utf-8", "try /metrics or /health\n", false);
+      }
+    } catch (RuntimeException e) {
+      respond(exchange, 500, "text/plain; charset=utf-8", "airbag metrics failed: "
+          + e.getClass().getSimpleName() + "\n", false);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private static void respond(HttpExchange exchange, int status, String type, String body, boolean headOnly)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.sendResponseHeaders(status, headOnly ? -1 : bytes.length);
+    if (!headOnly) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.airbag.agent.telemetry.metrics;
+
+import dev.airbag.agent.engine.breaker.CircuitState;
+import dev.airbag.agent.engine.classify.Category;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The running totals the alert rules read, taken from the agent's cumulative in-memory registry; the difference
+ * of two readings is what happened between them. Immutable.
+ */
+final class Totals {
+  static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0);
+
+  final long calls;
+  final long attempts;
+  final long rateLimited;
+  final long errors;
+  final long fallbacks;
+  final long circuitOpens;
+
+  Totals(long calls, long attempts, long rateLimited, long errors, long fallbacks, long circuitOpens) {
+    this.calls = calls;
+    this.attempts = attempts;
+    this.rateLimited = rateLimited;
+    this.errors = errors;
+    this.fallbacks = fallbacks;
+    this.circuitOpens = circuitOpens;
+  }
+
+  /** Reads the totals now; {@code registry} must be cumulative (never a step registry). */
+  static Totals read(MeterRegistry registry) {
+    long calls = 0;
+    for (Timer timer : registry.find(MetricNames.CALLS).timers()) {
+      calls += timer.count();
+    }
+    return new Totals(calls,
+        count(registry, MetricNames.ATTEMPTS, null, null),
+        count(registry, MetricNames.ATTEMPTS, MetricNames.TAG_CATEGORY, Category.RATE_LIMITED.wireName()),
+        count(registry, MetricNames.ATTEMPTS, MetricNames.TAG_CATEGORY, Category.TRANSIENT.wireName())
+            + count(registry, MetricNames.ATTEMPTS, MetricNames.TAG_CATEGORY, Category.OVERLOADED.wireName()),
+        count(registry, MetricNames.FALLBACKS, null, null),
+        count(registry, MetricNames.CIRCUIT_TRANSITIONS, MetricNames.TAG_TO, CircuitState.OPEN.wireName()));
+  }
+
+  Totals minus(Totals earlier) {
+    return new Totals(calls - earlier.calls, attempts - earlier.attempts, rateLimited - earlier.rateLimited,
+        errors - earlier.errors, fallbacks - earlier.fallbacks, circuitOpens - earlier.circuitOpens);
+  }
+
+  private static long count(MeterRegistry registry, String name, String tag, String value) {
+    double sum = 0;
+    Iterable<Counter> counters = tag == null ? registry.find(name).counters()
+        : registry.find(name).tag(tag, value).counters();
+    for (Counter counter : counters) {
+      sum += counter.count();
+    }
+    return (long) sum;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.airbag.agent.telemetry.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.airbag.agent.engine.call.Outcome;
+import dev.airbag.agent.engine.classify.Category;
+import dev.airbag.agent.engine.time.Clock;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real Prometheus server (Debian's package, installed by {@link PrometheusServer} when missing and running as
+ * root) scrapes the agent's endpoint on loopback, and PromQL through its HTTP API counts the errors. Without a
+ * Prometheus binary the test is skipped, except on CI ({@code CI=true}) where it fails.
+ */
+class PrometheusScrapeIT {
+  @Test
+  void aRealPrometheusScrapesTheAgentAndPromQlCountsTheErrors() throws Exception {
+    Path binary = PrometheusServer.locate();
+    if (binary == null) {
+      String why = "no prometheus binary on PATH or in /usr/bin, and it could not be installed"
+          + " (needs root and apt-get: apt-get install prometheus)";
+      if ("true".equals(System.getenv("CI"))) {
+        fail(why);
+      }
+      Assumptions.abort(why);
+    }
+    int port = Http.freePort();
+    try (AgentMetrics metrics = AgentMetrics.start(MetricsSettings.builder().prometheusPort(port).build(),
+        AlertSettings.builder().enabled(false).build(), Clock.SYSTEM, event -> { }, "checkout", "host-1");
+        PrometheusServer prometheus = PrometheusServer.start(binary, "127.0.0.1:" + port)) {
+      LlmMetricsBinder binder = metrics.binder();
+      for (int i = 0; i < 7; i++) {
+        binder.onAttempt(Calls.openai("gpt-4o"), "gpt-4o", Calls.failure(Category.OVERLOADED));
+      }
+      for (int i = 0; i < 3; i++) {
+        binder.onAttempt(Calls.openai("gpt-4o"), "gpt-4o", Calls.failure(Category.RATE_LIMITED));
+      }
+      for (int i = 0; i < 20; i++) {
+        binder.onAttempt(Calls.openai("gpt-4o"), "gpt-4o", null);
+      }
+      binder.recordCall(Calls.openai("gpt-4o"), "gpt-4o", Outcome.FAILED, 1_000_000);
+
+      String errors = prometheus.awaitValue("sum(airbag_llm_attempts_total{category!=\"none\"})", "10",
+          Duration.ofSeconds(60));
+
+      assertEquals("10", errors, () -> "prometheus log:\n" + log(prometheus));
+      assertEquals("7", prometheus.query("sum(airbag_llm_attempts_total{category=\"overloaded\"})"));
+      assertEquals("1", prometheus.query("up{job=\"airbag\"}"));
+      assertEquals("1", prometheus.query(
+          "sum(airbag_llm_calls_seconds_count{outcome=\"failed\",provider=\"openai\",model=\"gpt-4o\"})"));
+    }
+  }
+
+  private static String log(PrometheusServer prometheus) {
+    try {
+      return prometheus.log();
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
+  }
+}
