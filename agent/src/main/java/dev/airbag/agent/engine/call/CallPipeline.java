@@ -10,6 +10,8 @@ import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.engine.time.Sleeper;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Runs every logical LLM call through the engine: circuit breaker per (endpoint, model), classification of each
@@ -29,6 +31,7 @@ public final class CallPipeline {
   final FallbackPolicy fallback;
   final long firstByteTimeoutMillis;
   final int maxErrorBodyBytes;
+  final Scheduler scheduler;
 
   private CallPipeline(Builder b) {
     this.classifier = b.classifier;
@@ -42,15 +45,88 @@ public final class CallPipeline {
     this.fallback = b.fallback;
     this.firstByteTimeoutMillis = b.firstByteTimeout == null ? 0 : Math.max(1, b.firstByteTimeout.toMillis());
     this.maxErrorBodyBytes = b.maxErrorBodyBytes;
+    this.scheduler = b.scheduler;
   }
 
   public static Builder builder(Classifier classifier, CallListener listener) {
     return new Builder(classifier, listener);
   }
 
-  /** Returns the response the app should get, or throws the transport failure it should see. */
+  /** Returns the response the app should get, or throws the transport failure it should see. Blocks while waiting. */
   public <R> R execute(CallRequest request, Exchange<R> exchange) throws IOException {
-    return new CallExecution<>(this, request, exchange).run();
+    CallExecution<R> execution = new CallExecution<>(this, request, exchange);
+    Step<R> step = execution.start();
+    while (true) {
+      switch (step.kind) {
+        case SEND:
+          try {
+            step = execution.onResponse(exchange.send(step.attempt));
+          } catch (IOException e) {
+            step = execution.onFailure(e);
+          } catch (RuntimeException | Error bug) {
+            execution.abandon();
+            throw bug;
+          }
+          break;
+        case WAIT:
+          try {
+            sleeper.sleep(step.waitNanos);
+            step = execution.onWaited();
+          } catch (InterruptedException e) {
+            // The app wants this thread back: keep its interrupt and give it what we have.
+            Thread.currentThread().interrupt();
+            step = execution.onInterrupted();
+          }
+          break;
+        case RETURN:
+          return step.response;
+        default:
+          throw step.failure;
+      }
+    }
+  }
+
+  /**
+   * The same decisions without blocking: attempts are sent with {@link AsyncExchange#sendAsync} and waits are
+   * scheduled, so no thread sleeps during a backoff. The future completes with the response the app should get, or
+   * exceptionally with the transport failure it should see.
+   */
+  public <R> CompletableFuture<R> executeAsync(CallRequest request, AsyncExchange<R> exchange) {
+    CallExecution<R> execution = new CallExecution<>(this, request, exchange);
+    try {
+      return drive(execution, exchange, execution.start());
+    } catch (RuntimeException | Error bug) {
+      execution.abandon();
+      throw bug;
+    }
+  }
+
+  private <R> CompletableFuture<R> drive(CallExecution<R> execution, AsyncExchange<R> exchange, Step<R> step) {
+    switch (step.kind) {
+      case SEND:
+        return exchange.sendAsync(step.attempt)
+            .handle((response, failure) -> {
+              if (failure == null) {
+                return execution.onResponse(response);
+              }
+              Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                  ? failure.getCause() : failure;
+              if (cause instanceof IOException) {
+                return execution.onFailure((IOException) cause);
+              }
+              execution.abandon();
+              throw failure instanceof CompletionException ? (CompletionException) failure : new CompletionException(cause);
+            })
+            .thenCompose(next -> drive(execution, exchange, next));
+      case WAIT:
+        return scheduler.after(step.waitNanos).thenCompose(ignored -> drive(execution, exchange, execution.onWaited()));
+      case RETURN:
+        return CompletableFuture.completedFuture(step.response);
+      default:
+        CompletableFuture<R> failed = new CompletableFuture<>();
+        failed.completeExceptionally(step.failure);
+        return failed;
+    }
   }
 
   /**
@@ -74,6 +150,7 @@ public final class CallPipeline {
     private FallbackPolicy fallback = FallbackPolicy.none();
     private Duration firstByteTimeout;
     private int maxErrorBodyBytes = 64 * 1024;
+    private Scheduler scheduler = Scheduler.SYSTEM;
 
     private Builder(Classifier classifier, CallListener listener) {
       this.classifier = classifier;
@@ -119,6 +196,12 @@ public final class CallPipeline {
     /** Null for none: the client's own timeouts apply. */
     public Builder firstByteTimeout(Duration timeout) {
       this.firstByteTimeout = timeout;
+      return this;
+    }
+
+    /** Schedules the waits of asynchronous calls. */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = scheduler;
       return this;
     }
 

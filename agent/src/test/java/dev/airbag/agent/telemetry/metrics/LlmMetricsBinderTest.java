@@ -52,7 +52,11 @@ class LlmMetricsBinderTest {
 
   @Test
   void aFailedCallFromThePipelineIsTimedWithTheModelItAskedFor() throws IOException {
-    CallPipeline pipeline = new CallPipeline(new Classifier(ClassificationRules.NONE, clock), binder, clock, 4096);
+    CallPipeline pipeline = CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), binder).clock(clock)
+        .retry(new dev.airbag.agent.engine.retry.RetryPolicy(1, java.time.Duration.ofMillis(1),
+            java.time.Duration.ofMillis(1), dev.airbag.agent.engine.retry.Jitter.NONE, java.time.Duration.ZERO,
+            java.time.Duration.ofSeconds(5)))
+        .build();
 
     pipeline.execute(Calls.request(Calls.ANTHROPIC, "claude-opus"), new StatusExchange(529));
 
@@ -177,7 +181,7 @@ class LlmMetricsBinderTest {
     }
 
     @Override
-    public Integer send(byte[] body) {
+    public Integer send(dev.airbag.agent.engine.call.AttemptRequest attempt) {
       return status;
     }
 
@@ -203,6 +207,21 @@ class LlmMetricsBinderTest {
     @Override
     public Integer withHeaders(Integer response, Map<String, String> headers) {
       return response;
+    }
+
+    @Override
+    public Integer synthesize(int status, Map<String, String> headers, byte[] jsonBody) {
+      return status;
+    }
+
+    @Override
+    public Integer monitorStream(Integer response, dev.airbag.agent.engine.call.StreamMonitor monitor) {
+      return response;
+    }
+
+    @Override
+    public boolean isCanceled() {
+      return false;
     }
   }
 }
