@@ -2,14 +2,30 @@ package dev.airbag.agent;
 
 import dev.airbag.agent.instrument.LlmTraffic;
 import dev.airbag.agent.instrument.okhttp.OkHttpInterceptors;
+import dev.airbag.agent.instrument.jdkhttp.JdkHttpHook;
 import dev.airbag.bootstrap.Bridge;
+import dev.airbag.bootstrap.HookResult;
+import java.util.concurrent.CompletableFuture;
 
 /** The agent's side of the bootstrap bridge: routes each hook to its instrumentation. Thread-safe. */
 final class AgentBridge implements Bridge {
   private final OkHttpInterceptors okHttp;
+  private final JdkHttpHook jdkHttp;
 
   AgentBridge(LlmTraffic traffic) {
     this.okHttp = new OkHttpInterceptors(traffic, AgentBridge.class.getClassLoader());
+    this.jdkHttp = new JdkHttpHook(traffic);
+  }
+
+  @Override
+  public HookResult jdkHttpSend(Object client, Object request, Object bodyHandler) {
+    return jdkHttp.send(client, request, bodyHandler);
+  }
+
+  @Override
+  public CompletableFuture<?> jdkHttpSendAsync(Object client, Object request, Object bodyHandler,
+      Object pushPromiseHandler) {
+    return jdkHttp.sendAsync(client, request, bodyHandler);
   }
 
   @Override

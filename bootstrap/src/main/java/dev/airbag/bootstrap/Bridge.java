@@ -1,9 +1,11 @@
 package dev.airbag.bootstrap;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
- * What inlined advice asks of the agent. Only JDK types cross it, because the advice runs inside classes of
- * any class loader (the app's, OkHttp's, the JDK's) and this interface is the one thing they all see.
- * Implementations must be thread-safe and must never throw.
+ * What inlined advice asks of the agent. Only {@code java.base} types cross it, because the advice runs inside
+ * classes of any class loader (the app's, OkHttp's, the JDK's platform loader for {@code java.net.http}) and this
+ * interface, on the boot loader, can name nothing else. Implementations must be thread-safe and must never throw.
  */
 public interface Bridge {
   /**
@@ -11,4 +13,16 @@ public interface Bridge {
    * to the builder, once.
    */
   void okHttpClientBuilding(Object okHttpClientBuilder);
+
+  /**
+   * Called instead of {@code HttpClient.send(request, handler)}: the result to hand the app (a response or the
+   * failure to throw), or null to let the original method run untouched.
+   */
+  HookResult jdkHttpSend(Object client, Object request, Object bodyHandler);
+
+  /**
+   * Called instead of {@code HttpClient.sendAsync(request, handler, pushPromiseHandler)}: the future to hand the
+   * app, or null to let the original method run untouched.
+   */
+  CompletableFuture<?> jdkHttpSendAsync(Object client, Object request, Object bodyHandler, Object pushPromiseHandler);
 }

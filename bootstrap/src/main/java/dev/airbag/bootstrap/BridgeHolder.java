@@ -29,4 +29,32 @@ public final class BridgeHolder {
       // Fail open: the client is built exactly as the app asked.
     }
   }
+
+  /** Null means: run the app's original {@code send}. */
+  public static HookResult jdkHttpSend(Object client, Object request, Object bodyHandler) {
+    Bridge current = bridge;
+    // Airbag's own attempts (and exporters) go through the original method.
+    if (current == null || ReentrancyGuard.isActive()) {
+      return null;
+    }
+    try {
+      return current.jdkHttpSend(client, request, bodyHandler);
+    } catch (Throwable ignored) {
+      return null;
+    }
+  }
+
+  /** Null means: run the app's original {@code sendAsync}. */
+  public static java.util.concurrent.CompletableFuture<?> jdkHttpSendAsync(Object client, Object request,
+      Object bodyHandler, Object pushPromiseHandler) {
+    Bridge current = bridge;
+    if (current == null || ReentrancyGuard.isActive()) {
+      return null;
+    }
+    try {
+      return current.jdkHttpSendAsync(client, request, bodyHandler, pushPromiseHandler);
+    } catch (Throwable ignored) {
+      return null;
+    }
+  }
 }

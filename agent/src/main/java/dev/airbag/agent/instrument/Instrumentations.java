@@ -1,5 +1,6 @@
 package dev.airbag.agent.instrument;
 
+import dev.airbag.agent.instrument.jdkhttp.JdkHttpInstrumentation;
 import dev.airbag.agent.instrument.okhttp.OkHttpInstrumentation;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -29,6 +30,7 @@ public final class Instrumentations {
         // Airbag's own classes, relocated libraries included, are never instrumented.
         .ignore(ElementMatchers.nameStartsWith("dev.airbag."));
     builder = OkHttpInstrumentation.extend(builder);
+    builder = JdkHttpInstrumentation.extend(builder, instrumentation);
     builder.installOn(instrumentation);
   }
 }

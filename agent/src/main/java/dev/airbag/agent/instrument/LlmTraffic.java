@@ -1,11 +1,13 @@
 package dev.airbag.agent.instrument;
 
+import dev.airbag.agent.engine.call.AsyncExchange;
 import dev.airbag.agent.engine.call.CallPipeline;
 import dev.airbag.agent.engine.call.CallRequest;
 import dev.airbag.agent.engine.call.Exchange;
 import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.engine.endpoint.EndpointRegistry;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,10 @@ public final class LlmTraffic {
 
   public <R> R execute(CallRequest request, Exchange<R> exchange) throws IOException {
     return pipeline.execute(request, exchange);
+  }
+
+  public <R> CompletableFuture<R> executeAsync(CallRequest request, AsyncExchange<R> exchange) {
+    return pipeline.executeAsync(request, exchange);
   }
 
   /** Reports a failure inside Airbag once per JVM; the adapter then falls back to the app's own behaviour. */

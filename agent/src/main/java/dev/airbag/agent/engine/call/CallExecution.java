@@ -154,6 +154,9 @@ final class CallExecution<R> {
       record.note("cancelled by the app");
       return finishUnserved();
     }
+    if (!request.replayable()) {
+      return finishUnserved();
+    }
     if (!failure.retryable() || attempt >= pipeline.retry.maxAttempts()) {
       return nextModelOrFinish();
     }
@@ -184,7 +187,7 @@ final class CallExecution<R> {
   }
 
   private boolean moveToNextModel() {
-    if (!location.rewritable() || deadline.expired()) {
+    if (!location.rewritable() || !request.replayable() || deadline.expired()) {
       return false;
     }
     String next = pipeline.fallback.next(model, lastFailure, remaining);

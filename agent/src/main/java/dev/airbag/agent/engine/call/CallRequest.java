@@ -15,17 +15,19 @@ public final class CallRequest {
   private final String path;
   private final byte[] body;
   private final ModelLocation modelLocation;
+  private final boolean replayable;
   private final boolean streamed;
   private final String bodyNote;
 
-  private CallRequest(Endpoint endpoint, String method, String safeUrl, String path, byte[] body, boolean streamed,
-      String bodyNote) {
+  private CallRequest(Endpoint endpoint, String method, String safeUrl, String path, byte[] body, boolean replayable,
+      boolean streamed, String bodyNote) {
     this.endpoint = endpoint;
     this.method = method;
     this.safeUrl = safeUrl;
     this.path = path;
     this.body = body;
     this.modelLocation = ModelLocation.of(endpoint.provider(), path, ModelField.locate(body));
+    this.replayable = replayable;
     this.streamed = streamed;
     this.bodyNote = bodyNote;
   }
@@ -34,11 +36,12 @@ public final class CallRequest {
    * @param safeUrl scheme, host, port and path only: never the query, which may carry a key
    * @param path the encoded URL path, where Azure and Gemini name the model
    * @param body the request body when it could be read and replayed, else null
+   * @param replayable whether the request can be sent more than once (false for a one-shot body)
    * @param bodyNote why the body was not read (for the event), or null
    */
   public static CallRequest of(Endpoint endpoint, String method, String safeUrl, String path, byte[] body,
-      boolean streamed, String bodyNote) {
-    return new CallRequest(endpoint, method, safeUrl, path, body, streamed, bodyNote);
+      boolean replayable, boolean streamed, String bodyNote) {
+    return new CallRequest(endpoint, method, safeUrl, path, body, replayable, streamed, bodyNote);
   }
 
   public Endpoint endpoint() {
@@ -69,6 +72,11 @@ public final class CallRequest {
 
   public ModelLocation modelLocation() {
     return modelLocation;
+  }
+
+  /** False when the request cannot be sent twice: it gets one attempt, no retry and no fallback. */
+  public boolean replayable() {
+    return replayable;
   }
 
   /** True when the app asked for a streamed (SSE) answer. */

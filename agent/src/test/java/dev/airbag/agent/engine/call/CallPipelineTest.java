@@ -63,8 +63,7 @@ class CallPipelineTest {
 
   static CallRequest request(String model, boolean streamed) {
     byte[] body = ("{\"model\":\"" + model + "\",\"max_tokens\":10,\"messages\":[]}").getBytes(StandardCharsets.UTF_8);
-    return CallRequest.of(ANTHROPIC, "POST", "https://api.anthropic.com:443/v1/messages", "/v1/messages", body,
-        streamed, null);
+    return CallRequest.of(ANTHROPIC, "POST", "https://api.anthropic.com:443/v1/messages", "/v1/messages", body, true, streamed, null);
   }
 
   @Test
@@ -90,7 +89,7 @@ class CallPipelineTest {
     String quota = "{\"error\":{\"type\":\"insufficient_quota\",\"code\":\"insufficient_quota\",\"message\":\"quota\"}}";
     Endpoint openai = Endpoint.onHost("openai", Provider.OPENAI, "api.openai.com", -1, "");
     CallRequest request = CallRequest.of(openai, "POST", "https://api.openai.com:443/v1/chat/completions",
-        "/v1/chat/completions", "{\"model\":\"gpt-4o\"}".getBytes(StandardCharsets.UTF_8), false, null);
+        "/v1/chat/completions", "{\"model\":\"gpt-4o\"}".getBytes(StandardCharsets.UTF_8), true, false, null);
     FakeExchange exchange = new FakeExchange().then(429, quota);
 
     FakeExchange.Answer answer = pipeline().execute(request, exchange);

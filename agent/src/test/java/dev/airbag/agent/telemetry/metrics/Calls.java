@@ -18,7 +18,7 @@ final class Calls {
   static CallRequest request(Endpoint endpoint, String model) {
     String body = model == null ? "{\"messages\":[]}" : "{\"model\":\"" + model + "\",\"messages\":[]}";
     return CallRequest.of(endpoint, "POST", "https://" + endpoint.host() + "/v1/chat/completions",
-        "/v1/chat/completions", body.getBytes(StandardCharsets.UTF_8), false, null);
+        "/v1/chat/completions", body.getBytes(StandardCharsets.UTF_8), true, false, null);
   }
 
   static CallRequest openai(String model) {

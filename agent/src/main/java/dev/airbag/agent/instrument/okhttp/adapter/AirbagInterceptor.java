@@ -38,7 +38,7 @@ final class AirbagInterceptor implements Interceptor {
           : RequestBodies.notRead(request.body());
       exchange = new OkHttpExchange(chain, request, body);
       call = CallRequest.of(endpoint, request.method(), safeUrl(url), url.encodedPath(), body.bytes(),
-          isStreamed(request, body.bytes()), body.note());
+          body.replayable(), isStreamed(request, body.bytes()), body.note());
     } catch (IOException e) {
       // Writing the app's body failed: the same failure the app would have had without Airbag.
       throw e;

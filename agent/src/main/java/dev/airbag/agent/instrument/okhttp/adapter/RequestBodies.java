@@ -17,11 +17,22 @@ final class RequestBodies {
     private final byte[] bytes;
     private final MediaType contentType;
     private final String note;
+    private final boolean replayable;
 
     Captured(byte[] bytes, MediaType contentType, String note) {
+      this(bytes, contentType, note, true);
+    }
+
+    Captured(byte[] bytes, MediaType contentType, String note, boolean replayable) {
       this.bytes = bytes;
       this.contentType = contentType;
       this.note = note;
+      this.replayable = replayable;
+    }
+
+    /** False for a one-shot body: the request can be sent once only. */
+    boolean replayable() {
+      return replayable;
     }
 
     byte[] bytes() {
@@ -39,7 +50,9 @@ final class RequestBodies {
 
   /** A body left unread because nothing in the engine needs its model. */
   static Captured notRead(RequestBody body) {
-    return new Captured(null, body == null ? null : body.contentType(), null);
+    boolean oneShot = body != null && isOneShot(body);
+    return new Captured(null, body == null ? null : body.contentType(),
+        oneShot ? "request body is one-shot: sent once, no retry or fallback" : null, !oneShot);
   }
 
   static Captured capture(RequestBody body, int maxBytes) throws IOException {
@@ -51,7 +64,7 @@ final class RequestBodies {
       return new Captured(null, type, "request body is not JSON; passed through unread");
     }
     if (isOneShot(body)) {
-      return new Captured(null, type, "request body is one-shot and cannot be replayed; passed through unread");
+      return new Captured(null, type, "request body is one-shot: sent once, no retry or fallback", false);
     }
     long length = body.contentLength();
     if (length > maxBytes) {

@@ -1,0 +1,178 @@
+package dev.airbag.agent.instrument.jdkhttp;
+
+import dev.airbag.agent.engine.call.AsyncExchange;
+import dev.airbag.agent.engine.call.AttemptRequest;
+import dev.airbag.agent.engine.call.StreamMonitor;
+import dev.airbag.agent.engine.classify.HeaderLookup;
+import dev.airbag.bootstrap.ReentrancyGuard;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Lends the engine one {@code java.net.http} call. Each attempt goes through the client's original
+ * {@code send}/{@code sendAsync} (the re-entrancy guard lets it pass the hook). Error bodies are buffered so that
+ * they can be classified and, if the app is to see them, replayed through its own body handler; successful bodies
+ * go straight to the app's handler. Used by one thread at a time.
+ */
+final class JdkExchange implements AsyncExchange<JdkAttempt> {
+  private final HttpClient client;
+  private final HttpRequest original;
+  private final HttpResponse.BodyHandler<Object> appHandler;
+  private final boolean streamed;
+  private CompletableFuture<?> appFuture;
+
+  @SuppressWarnings("unchecked")
+  JdkExchange(HttpClient client, HttpRequest original, HttpResponse.BodyHandler<?> appHandler, boolean streamed) {
+    this.client = client;
+    this.original = original;
+    this.appHandler = (HttpResponse.BodyHandler<Object>) appHandler;
+    this.streamed = streamed;
+  }
+
+  /** For sendAsync: a cancelled app future stops further attempts. */
+  void cancelledWith(CompletableFuture<?> future) {
+    this.appFuture = future;
+  }
+
+  @Override
+  public JdkAttempt send(AttemptRequest attempt) throws IOException {
+    HttpRequest request = requestFor(attempt);
+    StreamTap tap = streamed ? new StreamTap() : null;
+    ReentrancyGuard.enter();
+    try {
+      return JdkAttempt.of(client.send(request, handler(tap)), tap);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedSend(e);
+    } finally {
+      ReentrancyGuard.exit();
+    }
+  }
+
+  @Override
+  public CompletableFuture<JdkAttempt> sendAsync(AttemptRequest attempt) {
+    HttpRequest request = requestFor(attempt);
+    StreamTap tap = streamed ? new StreamTap() : null;
+    ReentrancyGuard.enter();
+    try {
+      return client.sendAsync(request, handler(tap)).thenApply(response -> JdkAttempt.of(response, tap));
+    } finally {
+      ReentrancyGuard.exit();
+    }
+  }
+
+  private HttpResponse.BodyHandler<Object> handler(StreamTap tap) {
+    return info -> {
+      if (info.statusCode() >= 400) {
+        return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), ErrorBody::new);
+      }
+      HttpResponse.BodySubscriber<Object> own = appHandler.apply(info);
+      return tap == null ? own : new TappedSubscriber<>(own, tap);
+    };
+  }
+
+  private HttpRequest requestFor(AttemptRequest attempt) {
+    if (attempt.body() == null && attempt.path() == null && attempt.firstByteTimeoutMillis() == 0) {
+      return original;
+    }
+    URI uri = attempt.path() == null ? original.uri() : withPath(original.uri(), attempt.path());
+    HttpRequest.BodyPublisher body = attempt.body() != null ? HttpRequest.BodyPublishers.ofByteArray(attempt.body())
+        : original.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(original.method(), body)
+        .expectContinue(original.expectContinue());
+    original.version().ifPresent(builder::version);
+    original.headers().map().forEach((name, values) -> {
+      for (String value : values) {
+        try {
+          builder.header(name, value);
+        } catch (IllegalArgumentException restricted) {
+          // Host, Content-Length and their kin are the client's to set.
+        }
+      }
+    });
+    Duration timeout = original.timeout().orElse(null);
+    if (attempt.firstByteTimeoutMillis() > 0) {
+      Duration firstByte = Duration.ofMillis(attempt.firstByteTimeoutMillis());
+      timeout = timeout == null || firstByte.compareTo(timeout) < 0 ? firstByte : timeout;
+    }
+    if (timeout != null) {
+      builder.timeout(timeout);
+    }
+    return builder.build();
+  }
+
+  private static URI withPath(URI uri, String rawPath) {
+    String query = uri.getRawQuery();
+    return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + rawPath + (query == null ? "" : "?" + query));
+  }
+
+  @Override
+  public int status(JdkAttempt response) {
+    return response.status;
+  }
+
+  @Override
+  public HeaderLookup headers(JdkAttempt response) {
+    return name -> response.headers.firstValue(name).orElse(null);
+  }
+
+  @Override
+  public byte[] peekBody(JdkAttempt response, int maxBytes) {
+    byte[] held = response.heldBytes();
+    if (held == null) {
+      return new byte[0];
+    }
+    return held.length <= maxBytes ? held : Arrays.copyOf(held, maxBytes);
+  }
+
+  @Override
+  public void discard(JdkAttempt response) {
+    // Error bodies are already read into memory: nothing holds a connection.
+  }
+
+  @Override
+  public JdkAttempt withHeaders(JdkAttempt response, Map<String, String> headers) {
+    return response.withHeaders(headers);
+  }
+
+  @Override
+  public JdkAttempt synthesize(int status, Map<String, String> headers, byte[] jsonBody) {
+    return JdkAttempt.madeUp(status, headers, jsonBody);
+  }
+
+  @Override
+  public JdkAttempt monitorStream(JdkAttempt response, StreamMonitor monitor) {
+    if (response.tap != null) {
+      response.tap.attach(monitor);
+    }
+    return response;
+  }
+
+  @Override
+  public boolean isCanceled() {
+    return appFuture != null && appFuture.isCancelled();
+  }
+
+  /** The response the app gets: its own when Airbag changed nothing, else one replayed through its handler. */
+  CompletableFuture<HttpResponse<Object>> toApp(JdkAttempt attempt) {
+    byte[] held = attempt.heldBytes();
+    if (held == null) {
+      if (attempt.headers == attempt.response.headers()) {
+        return CompletableFuture.completedFuture(attempt.response);
+      }
+      return CompletableFuture.completedFuture(new ReplayedResponse<>(attempt.status, attempt.headers,
+          attempt.response.body(), original, attempt.version(), attempt.sslSession()));
+    }
+    return BodyReplay.through(appHandler, attempt.status, attempt.headers, attempt.version(), held)
+        .thenApply(body -> new ReplayedResponse<>(attempt.status, attempt.headers, body, original, attempt.version(),
+            attempt.sslSession()));
+  }
+
+}

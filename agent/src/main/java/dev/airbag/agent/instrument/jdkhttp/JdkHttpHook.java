@@ -1,0 +1,115 @@
+package dev.airbag.agent.instrument.jdkhttp;
+
+import dev.airbag.agent.engine.body.StreamFlag;
+import dev.airbag.agent.engine.call.CallRequest;
+import dev.airbag.agent.engine.endpoint.Endpoint;
+import dev.airbag.agent.instrument.LlmTraffic;
+import dev.airbag.bootstrap.HookResult;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The agent's side of the {@code java.net.http} hook: recognises LLM calls and runs them through the engine, in
+ * the calling thread for {@code send} and without blocking for {@code sendAsync}. Returns null (run the original)
+ * for every other call and whenever preparing a call fails. Thread-safe.
+ */
+public final class JdkHttpHook {
+  private final LlmTraffic traffic;
+
+  public JdkHttpHook(LlmTraffic traffic) {
+    this.traffic = traffic;
+  }
+
+  public HookResult send(Object client, Object request, Object handler) {
+    Prepared prepared = prepare(client, request, handler);
+    if (prepared == null) {
+      return null;
+    }
+    try {
+      JdkAttempt attempt = traffic.execute(prepared.call, prepared.exchange);
+      return HookResult.value(BodyReplay.now(prepared.exchange.toApp(attempt)));
+    } catch (InterruptedSend interrupted) {
+      return HookResult.failure(interrupted.original());
+    } catch (IOException failure) {
+      return HookResult.failure(failure);
+    } catch (Throwable bug) {
+      traffic.internalError("the java.net.http hook", bug);
+      return null;
+    }
+  }
+
+  public CompletableFuture<?> sendAsync(Object client, Object request, Object handler) {
+    Prepared prepared = prepare(client, request, handler);
+    if (prepared == null) {
+      return null;
+    }
+    CompletableFuture<HttpResponse<Object>> app = new CompletableFuture<>();
+    prepared.exchange.cancelledWith(app);
+    try {
+      traffic.executeAsync(prepared.call, prepared.exchange)
+          .thenCompose(prepared.exchange::toApp)
+          .whenComplete((response, failure) -> {
+            if (failure == null) {
+              app.complete(response);
+            } else {
+              app.completeExceptionally(unwrap(failure));
+            }
+          });
+    } catch (Throwable bug) {
+      traffic.internalError("the java.net.http hook", bug);
+      return null;
+    }
+    return app;
+  }
+
+  private Prepared prepare(Object client, Object request, Object handler) {
+    try {
+      HttpRequest httpRequest = (HttpRequest) request;
+      URI uri = httpRequest.uri();
+      Endpoint endpoint = traffic.match(uri.getHost(), port(uri), uri.getRawPath() == null ? "" : uri.getRawPath());
+      if (endpoint == null) {
+        return null;
+      }
+      JdkRequestBodies.Captured body = JdkRequestBodies.capture(httpRequest, traffic.needsModel(),
+          traffic.maxRequestBodyBytes());
+      boolean streamed = httpRequest.headers().firstValue("Accept").orElse("").contains("text/event-stream")
+          || StreamFlag.isSet(body.bytes);
+      String safeUrl = uri.getScheme() + "://" + uri.getHost() + ":" + port(uri) + uri.getRawPath();
+      CallRequest call = CallRequest.of(endpoint, httpRequest.method(), safeUrl, uri.getRawPath(), body.bytes,
+          body.replayable, streamed, body.note);
+      return new Prepared(call, new JdkExchange((HttpClient) client, httpRequest, (HttpResponse.BodyHandler<?>) handler,
+          streamed));
+    } catch (Throwable bug) {
+      traffic.internalError("preparing a java.net.http call", bug);
+      return null;
+    }
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private static final class Prepared {
+    final CallRequest call;
+    final JdkExchange exchange;
+
+    Prepared(CallRequest call, JdkExchange exchange) {
+      this.call = call;
+      this.exchange = exchange;
+    }
+  }
+}
