@@ -40,7 +40,9 @@ public final class CollectorSettings {
     Map<String, String> copy = new LinkedHashMap<>();
     for (Map.Entry<String, String> header : headers.entrySet()) {
       String name = header.getKey() == null ? "" : header.getKey().trim();
-      if (name.isEmpty() || RESTRICTED.contains(name.toLowerCase(Locale.ROOT)) || header.getValue() == null) {
+      // A control character would split the header; the JDK's error could then quote the secret value.
+      if (name.isEmpty() || RESTRICTED.contains(name.toLowerCase(Locale.ROOT)) || header.getValue() == null
+          || hasControlCharacter(name) || hasControlCharacter(header.getValue())) {
         throw new IllegalArgumentException("collector header '" + name + "' cannot be set");
       }
       copy.put(name, header.getValue());
@@ -87,6 +89,16 @@ public final class CollectorSettings {
   /** The same settings posting to another URL (the OTLP sink appends {@code /v1/logs} to its endpoint). */
   public CollectorSettings withUrl(URI other) {
     return new CollectorSettings(other, headers, gzip, trustStore, connectTimeout, requestTimeout);
+  }
+
+  private static boolean hasControlCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 && c != '\t' || c == 0x7f) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -86,7 +86,10 @@ public final class CollectorSink implements EventSink, ExportStats {
     state.beginClose();
   }
 
-  /** Waits for the sender until the deadline (System.nanoTime), then interrupts it and spools what is left. */
+  /**
+   * Waits for the sender until the deadline, then interrupts it and spools what is left. The deadline is on
+   * System.nanoTime, not the injected clock, because Thread.join waits on real time.
+   */
   void awaitClosed(long deadlineNanos) {
     boolean interrupted = false;
     try {

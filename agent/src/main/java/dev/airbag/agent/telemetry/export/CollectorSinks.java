@@ -15,6 +15,9 @@ import java.util.List;
  * only drops (and counts) what it cannot deliver. Not thread-safe; use once.
  */
 public final class CollectorSinks {
+  // The JDK's own switch; Airbag offers none, but says so when the JVM was started with it.
+  private static final String HOSTNAME_CHECK_OFF = "jdk.internal.httpclient.disableHostnameVerification";
+
   private final DeliverySettings delivery;
   private final Clock clock;
   private final ExportLog log;
@@ -46,6 +49,9 @@ public final class CollectorSinks {
    * @throws IllegalArgumentException when a trust store cannot be read; the message names its path only
    */
   public CollectorGroup start() {
+    if (Boolean.getBoolean(HOSTNAME_CHECK_OFF) && !specs.isEmpty()) {
+      log.warn("Airbag: the JVM runs with -D" + HOSTNAME_CHECK_OFF + "=true: collector host names are not verified");
+    }
     List<CollectorSink> sinks = new ArrayList<>();
     long spoolShare = specs.isEmpty() ? 0 : delivery.spoolMaxBytes() / specs.size();
     for (Spec spec : specs) {

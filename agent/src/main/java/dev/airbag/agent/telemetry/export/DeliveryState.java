@@ -5,8 +5,6 @@ import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.telemetry.Event;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -19,20 +17,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * handed in. "Down" means the spool holds batches and the next retry is not due yet. Thread-safe.
  */
 final class DeliveryState {
-  private final String name;
   private final DeliverySettings settings;
   private final Spool spool;
   private final Clock clock;
   private final RandomSource random;
-  private final ThrottledLog log;
+  private final DeliveryLedger ledger;
   private final EventFolder folder;
-  private final ExportCounters counters = new ExportCounters();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final ArrayDeque<Event> memory = new ArrayDeque<>();
-  private final long flushIntervalNanos;
+  private final MemoryBuffer memory;
   private final long requestTimeoutNanos;
-  private long oldestQueuedNanos;
   private boolean flushRequested;
   private boolean closing;
   private long closeDeadlineNanos;
@@ -45,14 +39,13 @@ final class DeliveryState {
 
   DeliveryState(String name, DeliverySettings settings, long requestTimeoutNanos, Spool spool, Clock clock,
       RandomSource random, ThrottledLog log) {
-    this.name = name;
     this.settings = settings;
     this.spool = spool;
     this.clock = clock;
     this.random = random;
-    this.log = log;
+    this.ledger = new DeliveryLedger(name, log);
     this.folder = new EventFolder(settings.dedupeWindow().toNanos(), settings.maxFolds());
-    this.flushIntervalNanos = settings.flushInterval().toNanos();
+    this.memory = new MemoryBuffer(settings.batchSize(), settings.flushInterval().toNanos());
     this.requestTimeoutNanos = requestTimeoutNanos;
     this.retryAtNanos = clock.nanoTime();
   }
@@ -65,7 +58,7 @@ final class DeliveryState {
       folder.expire(now, this::enqueue);
       for (Event event : batch) {
         if (folder.absorb(event, now)) {
-          counters.folded.incrementAndGet();
+          ledger.folded();
         } else {
           enqueue(event);
         }
@@ -100,7 +93,7 @@ final class DeliveryState {
         if (!memory.isEmpty() && ready(now)) {
           if (!down) {
             busy = true;
-            return Pending.fresh(take(), spool.reserve(), timeoutNanos(now));
+            return Pending.fresh(memory.take(), spool.reserve(), timeoutNanos(now));
           }
           // While the collector is away, batches wait on disk rather than in memory.
           spoolMemory();
@@ -126,22 +119,18 @@ final class DeliveryState {
       int events = pending.events();
       switch (result.kind) {
         case SENT:
-          counters.sent.addAndGet(events);
+          ledger.sent(events);
           failures = 0;
           retryAtNanos = clock.nanoTime();
           deleteIfSpooled(pending);
           break;
         case REJECTED:
-          counters.rejected.addAndGet(events);
+          ledger.rejected(events, result.detail);
           deleteIfSpooled(pending);
-          log.warn("rejected", "Airbag: collector sink '" + name + "' refused " + events + " events ("
-              + result.detail + "); they are not retried. " + counters.rejected.get() + " refused so far");
           break;
         case UNUSABLE:
-          counters.dropped.addAndGet(events);
+          ledger.unusable(events, result.detail);
           deleteIfSpooled(pending);
-          log.warn("unusable", "Airbag: collector sink '" + name + "' dropped " + events + " events: "
-              + result.detail);
           break;
         default:
           failures++;
@@ -150,8 +139,7 @@ final class DeliveryState {
           if (pending.fresh != null) {
             store(pending.seq, pending.fresh);
           }
-          log.warn("unreachable", "Airbag: collector sink '" + name + "' could not deliver (" + result.detail
-              + "); spooling to disk and retrying in " + TimeUnit.NANOSECONDS.toMillis(delay) + " ms");
+          ledger.unreachable(result.detail, TimeUnit.NANOSECONDS.toMillis(delay));
       }
       busy = false;
       pinnedSeq = -1;
@@ -208,7 +196,7 @@ final class DeliveryState {
   }
 
   void senderFailed(Throwable failure) {
-    log.warn("failed", "Airbag: collector sink '" + name + "' stopped delivering after an internal error: " + failure);
+    ledger.failed(failure);
   }
 
   /** Asks for delivery without the flush interval and waits until memory and spool are empty. */
@@ -234,7 +222,7 @@ final class DeliveryState {
   }
 
   ExportCounters counters() {
-    return counters;
+    return ledger.counters();
   }
 
   long spoolBytes() {
@@ -251,29 +239,16 @@ final class DeliveryState {
   }
 
   private void enqueue(Event event) {
-    if (memory.isEmpty()) {
-      oldestQueuedNanos = clock.nanoTime();
-    }
-    memory.add(event);
+    memory.add(event, clock.nanoTime());
   }
 
   private boolean ready(long now) {
-    return closing || flushRequested || memory.size() >= settings.batchSize()
-        || now - oldestQueuedNanos >= flushIntervalNanos;
-  }
-
-  private List<Event> take() {
-    int size = Math.min(memory.size(), settings.batchSize());
-    List<Event> batch = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      batch.add(memory.poll());
-    }
-    return List.copyOf(batch);
+    return closing || flushRequested || memory.due(now);
   }
 
   private void spoolMemory() {
     while (!memory.isEmpty()) {
-      store(spool.reserve(), take());
+      store(spool.reserve(), memory.take());
     }
   }
 
@@ -282,16 +257,15 @@ final class DeliveryState {
     try {
       Spool.Stored result = spool.store(seq, batch, pinnedSeq);
       if (result.stored) {
-        counters.spooled.addAndGet(batch.size());
+        ledger.spooled(batch.size());
       }
       dropped = result.dropped;
     } catch (IOException | RuntimeException e) {
+      // Disk full or the directory gone: the batch has nowhere to wait.
       dropped = batch.size();
     }
     if (dropped > 0) {
-      long total = counters.dropped.addAndGet(dropped);
-      log.warn("dropped", "Airbag: collector sink '" + name + "' dropped " + dropped
-          + " events, oldest first: its spool is full or not writable; " + total + " dropped so far");
+      ledger.dropped(dropped);
     }
   }
 
@@ -310,10 +284,7 @@ final class DeliveryState {
     if (down) {
       at = Math.min(at, retryAtNanos);
     }
-    if (!memory.isEmpty()) {
-      at = Math.min(at, oldestQueuedNanos + flushIntervalNanos);
-    }
-    return at;
+    return Math.min(at, memory.dueAtNanos());
   }
 
   private void awaitUntil(long atNanos) throws InterruptedException {

@@ -48,7 +48,9 @@ class CollectorOutageTest {
 
     // when the collector goes down while events keep coming, then comes back
     down.set(true);
-    for (int from = 100; from < 900; from += 100) {
+    sink.write(events.subList(100, 200));
+    assertTrue(TestSinks.eventually(() -> collector.requests.stream().anyMatch(r -> r.status() == 503), BOUND));
+    for (int from = 200; from < 900; from += 100) {
       sink.write(events.subList(from, from + 100));
     }
     assertTrue(TestSinks.eventually(() -> sink.spooled() >= 800, BOUND), "batches spooled while down");
@@ -60,7 +62,6 @@ class CollectorOutageTest {
     assertEquals(TestSinks.idsOf(events), TestSinks.acceptedIds(collector));
     assertEquals(1000, sink.sent());
     assertEquals(0, sink.dropped());
-    assertTrue(collector.requests.stream().anyMatch(r -> r.status() == 503));
     sink.close();
     assertEquals(List.of(), spoolFiles(sink.spoolDirectory()));
   }

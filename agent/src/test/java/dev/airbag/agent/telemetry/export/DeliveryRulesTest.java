@@ -64,6 +64,17 @@ class DeliveryRulesTest {
     assertEquals(Path.of(System.getProperty("java.io.tmpdir"), "airbag-spool", expected), dir);
   }
 
+  @ParameterizedTest(name = "header [{0}]")
+  @CsvSource({"Host, h0st-value", "Content-Length, 12", "X-Token, 'line\rbreak-secret'", "'', value"})
+  void headersTheClientCannotSendAreRefusedByNameWithoutTheirValue(String name, String value) {
+    String unescaped = value.replace("\\r", "\r");
+    IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> CollectorSettings.of(URI.create("http://localhost:4318"), Map.of(name, unescaped), true, null));
+
+    assertTrue(error.getMessage().contains("'" + name + "'"), error.getMessage());
+    assertTrue(!error.getMessage().contains(unescaped), error.getMessage());
+  }
+
   @Test
   void theDefaultsAreTheIssues() {
     DeliverySettings defaults = DeliverySettings.builder("svc").build();
