@@ -85,6 +85,12 @@ public final class EventFields {
   public static final String THRESHOLD = "threshold";
   /** How many similar events a rate limiter folded into this one. */
   public static final String SUPPRESSED = "suppressed";
+  /** How many identical events a folded event stands for (itself included); see the exporter's flood control. */
+  public static final String COUNT = "count";
+  /** A folded event's first occurrence, ISO-8601 UTC with milliseconds like {@link #TIMESTAMP}. */
+  public static final String FIRST_SEEN = "first_seen";
+  /** A folded event's last occurrence, ISO-8601 UTC with milliseconds like {@link #TIMESTAMP}. */
+  public static final String LAST_SEEN = "last_seen";
 
   private EventFields() {
   }

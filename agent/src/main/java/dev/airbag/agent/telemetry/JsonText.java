@@ -1,14 +1,14 @@
 package dev.airbag.agent.telemetry;
 
 /** Makes text safe to encode as UTF-8: a surrogate without its partner has no UTF-8 form. Stateless. */
-final class JsonText {
+public final class JsonText {
   private static final char REPLACEMENT = '\uFFFD';
 
   private JsonText() {
   }
 
   /** The text with every lone surrogate replaced by U+FFFD; the same instance when there is none. */
-  static String wellFormed(String text) {
+  public static String wellFormed(String text) {
     int bad = firstLoneSurrogate(text, 0);
     if (bad < 0) {
       return text;
