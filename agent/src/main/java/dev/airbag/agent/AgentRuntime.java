@@ -3,6 +3,10 @@ package dev.airbag.agent;
 import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.config.ConfigKeys;
 import dev.airbag.agent.config.EndpointDeclaration;
+import dev.airbag.agent.engine.breaker.TransitionListener;
+import dev.airbag.agent.engine.breaker.TransitionListeners;
+import dev.airbag.agent.engine.call.CallListener;
+import dev.airbag.agent.engine.call.CallListeners;
 import dev.airbag.agent.engine.call.CallPipeline;
 import dev.airbag.agent.engine.classify.ClassificationRules;
 import dev.airbag.agent.engine.classify.Classifier;
@@ -11,14 +15,10 @@ import dev.airbag.agent.engine.endpoint.EndpointPresets;
 import dev.airbag.agent.engine.endpoint.EndpointRegistry;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.instrument.LlmTraffic;
-import dev.airbag.agent.telemetry.EventDispatcher;
-import dev.airbag.agent.telemetry.EventSink;
-import dev.airbag.agent.telemetry.JsonLinesFileSink;
 import dev.airbag.agent.telemetry.CircuitEventWriter;
 import dev.airbag.agent.telemetry.LlmCallEventWriter;
+import dev.airbag.agent.telemetry.metrics.LlmMetricsBinder;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,38 +26,34 @@ import java.util.StringJoiner;
 
 /** The assembled agent: the engine, its listeners and the event exporter, built once from the configuration. */
 final class AgentRuntime {
-  private static final int EVENT_QUEUE_CAPACITY = 8192;
-  private static final Duration SHUTDOWN_FLUSH = Duration.ofSeconds(5);
-
   private final EndpointRegistry endpoints;
-  private final EventDispatcher dispatcher;
+  private final Telemetry telemetry;
   private final LlmTraffic traffic;
-  private final Path eventsFile;
 
-  private AgentRuntime(EndpointRegistry endpoints, EventDispatcher dispatcher, LlmTraffic traffic, Path eventsFile) {
+  private AgentRuntime(EndpointRegistry endpoints, Telemetry telemetry, LlmTraffic traffic) {
     this.endpoints = endpoints;
-    this.dispatcher = dispatcher;
+    this.telemetry = telemetry;
     this.traffic = traffic;
-    this.eventsFile = eventsFile;
   }
 
   static AgentRuntime create(AirbagConfig config) {
     Clock clock = Clock.SYSTEM;
     EndpointRegistry endpoints = new EndpointRegistry(endpoints(config));
-    Path eventsFile = config.get(ConfigKeys.EXPORT_FILE_PATH);
-    List<EventSink> sinks = new ArrayList<>();
-    sinks.add(new JsonLinesFileSink(eventsFile));
-    EventDispatcher dispatcher = new EventDispatcher(sinks, EVENT_QUEUE_CAPACITY, clock);
-    dispatcher.start();
-    Classifier classifier = new Classifier(ClassificationRules.of(config.statusRules(), config.errorCodeRules(),
-        config.get(ConfigKeys.RETRY_ON_UNKNOWN)), clock);
     String service = ServiceIdentity.serviceName(config);
     String host = ServiceIdentity.hostName();
-    LlmCallEventWriter events = new LlmCallEventWriter(dispatcher, service, host, clock);
-    CallPipeline pipeline = Resilience.pipeline(config, classifier, events,
-        new CircuitEventWriter(dispatcher, service, host, clock), clock);
+    Telemetry telemetry = Telemetry.start(config, service, host, clock);
+    Classifier classifier = new Classifier(ClassificationRules.of(config.statusRules(), config.errorCodeRules(),
+        config.get(ConfigKeys.RETRY_ON_UNKNOWN)), clock);
+    LlmMetricsBinder metrics = telemetry.metrics.binder();
+    CallListener calls = CallListeners.of(new LlmCallEventWriter(telemetry.dispatcher, service, host, clock), metrics);
+    TransitionListener transitions = TransitionListeners.of(
+        new CircuitEventWriter(telemetry.dispatcher, service, host, clock), metrics);
+    CallPipeline pipeline = Resilience.pipeline(config, classifier, calls, metrics, transitions, clock);
+    if (pipeline.breakers() != null) {
+      telemetry.metrics.bindCircuits(pipeline.breakers());
+    }
     LlmTraffic traffic = new LlmTraffic(endpoints, pipeline, MAX_REQUEST_BODY_BYTES);
-    return new AgentRuntime(endpoints, dispatcher, traffic, eventsFile);
+    return new AgentRuntime(endpoints, telemetry, traffic);
   }
 
   // Prompts beyond this are passed through unread rather than copied in memory.
@@ -91,10 +87,10 @@ final class AgentRuntime {
   }
 
   String describeSinks() {
-    return "file " + eventsFile.toAbsolutePath();
+    return telemetry.describe();
   }
 
   void shutdown() {
-    dispatcher.close(SHUTDOWN_FLUSH);
+    telemetry.shutdown();
   }
 }

@@ -5,6 +5,7 @@ import dev.airbag.agent.config.ConfigKeys;
 import dev.airbag.agent.engine.breaker.BreakerConfig;
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
 import dev.airbag.agent.engine.breaker.TransitionListener;
+import dev.airbag.agent.engine.call.AttemptListener;
 import dev.airbag.agent.engine.call.CallListener;
 import dev.airbag.agent.engine.call.CallPipeline;
 import dev.airbag.agent.engine.classify.Classifier;
@@ -22,7 +23,7 @@ final class Resilience {
   private Resilience() {}
 
   static CallPipeline pipeline(AirbagConfig config, Classifier classifier, CallListener listener,
-      TransitionListener transitions, Clock clock) {
+      AttemptListener attempts, TransitionListener transitions, Clock clock) {
     RetryPolicy retry = new RetryPolicy(config.get(ConfigKeys.RETRY_MAX_ATTEMPTS), config.get(ConfigKeys.RETRY_BASE_DELAY),
         config.get(ConfigKeys.RETRY_MAX_DELAY), Jitter.fromWireName(config.get(ConfigKeys.RETRY_JITTER)),
         config.get(ConfigKeys.RETRY_MAX_RETRY_AFTER), config.get(ConfigKeys.RETRY_DEADLINE));
@@ -37,6 +38,7 @@ final class Resilience {
       breakers = new CircuitBreakers(breaker, clock, transitions, MAX_CIRCUITS);
     }
     return CallPipeline.builder(classifier, listener)
+        .attempts(attempts)
         .clock(clock)
         .retry(retry)
         .budgets(new RetryBudgets(config.get(ConfigKeys.RETRY_BUDGET_RATIO),
@@ -45,6 +47,7 @@ final class Resilience {
         .fallback(new FallbackPolicy(config.fallbackChains(), config.contextLengthFallbacks(),
             config.get(ConfigKeys.FALLBACK_ON)))
         .firstByteTimeout(config.get(ConfigKeys.TIMEOUT_FIRST_BYTE))
+        .replayWindow(config.get(ConfigKeys.RETRY_REPLAY_WINDOW))
         .maxErrorBodyBytes(config.get(ConfigKeys.CLASSIFY_MAX_BODY_BYTES))
         .build();
   }

@@ -60,6 +60,10 @@ public final class ConfigKeys {
   public static final ConfigKey<Duration> RETRY_DEADLINE = ConfigKey.of("airbag.retry.deadline",
       duration(Duration.ofSeconds(1), Duration.ofHours(1)), Duration.ofSeconds(120),
       "Overall time for one call, retries and fallbacks included.");
+  public static final ConfigKey<Duration> RETRY_REPLAY_WINDOW = ConfigKey.of("airbag.retry.replay-window",
+      duration(Duration.ZERO, Duration.ofMinutes(10)), Duration.ofSeconds(10),
+      "How long a call Airbag has exhausted answers an identical re-send (a framework's own retry, e.g. LangChain4j's)"
+          + " without a new upstream request, at most 3 times; 0s turns it off.");
   public static final ConfigKey<Double> RETRY_BUDGET_RATIO = ConfigKey.of("airbag.retry.budget.ratio",
       number(0, 1), 0.2, "Retries allowed per endpoint as a share of its recent upstream requests (every attempt counts;"
           + " over a 10 s window), so that retries cannot become a storm.");
@@ -123,12 +127,14 @@ public final class ConfigKeys {
 
   /** Every fixed key, in README order. */
   public static List<ConfigKey<?>> all() {
-    return List.of(ENABLED, LOG_LEVEL, SERVICE_NAME, EXPORT_FILE_PATH, PRESETS, CLASSIFY_MAX_BODY_BYTES,
+    List<ConfigKey<?>> all = new java.util.ArrayList<>(List.of(ENABLED, LOG_LEVEL, SERVICE_NAME, EXPORT_FILE_PATH, PRESETS, CLASSIFY_MAX_BODY_BYTES,
         RETRY_ON_UNKNOWN, RETRY_MAX_ATTEMPTS, RETRY_BASE_DELAY, RETRY_MAX_DELAY, RETRY_JITTER,
-        RETRY_MAX_RETRY_AFTER, RETRY_DEADLINE, RETRY_BUDGET_RATIO, RETRY_BUDGET_MIN_PER_SECOND,
+        RETRY_MAX_RETRY_AFTER, RETRY_DEADLINE, RETRY_REPLAY_WINDOW, RETRY_BUDGET_RATIO, RETRY_BUDGET_MIN_PER_SECOND,
         CIRCUIT_ENABLED, CIRCUIT_WINDOW, CIRCUIT_MINIMUM_CALLS, CIRCUIT_FAILURE_RATE_THRESHOLD,
         CIRCUIT_SLOW_CALL_DURATION, CIRCUIT_OPEN_DURATION, CIRCUIT_HALF_OPEN_CALLS, FALLBACK_ON,
-        TIMEOUT_FIRST_BYTE);
+        TIMEOUT_FIRST_BYTE));
+    all.addAll(ExportKeys.all());
+    return java.util.Collections.unmodifiableList(all);
   }
 
   /**

@@ -58,6 +58,23 @@ final class DomainTypes {
     return new ValueType<>(all, "expected one of " + all, Provider::fromWireName, Provider::wireName);
   }
 
+  /** {@code Name=Value} pairs separated by commas, for collector headers; header names are kept as written. */
+  static ValueType<java.util.Map<String, String>> headers() {
+    return new ValueType<>("Name=Value pairs, comma-separated", "expected Name=Value pairs separated by commas",
+        text -> {
+          java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+          for (String pair : ValueSyntax.parseList(text)) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0 || pair.substring(0, equals).isBlank()) {
+              return null;
+            }
+            headers.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+          }
+          return java.util.Collections.unmodifiableMap(headers);
+        },
+        value -> value.isEmpty() ? "none" : String.join(",", value.keySet()) + " (values hidden)");
+  }
+
   /** An absolute http or https URL with a host, the only kind an LLM client can call. */
   static ValueType<URI> httpUrl() {
     return new ValueType<>("http(s) URL", "expected an http or https URL like http://localhost:8000/v1",

@@ -32,9 +32,9 @@ public final class LlmTraffic {
     return endpoints.match(host, port, path);
   }
 
-  /** True when request bodies are worth reading: per-model circuits and fallbacks need the model. */
-  public boolean needsModel() {
-    return pipeline.needsModel();
+  /** True when request bodies are worth reading (see {@link CallPipeline#needsBody()}). */
+  public boolean needsBody() {
+    return pipeline.needsBody();
   }
 
   /** Bodies larger than this are passed through unread (no model, no fallback). */

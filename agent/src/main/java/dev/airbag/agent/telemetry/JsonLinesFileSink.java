@@ -24,10 +24,17 @@ public final class JsonLinesFileSink implements EventSink {
   private static final byte NEWLINE = '\n';
 
   private final Path path;
+  private final long maxBytes;
   private FileChannel channel;
 
   public JsonLinesFileSink(Path path) {
+    this(path, Long.MAX_VALUE);
+  }
+
+  /** Rotates to {@code PATH.1} (replacing an older one) before a batch would grow the file past {@code maxBytes}. */
+  public JsonLinesFileSink(Path path, long maxBytes) {
     this.path = path.toAbsolutePath();
+    this.maxBytes = maxBytes;
   }
 
   @Override
@@ -49,6 +56,9 @@ public final class JsonLinesFileSink implements EventSink {
     ByteBuffer bytes = ByteBuffer.wrap(buffer.toByteArray());
     try {
       FileChannel out = open();
+      if (out.size() > 0 && out.size() + bytes.remaining() > maxBytes) {
+        out = rotate();
+      }
       while (bytes.hasRemaining()) {
         out.write(bytes);
       }
@@ -75,6 +85,12 @@ public final class JsonLinesFileSink implements EventSink {
     } catch (IOException ignored) {
       // Nothing is buffered in the channel; closing can lose no events.
     }
+  }
+
+  private FileChannel rotate() throws IOException {
+    close();
+    Files.move(path, path.resolveSibling(path.getFileName() + ".1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return open();
   }
 
   private FileChannel open() throws IOException {

@@ -75,6 +75,7 @@ final class CallExecution<R> {
         permit.onSuccess(took);
         permit = null;
       }
+      pipeline.attempts.onAttempt(request, model, null);
       return finishServed(response);
     }
     byte[] prefix = exchange.peekBody(response, pipeline.maxErrorBodyBytes);
@@ -82,6 +83,7 @@ final class CallExecution<R> {
         Observation.response(status, exchange.headers(response), prefix, prefix.length >= pipeline.maxErrorBodyBytes));
     report(failure, took);
     hold(response, null, failure);
+    pipeline.attempts.onAttempt(request, model, failure);
     return afterFailure();
   }
 
@@ -91,6 +93,7 @@ final class CallExecution<R> {
         Observation.exception(e, Observation.Phase.BEFORE_FIRST_BYTE));
     report(failure, pipeline.clock.nanoTime() - attemptStarted);
     hold(null, e, failure);
+    pipeline.attempts.onAttempt(request, model, failure);
     return afterFailure();
   }
 
@@ -179,6 +182,7 @@ final class CallExecution<R> {
     }
     previousDelay = wait;
     pendingWait = wait;
+    pipeline.attempts.onRetry(request, model);
     return Step.waitFor(wait);
   }
 
@@ -196,6 +200,7 @@ final class CallExecution<R> {
     }
     int index = remaining.indexOf(next);
     remaining = index >= 0 ? new ArrayList<>(remaining.subList(index + 1, remaining.size())) : new ArrayList<>();
+    pipeline.attempts.onFallback(request, model, next);
     model = next;
     attempt = 0;
     previousDelay = 0;
@@ -232,12 +237,14 @@ final class CallExecution<R> {
     if (heldResponse != null) {
       record.outcome(Outcome.FAILED).failure(heldFailure);
       finish();
+      rememberForReplay(heldResponse);
       // Airbag has done the retrying: the SDK must not multiply it.
       return Step.answer(exchange.withHeaders(heldResponse, Map.of("X-Should-Retry", "false")));
     }
     if (heldException != null) {
       record.outcome(Outcome.FAILED).failure(heldFailure);
       finish();
+      pipeline.recentFailures.remember(request, 0, null, null, heldException);
       return Step.fail(heldException);
     }
     if (lastOpenCircuit == null) {
@@ -251,6 +258,24 @@ final class CallExecution<R> {
     long retryAfter = Math.max(1, (long) Math.ceil(lastOpenCircuit.remainingOpenNanos() / 1e9));
     return Step.answer(exchange.synthesize(ShortCircuitResponses.STATUS, ShortCircuitResponses.headers(retryAfter),
         ShortCircuitResponses.body(request.endpoint().provider(), lastOpenCircuit.key().toString(), retryAfter)));
+  }
+
+  /** A framework that re-sends this identical request at once gets this answer again, with no upstream request. */
+  private void rememberForReplay(R response) {
+    byte[] body = exchange.peekBody(response, pipeline.maxErrorBodyBytes);
+    if (body.length >= pipeline.maxErrorBodyBytes) {
+      return;
+    }
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    for (String name : new String[] {"Content-Type", "Content-Encoding", "Retry-After", "retry-after-ms"}) {
+      String value = exchange.headers(response).get(name);
+      if (value != null) {
+        headers.put(name, value);
+      }
+    }
+    headers.put("X-Should-Retry", "false");
+    headers.put("x-airbag-replayed", "true");
+    pipeline.recentFailures.remember(request, exchange.status(response), headers, body, null);
   }
 
   private CallRecord finish() {

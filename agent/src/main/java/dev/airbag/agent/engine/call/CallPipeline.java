@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
 public final class CallPipeline {
   final Classifier classifier;
   final CallListener listener;
+  final AttemptListener attempts;
   final Clock clock;
   final Sleeper sleeper;
   final RandomSource random;
@@ -32,10 +33,12 @@ public final class CallPipeline {
   final long firstByteTimeoutMillis;
   final int maxErrorBodyBytes;
   final Scheduler scheduler;
+  final RecentFailures recentFailures;
 
   private CallPipeline(Builder b) {
     this.classifier = b.classifier;
     this.listener = b.listener;
+    this.attempts = b.attempts;
     this.clock = b.clock;
     this.sleeper = b.sleeper;
     this.random = b.random;
@@ -46,6 +49,7 @@ public final class CallPipeline {
     this.firstByteTimeoutMillis = b.firstByteTimeout == null ? 0 : Math.max(1, b.firstByteTimeout.toMillis());
     this.maxErrorBodyBytes = b.maxErrorBodyBytes;
     this.scheduler = b.scheduler;
+    this.recentFailures = new RecentFailures(b.replayWindow == null ? 0 : b.replayWindow.toNanos(), b.clock);
   }
 
   public static Builder builder(Classifier classifier, CallListener listener) {
@@ -54,6 +58,10 @@ public final class CallPipeline {
 
   /** Returns the response the app should get, or throws the transport failure it should see. Blocks while waiting. */
   public <R> R execute(CallRequest request, Exchange<R> exchange) throws IOException {
+    RecentFailures.Outcome replay = recentFailures.replayFor(request);
+    if (replay != null) {
+      return replayed(replay, exchange);
+    }
     CallExecution<R> execution = new CallExecution<>(this, request, exchange);
     Step<R> step = execution.start();
     while (true) {
@@ -92,6 +100,16 @@ public final class CallPipeline {
    * exceptionally with the transport failure it should see.
    */
   public <R> CompletableFuture<R> executeAsync(CallRequest request, AsyncExchange<R> exchange) {
+    RecentFailures.Outcome replay = recentFailures.replayFor(request);
+    if (replay != null) {
+      try {
+        return CompletableFuture.completedFuture(replayed(replay, exchange));
+      } catch (IOException failure) {
+        CompletableFuture<R> failed = new CompletableFuture<>();
+        failed.completeExceptionally(failure);
+        return failed;
+      }
+    }
     CallExecution<R> execution = new CallExecution<>(this, request, exchange);
     try {
       return drive(execution, exchange, execution.start());
@@ -99,6 +117,13 @@ public final class CallPipeline {
       execution.abandon();
       throw bug;
     }
+  }
+
+  private static <R> R replayed(RecentFailures.Outcome replay, Exchange<R> exchange) throws IOException {
+    if (replay.failure != null) {
+      throw replay.failure;
+    }
+    return exchange.synthesize(replay.status, replay.headers, replay.body);
   }
 
   private <R> CompletableFuture<R> drive(CallExecution<R> execution, AsyncExchange<R> exchange, Step<R> step) {
@@ -129,12 +154,17 @@ public final class CallPipeline {
     }
   }
 
+  /** The circuit breakers, or null when circuits are off (for gauges and the health endpoint). */
+  public CircuitBreakers breakers() {
+    return breakers;
+  }
+
   /**
-   * True when the engine needs the model a request names (per-model circuits, fallback), so that adapters read a
-   * request body only when it serves a purpose.
+   * True when the engine needs a request's body: per-model circuits and fallbacks need its model, and recognising a
+   * framework's re-send of an exhausted call needs its bytes. Adapters read a body only when it serves a purpose.
    */
-  public boolean needsModel() {
-    return breakers != null || fallback.hasAnyFallback();
+  public boolean needsBody() {
+    return breakers != null || fallback.hasAnyFallback() || recentFailures.enabled();
   }
 
   /** Collects the policies; every one has a default that does nothing surprising. Not thread-safe. */
@@ -151,6 +181,8 @@ public final class CallPipeline {
     private Duration firstByteTimeout;
     private int maxErrorBodyBytes = 64 * 1024;
     private Scheduler scheduler = Scheduler.SYSTEM;
+    private AttemptListener attempts = AttemptListener.NONE;
+    private Duration replayWindow = Duration.ofSeconds(10);
 
     private Builder(Classifier classifier, CallListener listener) {
       this.classifier = classifier;
@@ -196,6 +228,18 @@ public final class CallPipeline {
     /** Null for none: the client's own timeouts apply. */
     public Builder firstByteTimeout(Duration timeout) {
       this.firstByteTimeout = timeout;
+      return this;
+    }
+
+    /** Hears every attempt, retry and fallback (the metrics binder). */
+    public Builder attempts(AttemptListener attempts) {
+      this.attempts = attempts;
+      return this;
+    }
+
+    /** How long an exhausted failure answers identical re-sends; zero or null turns it off. */
+    public Builder replayWindow(Duration window) {
+      this.replayWindow = window;
       return this;
     }
 

@@ -76,7 +76,7 @@ public final class JdkHttpHook {
       if (endpoint == null) {
         return null;
       }
-      JdkRequestBodies.Captured body = JdkRequestBodies.capture(httpRequest, traffic.needsModel(),
+      JdkRequestBodies.Captured body = JdkRequestBodies.capture(httpRequest, traffic.needsBody(),
           traffic.maxRequestBodyBytes());
       boolean streamed = httpRequest.headers().firstValue("Accept").orElse("").contains("text/event-stream")
           || StreamFlag.isSet(body.bytes);

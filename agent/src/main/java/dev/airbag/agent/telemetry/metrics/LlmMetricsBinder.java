@@ -3,6 +3,7 @@ package dev.airbag.agent.telemetry.metrics;
 import dev.airbag.agent.engine.breaker.CircuitKey;
 import dev.airbag.agent.engine.breaker.CircuitState;
 import dev.airbag.agent.engine.breaker.TransitionListener;
+import dev.airbag.agent.engine.call.AttemptListener;
 import dev.airbag.agent.engine.call.CallListener;
 import dev.airbag.agent.engine.call.CallRecord;
 import dev.airbag.agent.engine.call.CallRequest;

@@ -44,6 +44,7 @@ class CallPipelineTest {
       Map.of("claude-haiku-4-5", "claude-sonnet-4-5"), EnumSet.of(Category.OVERLOADED, Category.TRANSIENT,
           Category.RATE_LIMITED, Category.TIMEOUT, Category.CIRCUIT_OPEN, Category.NOT_FOUND));
   RetryBudgets budgets = new RetryBudgets(0.2, 100, new FakeClock());
+  Duration replayWindow = Duration.ofSeconds(10);
 
   CallPipeline pipeline() {
     return CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), records::add)
@@ -58,6 +59,7 @@ class CallPipelineTest {
         .budgets(budgets)
         .breakers(breakers)
         .fallback(fallback)
+        .replayWindow(replayWindow)
         .build();
   }
 
@@ -170,6 +172,8 @@ class CallPipelineTest {
   @Test
   void anOpenCircuitAnswersWithoutTheNetworkInTheProvidersShape() throws IOException {
     fallback = FallbackPolicy.none();
+    // The same request again and again: without this, re-sends would be answered from the last outcome.
+    replayWindow = Duration.ZERO;
     CallPipeline pipeline = pipeline();
     for (int i = 0; i < 2; i++) {
       pipeline.execute(request("claude-haiku-4-5", false),
@@ -225,6 +229,7 @@ class CallPipelineTest {
 
   @Test
   void aSpentRetryBudgetStopsRetriesAndSaysSo() throws IOException {
+    replayWindow = Duration.ZERO;
     budgets = new RetryBudgets(0.0, 0.1, clock);
     fallback = FallbackPolicy.none();
     FakeExchange exchange = new FakeExchange().otherwise(attempt -> new FakeExchange.Answer(529, OVERLOADED, false));
@@ -252,6 +257,64 @@ class CallPipelineTest {
     assertEquals(Outcome.STREAM_INTERRUPTED, interrupted.outcome());
     assertEquals(1234, interrupted.bytesDelivered());
     assertEquals(Category.TRANSIENT, interrupted.failure().category());
+  }
+
+  @Test
+  void anIdenticalReSendOfAnExhaustedCallIsAnsweredWithoutTheNetwork() throws IOException {
+    fallback = FallbackPolicy.none();
+    CallPipeline pipeline = pipeline();
+    FakeExchange first = new FakeExchange().otherwise(attempt -> new FakeExchange.Answer(529, OVERLOADED, false));
+    pipeline.execute(request("claude-haiku-4-5", false), first);
+    FakeExchange resend = new FakeExchange();
+
+    FakeExchange.Answer answer = pipeline.execute(request("claude-haiku-4-5", false), resend);
+
+    assertEquals(3, first.sent.size());
+    assertTrue(resend.sent.isEmpty(), "the framework's re-send reached no server");
+    assertEquals(529, answer.status);
+    assertEquals(OVERLOADED, answer.bodyText());
+    assertEquals("false", answer.headers.get("X-Should-Retry"));
+    assertEquals("true", answer.headers.get("x-airbag-replayed"));
+  }
+
+  @Test
+  void aReplayedOutcomeExpiresWithItsWindow() throws IOException {
+    fallback = FallbackPolicy.none();
+    CallPipeline pipeline = pipeline();
+    pipeline.execute(request("claude-haiku-4-5", false),
+        new FakeExchange().otherwise(attempt -> new FakeExchange.Answer(529, OVERLOADED, false)));
+    clock.advance(Duration.ofSeconds(11));
+    FakeExchange later = new FakeExchange().then(200, OK);
+
+    FakeExchange.Answer answer = pipeline.execute(request("claude-haiku-4-5", false), later);
+
+    assertEquals(200, answer.status);
+    assertEquals(1, later.sent.size());
+  }
+
+  @Test
+  void theAsyncDriverMakesTheSameDecisionsWithoutSleeping() throws Exception {
+    List<Long> scheduled = new ArrayList<>();
+    CallPipeline pipeline = CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), records::add)
+        .clock(clock)
+        .sleeper(nanos -> {
+          throw new AssertionError("the async driver never sleeps");
+        })
+        .scheduler(nanos -> {
+          scheduled.add(nanos);
+          return java.util.concurrent.CompletableFuture.completedFuture(null);
+        })
+        .random(() -> 0.5)
+        .retry(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(2), Jitter.FULL, Duration.ofSeconds(5),
+            Duration.ofSeconds(60)))
+        .build();
+    FakeAsyncExchange exchange = new FakeAsyncExchange(new FakeExchange().then(529, OVERLOADED).then(200, OK));
+
+    FakeExchange.Answer answer = pipeline.executeAsync(request("claude-haiku-4-5", false), exchange).get();
+
+    assertEquals(200, answer.status);
+    assertEquals(List.of(50_000_000L), scheduled);
+    assertEquals(Outcome.RECOVERED, records.get(0).outcome());
   }
 
   @Test

@@ -33,7 +33,7 @@ final class AirbagInterceptor implements Interceptor {
       if (endpoint == null) {
         return chain.proceed(request);
       }
-      RequestBodies.Captured body = traffic.needsModel()
+      RequestBodies.Captured body = traffic.needsBody()
           ? RequestBodies.capture(request.body(), traffic.maxRequestBodyBytes())
           : RequestBodies.notRead(request.body());
       exchange = new OkHttpExchange(chain, request, body);

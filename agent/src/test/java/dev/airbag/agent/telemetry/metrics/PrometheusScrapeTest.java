@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * root) scrapes the agent's endpoint on loopback, and PromQL through its HTTP API counts the errors. Without a
  * Prometheus binary the test is skipped, except on CI ({@code CI=true}) where it fails.
  */
-class PrometheusScrapeIT {
+class PrometheusScrapeTest {
   @Test
   void aRealPrometheusScrapesTheAgentAndPromQlCountsTheErrors() throws Exception {
     Path binary = PrometheusServer.locate();

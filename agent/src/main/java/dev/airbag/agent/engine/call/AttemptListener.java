@@ -1,6 +1,5 @@
-package dev.airbag.agent.telemetry.metrics;
+package dev.airbag.agent.engine.call;
 
-import dev.airbag.agent.engine.call.CallRequest;
 import dev.airbag.agent.engine.classify.Classification;
 
 /**
