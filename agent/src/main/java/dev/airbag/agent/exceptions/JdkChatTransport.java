@@ -19,7 +19,8 @@ final class JdkChatTransport implements ChatTransport {
   /** An answer is a few hundred bytes; a larger body is not a label. */
   private static final int MAX_BODY_CHARS = 64 * 1024;
 
-  private final HttpClient client;
+  /** Made on first use, on the review worker: an app that never needs a label never starts its threads. */
+  private volatile HttpClient client;
   private final URI endpoint;
   private final String apiKey;
   private final Duration timeout;
@@ -29,12 +30,6 @@ final class JdkChatTransport implements ChatTransport {
     this.endpoint = endpoint;
     this.apiKey = apiKey;
     this.timeout = timeout;
-    ReentrancyGuard.enter();
-    try {
-      this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
-    } finally {
-      ReentrancyGuard.exit();
-    }
   }
 
   @Override
@@ -48,7 +43,7 @@ final class JdkChatTransport implements ChatTransport {
     }
     ReentrancyGuard.enter();
     try {
-      HttpResponse<String> response = client.send(request.build(),
+      HttpResponse<String> response = client().send(request.build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       String body = response.body() == null ? "" : response.body();
       return new ChatResponse(response.statusCode(),
@@ -57,6 +52,16 @@ final class JdkChatTransport implements ChatTransport {
     } finally {
       ReentrancyGuard.exit();
     }
+  }
+
+  private HttpClient client() {
+    HttpClient current = client;
+    // Only the review worker posts; were two threads to race here, one spare client would be the only cost.
+    if (current == null) {
+      current = HttpClient.newBuilder().connectTimeout(timeout).build();
+      client = current;
+    }
+    return current;
   }
 
   private static long retryAfterMillis(Optional<String> header) {
