@@ -83,6 +83,18 @@ public final class EventFields {
   public static final String VALUE = "value";
   /** An alert's threshold. */
   public static final String THRESHOLD = "threshold";
+  /** An exception event's cause types, outermost first (a list of strings). */
+  public static final String CAUSE_CHAIN = "cause_chain";
+  /** Who decided an exception event's severity and escalation: {@code rule}, {@code ai}, {@code human}, {@code unlabelled}. */
+  public static final String LABELLED_BY = "labelled_by";
+  /** Where an exception was captured: {@code uncaught}, {@code executor}, {@code completable_future}, {@code servlet}. */
+  public static final String SOURCE = "source";
+  /** Whether an exception event is its fingerprint's first since the agent started. */
+  public static final String FIRST_SEEN = "first_seen";
+  /** The HTTP method of the request a servlet failed on. */
+  public static final String HTTP_METHOD = "http_method";
+  /** The path of the request a servlet failed on, never its query string. */
+  public static final String URL_PATH = "url_path";
   /** How many similar events a rate limiter folded into this one. */
   public static final String SUPPRESSED = "suppressed";
   /** How many identical events a folded event stands for (itself included); see the exporter's flood control. */

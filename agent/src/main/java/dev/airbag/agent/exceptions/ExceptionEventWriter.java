@@ -1,0 +1,91 @@
+package dev.airbag.agent.exceptions;
+
+import dev.airbag.agent.engine.redact.Redactor;
+import dev.airbag.agent.engine.time.Clock;
+import dev.airbag.agent.telemetry.Event;
+import dev.airbag.agent.telemetry.EventFields;
+import dev.airbag.agent.telemetry.EventKinds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the event of kind {@code exception}. The message and every stack line are redacted; of the capture
+ * context only the request's method and path are kept (never its query, headers or body, which may hold
+ * secrets or personal data). Stateless apart from its immutable fields; thread-safe.
+ */
+final class ExceptionEventWriter {
+  /** Context keys the capture hooks may pass. */
+  static final String HTTP_METHOD = "http.method";
+  static final String URL_PATH = "url.path";
+  private static final Pattern METHOD = Pattern.compile("[A-Z]{1,16}");
+  private static final int MAX_DETAIL_CHARS = Redactor.DEFAULT_MAX_LENGTH;
+  private static final int MAX_PATH_CHARS = 512;
+
+  private final Clock clock;
+  private final String service;
+  private final String host;
+  private final int stackLines;
+
+  ExceptionEventWriter(Clock clock, String service, String host, int stackLines) {
+    this.clock = clock;
+    this.service = service;
+    this.host = host;
+    this.stackLines = stackLines;
+  }
+
+  Event write(List<Throwable> chain, Fingerprint fingerprint, Verdict verdict, Admission admission,
+      String threadName, CaptureSource source, Map<String, String> context) {
+    Throwable error = chain.get(0);
+    Event.Builder event = Event.builder(EventKinds.EXCEPTION, clock)
+        .put(EventFields.FINGERPRINT, fingerprint.value())
+        .put(EventFields.EXCEPTION_TYPE, error.getClass().getName())
+        .put(EventFields.DETAIL, MessageMasker.forEvent(StackLines.safeMessage(error), MAX_DETAIL_CHARS))
+        .put(EventFields.SEVERITY, verdict.severity().wireName())
+        .put(EventFields.ESCALATION, verdict.escalation().wireName())
+        .put(EventFields.CATEGORY, verdict.category() == null ? null : verdict.category().wireName())
+        .put(EventFields.LABELLED_BY, verdict.labelledBy().wireName())
+        .put(EventFields.REASON, verdict.reason())
+        .put(EventFields.SOURCE, source.wireName())
+        .put(EventFields.THREAD, threadName)
+        .put(EventFields.FIRST_SEEN, admission.firstSeen())
+        .put(EventFields.SUPPRESSED, admission.suppressed())
+        .put(EventFields.CAUSE_CHAIN, fingerprint.causeTypes().isEmpty() ? null : causeNames(chain))
+        .put(EventFields.STACK, StackLines.render(chain, stackLines));
+    if (context != null) {
+      event.put(EventFields.HTTP_METHOD, method(context.get(HTTP_METHOD)));
+      event.put(EventFields.URL_PATH, path(context.get(URL_PATH)));
+    }
+    return event.put(EventFields.SERVICE, service).put(EventFields.HOST, host).build();
+  }
+
+  private static List<String> causeNames(List<Throwable> chain) {
+    List<String> names = new ArrayList<>(chain.size() - 1);
+    for (int i = 1; i < chain.size(); i++) {
+      names.add(chain.get(i).getClass().getName());
+    }
+    return names;
+  }
+
+  private static String method(String method) {
+    return method != null && METHOD.matcher(method).matches() ? method : null;
+  }
+
+  private static String path(String path) {
+    if (path == null) {
+      return null;
+    }
+    // A hook that passed a full URI still must not ship its query or fragment.
+    int cut = path.length();
+    int query = path.indexOf('?');
+    int fragment = path.indexOf('#');
+    if (query >= 0) {
+      cut = query;
+    }
+    if (fragment >= 0 && fragment < cut) {
+      cut = fragment;
+    }
+    return Redactor.redact(path.substring(0, cut), MAX_PATH_CHARS);
+  }
+}
