@@ -1,6 +1,7 @@
 package dev.airbag.agent;
 
 import dev.airbag.agent.config.AirbagConfig;
+import dev.airbag.agent.config.ExceptionKeys;
 import dev.airbag.agent.instrument.Instrumentations;
 import dev.airbag.bootstrap.BridgeHolder;
 import java.lang.instrument.Instrumentation;
@@ -15,8 +16,9 @@ final class AgentActivation {
 
   static void activate(AirbagConfig config, Instrumentation instrumentation, Logger log) {
     AgentRuntime runtime = AgentRuntime.create(config);
-    BridgeHolder.install(new AgentBridge(runtime.traffic()));
-    Instrumentations.install(instrumentation);
+    BridgeHolder.install(new AgentBridge(runtime.traffic(), runtime.exceptions()));
+    Instrumentations.install(instrumentation, runtime.exceptions() != null,
+        config.get(ExceptionKeys.EXECUTORS));
     Runtime.getRuntime().addShutdownHook(new Thread(runtime::shutdown, "airbag-shutdown"));
     log.info("Airbag {} active: config {}; watching {}; events to {}", AirbagAgent.version(), config.origin(),
         runtime.describeEndpoints(), runtime.describeSinks());

@@ -2,6 +2,7 @@ package dev.airbag.agent;
 
 import dev.airbag.agent.instrument.LlmTraffic;
 import dev.airbag.agent.instrument.okhttp.OkHttpInterceptors;
+import dev.airbag.agent.instrument.exceptions.ExceptionCapture;
 import dev.airbag.agent.instrument.jdkhttp.JdkHttpHook;
 import dev.airbag.bootstrap.Bridge;
 import dev.airbag.bootstrap.HookResult;
@@ -11,10 +12,40 @@ import java.util.concurrent.CompletableFuture;
 final class AgentBridge implements Bridge {
   private final OkHttpInterceptors okHttp;
   private final JdkHttpHook jdkHttp;
+  private final ExceptionCapture exceptions;
 
-  AgentBridge(LlmTraffic traffic) {
+  AgentBridge(LlmTraffic traffic, ExceptionCapture exceptions) {
     this.okHttp = new OkHttpInterceptors(traffic, AgentBridge.class.getClassLoader());
     this.jdkHttp = new JdkHttpHook(traffic);
+    this.exceptions = exceptions;
+  }
+
+  @Override
+  public void uncaughtException(Thread thread, Throwable error) {
+    if (exceptions != null) {
+      exceptions.uncaught(thread, error);
+    }
+  }
+
+  @Override
+  public void servletFailed(Object request, Throwable error) {
+    if (exceptions != null) {
+      exceptions.servletFailed(request, error);
+    }
+  }
+
+  @Override
+  public void futureFailed(Object future, Throwable error) {
+    if (exceptions != null) {
+      exceptions.futureFailed(future, error);
+    }
+  }
+
+  @Override
+  public void futureRead(Object future) {
+    if (exceptions != null) {
+      exceptions.futureRead(future);
+    }
   }
 
   @Override

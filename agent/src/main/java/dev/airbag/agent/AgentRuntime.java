@@ -15,6 +15,7 @@ import dev.airbag.agent.engine.endpoint.EndpointPresets;
 import dev.airbag.agent.engine.endpoint.EndpointRegistry;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.instrument.LlmTraffic;
+import dev.airbag.agent.instrument.exceptions.ExceptionCapture;
 import dev.airbag.agent.telemetry.CircuitEventWriter;
 import dev.airbag.agent.telemetry.LlmCallEventWriter;
 import dev.airbag.agent.telemetry.metrics.LlmMetricsBinder;
@@ -29,11 +30,19 @@ final class AgentRuntime {
   private final EndpointRegistry endpoints;
   private final Telemetry telemetry;
   private final LlmTraffic traffic;
+  private final ExceptionCapture exceptions;
 
-  private AgentRuntime(EndpointRegistry endpoints, Telemetry telemetry, LlmTraffic traffic) {
+  private AgentRuntime(EndpointRegistry endpoints, Telemetry telemetry, LlmTraffic traffic,
+      ExceptionCapture exceptions) {
     this.endpoints = endpoints;
     this.telemetry = telemetry;
     this.traffic = traffic;
+    this.exceptions = exceptions;
+  }
+
+  /** The exception capture, or null when airbag.exceptions.enabled is false. */
+  ExceptionCapture exceptions() {
+    return exceptions;
   }
 
   static AgentRuntime create(AirbagConfig config) {
@@ -53,7 +62,8 @@ final class AgentRuntime {
       telemetry.metrics.bindCircuits(pipeline.breakers());
     }
     LlmTraffic traffic = new LlmTraffic(endpoints, pipeline, MAX_REQUEST_BODY_BYTES);
-    return new AgentRuntime(endpoints, telemetry, traffic);
+    ExceptionCapture exceptions = Exceptions.capture(config, telemetry, service, host, clock);
+    return new AgentRuntime(endpoints, telemetry, traffic, exceptions);
   }
 
   // Prompts beyond this are passed through unread rather than copied in memory.
@@ -91,6 +101,9 @@ final class AgentRuntime {
   }
 
   void shutdown() {
+    if (exceptions != null) {
+      exceptions.close();
+    }
     telemetry.shutdown();
   }
 }

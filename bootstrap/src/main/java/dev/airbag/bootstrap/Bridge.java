@@ -25,4 +25,16 @@ public interface Bridge {
    * app, or null to let the original method run untouched.
    */
   CompletableFuture<?> jdkHttpSendAsync(Object client, Object request, Object bodyHandler, Object pushPromiseHandler);
+
+  /** A thread is about to die of {@code error}; its own handler runs right after, as without Airbag. */
+  void uncaughtException(Thread thread, Throwable error);
+
+  /** {@code HttpServlet.service} is about to throw {@code error} for {@code request}; the container answers 500. */
+  void servletFailed(Object request, Throwable error);
+
+  /** A task of an executor failed: its {@code FutureTask} now holds {@code error}. */
+  void futureFailed(Object future, Throwable error);
+
+  /** The app read a {@code FutureTask}'s outcome: its failure, if any, was not swallowed. */
+  void futureRead(Object future);
 }

@@ -57,4 +57,52 @@ public final class BridgeHolder {
       return null;
     }
   }
+
+  public static void uncaughtException(Thread thread, Throwable error) {
+    Bridge current = bridge;
+    if (current == null || ReentrancyGuard.isActive()) {
+      return;
+    }
+    try {
+      current.uncaughtException(thread, error);
+    } catch (Throwable ignored) {
+      // The thread dies exactly as it would have.
+    }
+  }
+
+  public static void servletFailed(Object request, Throwable error) {
+    Bridge current = bridge;
+    if (current == null || error == null || ReentrancyGuard.isActive()) {
+      return;
+    }
+    try {
+      current.servletFailed(request, error);
+    } catch (Throwable ignored) {
+      // The container answers the failure exactly as it would have.
+    }
+  }
+
+  public static void futureFailed(Object future, Throwable error) {
+    Bridge current = bridge;
+    if (current == null || ReentrancyGuard.isActive()) {
+      return;
+    }
+    try {
+      current.futureFailed(future, error);
+    } catch (Throwable ignored) {
+      // The future holds its failure exactly as it would have.
+    }
+  }
+
+  public static void futureRead(Object future) {
+    Bridge current = bridge;
+    if (current == null) {
+      return;
+    }
+    try {
+      current.futureRead(future);
+    } catch (Throwable ignored) {
+      // Reading the future goes on as it would have.
+    }
+  }
 }

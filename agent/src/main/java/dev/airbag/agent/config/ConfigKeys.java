@@ -134,6 +134,7 @@ public final class ConfigKeys {
         CIRCUIT_SLOW_CALL_DURATION, CIRCUIT_OPEN_DURATION, CIRCUIT_HALF_OPEN_CALLS, FALLBACK_ON,
         TIMEOUT_FIRST_BYTE));
     all.addAll(ExportKeys.all());
+    all.addAll(ExceptionKeys.all());
     return java.util.Collections.unmodifiableList(all);
   }
 
@@ -143,7 +144,7 @@ public final class ConfigKeys {
    */
   public static List<KeyFamily<?>> families() {
     return List.of(ENDPOINT_URL, ENDPOINT_PROVIDER, CLASSIFY_STATUS, CLASSIFY_ERROR_CODE, FALLBACK_CONTEXT_LENGTH,
-        FALLBACK_CHAIN);
+        FALLBACK_CHAIN, ExceptionKeys.RULE);
   }
 
   /** The README table: {@code | key | default | allowed | description |}, fixed keys then families. */

@@ -58,6 +58,27 @@ final class DomainTypes {
     return new ValueType<>(all, "expected one of " + all, Provider::fromWireName, Provider::wireName);
   }
 
+  /** A comma list of free words, repeats removed; empty or {@code none} is the empty list. */
+  static ValueType<List<String>> textList() {
+    return new ValueType<>("comma list", "expected a comma-separated list",
+        text -> Collections.unmodifiableList(ValueSyntax.parseDistinctList(ValueSyntax.isOff(text) ? "" : text)),
+        value -> value.isEmpty() ? "none" : String.join(",", value));
+  }
+
+  /** An exception classification rule, as {@link dev.airbag.agent.exceptions.ExceptionRule#parse} reads it. */
+  static ValueType<dev.airbag.agent.exceptions.ExceptionRule> exceptionRule() {
+    return new ValueType<>("type=CLASS,severity=info|warning|critical,escalation=page|ticket|human_review|none[,category=...]",
+        "expected type=CLASS,severity=...,escalation=...[,category=...]",
+        text -> {
+          try {
+            return dev.airbag.agent.exceptions.ExceptionRule.parse(text);
+          } catch (IllegalArgumentException bad) {
+            return null;
+          }
+        },
+        Object::toString);
+  }
+
   /** {@code Name=Value} pairs separated by commas, for collector headers; header names are kept as written. */
   static ValueType<java.util.Map<String, String>> headers() {
     return new ValueType<>("Name=Value pairs, comma-separated", "expected Name=Value pairs separated by commas",

@@ -49,7 +49,7 @@ final class ExceptionEventWriter {
         .put(EventFields.REASON, verdict.reason())
         .put(EventFields.SOURCE, source.wireName())
         .put(EventFields.THREAD, threadName)
-        .put(EventFields.FIRST_SEEN, admission.firstSeen())
+        .put(EventFields.NEW_FINGERPRINT, admission.firstSeen())
         .put(EventFields.SUPPRESSED, admission.suppressed())
         .put(EventFields.CAUSE_CHAIN, fingerprint.causeTypes().isEmpty() ? null : causeNames(chain))
         .put(EventFields.STACK, StackLines.render(chain, stackLines));

@@ -1,5 +1,6 @@
 package dev.airbag.agent.instrument;
 
+import dev.airbag.agent.instrument.exceptions.ExceptionInstrumentation;
 import dev.airbag.agent.instrument.jdkhttp.JdkHttpInstrumentation;
 import dev.airbag.agent.instrument.okhttp.OkHttpInstrumentation;
 import java.lang.instrument.Instrumentation;
@@ -17,7 +18,7 @@ public final class Instrumentations {
   // set-up reaches for sun.misc.Unsafe, which JDK 24+ warns about on the app's console. (Relocated with Byte Buddy.)
   private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
 
-  public static void install(Instrumentation instrumentation) {
+  public static void install(Instrumentation instrumentation, boolean exceptions, boolean executors) {
     if (System.getProperty(NEXUS_DISABLED) == null) {
       System.setProperty(NEXUS_DISABLED, "true");
     }
@@ -31,6 +32,9 @@ public final class Instrumentations {
         .ignore(ElementMatchers.nameStartsWith("dev.airbag."));
     builder = OkHttpInstrumentation.extend(builder);
     builder = JdkHttpInstrumentation.extend(builder, instrumentation);
+    if (exceptions) {
+      builder = ExceptionInstrumentation.extend(builder, instrumentation, executors);
+    }
     builder.installOn(instrumentation);
   }
 }

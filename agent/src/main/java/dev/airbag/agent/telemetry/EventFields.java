@@ -90,7 +90,7 @@ public final class EventFields {
   /** Where an exception was captured: {@code uncaught}, {@code executor}, {@code completable_future}, {@code servlet}. */
   public static final String SOURCE = "source";
   /** Whether an exception event is its fingerprint's first since the agent started. */
-  public static final String FIRST_SEEN = "first_seen";
+  public static final String NEW_FINGERPRINT = "new_fingerprint";
   /** The HTTP method of the request a servlet failed on. */
   public static final String HTTP_METHOD = "http_method";
   /** The path of the request a servlet failed on, never its query string. */

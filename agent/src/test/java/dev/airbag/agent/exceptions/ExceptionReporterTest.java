@@ -48,7 +48,7 @@ class ExceptionReporterTest {
     assertEquals("http-nio-8080-exec-3", event.get(EventFields.THREAD));
     assertEquals("POST", event.get(EventFields.HTTP_METHOD));
     assertEquals("/orders/17/lines", event.get(EventFields.URL_PATH));
-    assertEquals(true, event.get(EventFields.FIRST_SEEN));
+    assertEquals(true, event.get(EventFields.NEW_FINGERPRINT));
     assertEquals(0L, event.get(EventFields.SUPPRESSED));
     assertEquals("orders", event.get(EventFields.SERVICE));
     assertEquals("web-1", event.get(EventFields.HOST));
@@ -68,8 +68,8 @@ class ExceptionReporterTest {
       assertEquals("human_review", event.get(EventFields.ESCALATION));
       assertEquals("unlabelled", event.get(EventFields.LABELLED_BY));
     }
-    assertEquals(true, events.events.get(0).get(EventFields.FIRST_SEEN));
-    assertEquals(false, events.events.get(1).get(EventFields.FIRST_SEEN));
+    assertEquals(true, events.events.get(0).get(EventFields.NEW_FINGERPRINT));
+    assertEquals(false, events.events.get(1).get(EventFields.NEW_FINGERPRINT));
     assertEquals(Thread.currentThread().getName(), events.last().get(EventFields.THREAD));
   }
 

@@ -1,0 +1,85 @@
+package dev.airbag.agent.instrument.exceptions;
+
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.airbag.bootstrap.BridgeHolder;
+import java.lang.instrument.Instrumentation;
+import java.util.Map;
+import java.util.Set;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Sees exceptions nobody handled, with no code change: {@code Thread.dispatchUncaughtException} (the JVM's one way
+ * out for an exception that escapes any thread, platform or virtual, whatever handler is installed),
+ * {@code HttpServlet.service} of {@code javax.servlet} and {@code jakarta.servlet}, and, when asked for,
+ * {@code FutureTask}s whose failure nobody reads. Advice only observes: the app's handlers run as before.
+ */
+public final class ExceptionInstrumentation {
+  private ExceptionInstrumentation() {}
+
+  public static AgentBuilder extend(AgentBuilder builder, Instrumentation instrumentation, boolean executors) {
+    // Advice inlined into java.base calls the bridge on the boot loader's unnamed module: java.base must read it.
+    instrumentation.redefineModule(Object.class.getModule(), Set.of(BridgeHolder.class.getModule()), Map.of(),
+        Map.of(), Set.of(), Map.of());
+    AgentBuilder extended = builder
+        .type(named("java.lang.Thread"))
+        .transform((type, description, loader, module, domain) -> type.visit(
+            Advice.to(UncaughtAdvice.class).on(named("dispatchUncaughtException").and(takesArguments(1)))))
+        .type(namedOneOf("javax.servlet.http.HttpServlet", "jakarta.servlet.http.HttpServlet"))
+        .transform((type, description, loader, module, domain) -> type.visit(
+            Advice.to(ServletAdvice.class).on(named("service").and(takesArguments(2)).and(isPublic()))));
+    if (!executors) {
+      return extended;
+    }
+    return extended
+        .type(named("java.util.concurrent.FutureTask"))
+        .transform((type, description, loader, module, domain) -> type
+            .visit(Advice.to(FutureFailedAdvice.class).on(named("setException").and(takesArguments(1))))
+            .visit(Advice.to(FutureReadAdvice.class).on(named("report").and(takesArguments(1))
+                .or(named("exceptionNow").and(takesArguments(0))))));
+  }
+
+  /** Holds no logic. */
+  public static final class UncaughtAdvice {
+    private UncaughtAdvice() {}
+
+    @Advice.OnMethodEnter
+    public static void enter(@Advice.This Thread thread, @Advice.Argument(0) Throwable error) {
+      BridgeHolder.uncaughtException(thread, error);
+    }
+  }
+
+  /** Holds no logic; the throwable goes on to the container unchanged. */
+  public static final class ServletAdvice {
+    private ServletAdvice() {}
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    public static void exit(@Advice.Argument(0) Object request, @Advice.Thrown Throwable error) {
+      BridgeHolder.servletFailed(request, error);
+    }
+  }
+
+  /** Holds no logic. */
+  public static final class FutureFailedAdvice {
+    private FutureFailedAdvice() {}
+
+    @Advice.OnMethodEnter
+    public static void enter(@Advice.This Object future, @Advice.Argument(0) Throwable error) {
+      BridgeHolder.futureFailed(future, error);
+    }
+  }
+
+  /** Holds no logic. */
+  public static final class FutureReadAdvice {
+    private FutureReadAdvice() {}
+
+    @Advice.OnMethodEnter
+    public static void enter(@Advice.This Object future) {
+      BridgeHolder.futureRead(future);
+    }
+  }
+}
