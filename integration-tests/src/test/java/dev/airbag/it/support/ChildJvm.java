@@ -48,6 +48,12 @@ public final class ChildJvm {
     return this;
   }
 
+  /** Adds one class path entry. */
+  public ChildJvm classpath(String entry) {
+    classpath.add(entry);
+    return this;
+  }
+
   /** Attaches the agent; {@code args} is the agent argument string, null for none. */
   public ChildJvm agent(String args) {
     this.withAgent = true;
