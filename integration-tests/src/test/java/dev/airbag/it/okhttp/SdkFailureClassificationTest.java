@@ -149,7 +149,9 @@ class SdkFailureClassificationTest {
   @MethodSource("dev.airbag.it.support.Jdks#forTests")
   void asyncAndStreamedCallsAreSeenToo(Jdk jdk) throws Exception {
     server.plan(always(Faults.overloaded()));
-    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+    // Two identical calls per app: without this the second would be answered from the first's outcome.
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.retry.replay-window", "0s");
     Path file = config.write();
 
     ChildJvm.Result async = ChildJvm.on(jdk).testClasspath().agentWithConfig(file)

@@ -65,7 +65,9 @@ class ResilienceTest {
   @Test
   void withAProviderOverloadedForeverTheServerSeesExactlyMaxAttemptsPerAppCall() throws Exception {
     server.plan(always(Faults.overloaded()));
-    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+    // Off, so that the second identical call reaches the server and this test sees X-Should-Retry alone at work.
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.retry.replay-window", "0s");
 
     // The SDKs' default of two retries of their own is left on: Airbag's attempts replace theirs.
     ChildJvm.Result anthropic = anthropic(Jdks.current(), config, "claude-sonnet-4-5", "sync", 2, 2);
@@ -75,6 +77,18 @@ class ResilienceTest {
     assertTrue(openai.stdout().contains("RESULT error status=503"), openai.toString());
     assertEquals(8, server.requestCount("claude-sonnet-4-5"), "4 attempts x 2 calls, not 3 x 4 x 2");
     assertEquals(8, server.requestCount("gpt-4o"), "4 attempts x 2 calls, not 3 x 4 x 2");
+  }
+
+  @Test
+  void anAppsImmediateIdenticalReSendOfAnExhaustedCallReachesNoServer() throws Exception {
+    server.plan(always(Faults.anthropicOverloaded()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result result = anthropic(Jdks.current(), config, "claude-opus-4-1", "sync", 3, 0);
+
+    assertEquals(0, okCount(result));
+    assertEquals(4, server.requestCount(), "the second and third identical calls were answered from the first's outcome");
+    assertEquals(3, result.stdout().lines().filter(l -> l.contains("status=529")).count(), result.toString());
   }
 
   @Test
@@ -161,7 +175,8 @@ class ResilienceTest {
   void whileTheCircuitIsOpenAThousandCallsFailFastAndReachNoServer() throws Exception {
     // One JVM: the first calls open the circuit, the next thousand meet it open.
     server.plan(always(Faults.anthropicOverloaded()));
-    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.retry.replay-window", "0s");
 
     ChildJvm.Result result = anthropic(Jdks.current(), config, "claude-opus-4-1", "sync", 1003, 0);
 
@@ -200,7 +215,8 @@ class ResilienceTest {
     java.util.Arrays.fill(tenFailures, Faults.anthropicOverloaded());
     server.plan(FaultPlans.sequence(tenFailures));
     AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
-        .set("airbag.circuit.open-duration", "2s").set("airbag.retry.max-attempts", "1");
+        .set("airbag.circuit.open-duration", "2s").set("airbag.retry.max-attempts", "1")
+        .set("airbag.retry.replay-window", "0s");
 
     ChildJvm.Result result = ChildJvm.on(Jdks.current()).testClasspath().agentWithConfig(config.write())
         .run(PacedAnthropicApp.class.getName(), server.baseUrl(), KEY, "claude-opus-4-1", "50", "100");
@@ -217,7 +233,7 @@ class ResilienceTest {
     server.plan(always(Faults.anthropicOverloaded()));
     // Circuits off to isolate the budget: only it stands between an outage and a retry storm.
     AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
-        .set("airbag.circuit.enabled", "false");
+        .set("airbag.circuit.enabled", "false").set("airbag.retry.replay-window", "0s");
 
     ChildJvm.Result result = anthropic(Jdks.current(), config, "claude-opus-4-1", "sync", 300, 0);
 
