@@ -22,34 +22,12 @@ public final class AnthropicChatApp {
     int maxRetries = Integer.parseInt(args[5]);
     AnthropicClient client = AnthropicOkHttpClient.builder().baseUrl(baseUrl).apiKey(apiKey).maxRetries(maxRetries)
         .build();
-    long totalNanos = 0;
-    long tailNanos = 0;
-    int ok = 0;
-    for (int i = 0; i < count; i++) {
-      MessageCreateParams params = MessageCreateParams.builder()
-          .model(models[i % models.length])
+    CallLoop.run(count, models, model -> call(client, MessageCreateParams.builder()
+          .model(model)
           .maxTokens(256)
           .addUserMessage("Summarise loan application 42 for the underwriter.")
-          .build();
-      long started = System.nanoTime();
-      try {
-        String text = call(client, params, mode);
-        totalNanos += System.nanoTime() - started;
-        tailNanos += i >= count / 2 ? System.nanoTime() - started : 0;
-        ok++;
-        System.out.println("RESULT ok " + text);
-      } catch (Exception e) {
-        totalNanos += System.nanoTime() - started;
-        tailNanos += i >= count / 2 ? System.nanoTime() - started : 0;
-        // The message may echo what the server said (keys included): like a careful app, print only the kind.
-        Throwable error = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
-        System.out.println("RESULT error " + (error instanceof AnthropicServiceException
-            ? "status=" + ((AnthropicServiceException) error).statusCode() + " " : "") + "type=" + error.getClass().getSimpleName());
-      }
-    }
-    int tail = count - count / 2;
-    System.out.println("SUMMARY calls=" + count + " ok=" + ok + " mean_us=" + (count == 0 ? 0 : totalNanos / count / 1000)
-        + " tail_mean_us=" + (tail == 0 ? 0 : tailNanos / tail / 1000));
+          .build(), mode),
+        error -> error instanceof AnthropicServiceException ? "status=" + ((AnthropicServiceException) error).statusCode() + " " : "");
     client.close();
   }
 

@@ -22,33 +22,11 @@ public final class OpenAiChatApp {
     int count = Integer.parseInt(args[4]);
     int maxRetries = Integer.parseInt(args[5]);
     OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(baseUrl).apiKey(apiKey).maxRetries(maxRetries).build();
-    long totalNanos = 0;
-    long tailNanos = 0;
-    int ok = 0;
-    for (int i = 0; i < count; i++) {
-      ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
-          .model(models[i % models.length])
+    CallLoop.run(count, models, model -> call(client, ChatCompletionCreateParams.builder()
+          .model(model)
           .addUserMessage("Summarise loan application 42 for the underwriter.")
-          .build();
-      long started = System.nanoTime();
-      try {
-        String text = call(client, params, mode);
-        totalNanos += System.nanoTime() - started;
-        tailNanos += i >= count / 2 ? System.nanoTime() - started : 0;
-        ok++;
-        System.out.println("RESULT ok " + text);
-      } catch (Exception e) {
-        totalNanos += System.nanoTime() - started;
-        tailNanos += i >= count / 2 ? System.nanoTime() - started : 0;
-        // The message may echo what the server said (keys included): like a careful app, print only the kind.
-        Throwable error = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
-        System.out.println("RESULT error " + (error instanceof OpenAIServiceException
-            ? "status=" + ((OpenAIServiceException) error).statusCode() + " " : "") + "type=" + error.getClass().getSimpleName());
-      }
-    }
-    int tail = count - count / 2;
-    System.out.println("SUMMARY calls=" + count + " ok=" + ok + " mean_us=" + (count == 0 ? 0 : totalNanos / count / 1000)
-        + " tail_mean_us=" + (tail == 0 ? 0 : tailNanos / tail / 1000));
+          .build(), mode),
+        error -> error instanceof OpenAIServiceException ? "status=" + ((OpenAIServiceException) error).statusCode() + " " : "");
     client.close();
   }
 

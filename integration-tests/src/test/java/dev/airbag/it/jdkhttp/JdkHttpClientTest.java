@@ -12,18 +12,13 @@ import dev.airbag.it.apps.LangChainApp;
 import dev.airbag.it.apps.PlainJdkHttpApp;
 import dev.airbag.it.support.AgentConfig;
 import dev.airbag.it.support.ChildJvm;
+import dev.airbag.it.support.FaultServerTest;
 import dev.airbag.it.support.Events;
 import dev.airbag.it.support.Jdk;
 import dev.airbag.it.support.Jdks;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,22 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * LangChain4j (its default JDK HTTP client and its own retries) and plain java.net.http calls, in child JVMs with
  * the agent: the same protection as OkHttp calls, and LangChain4j's retries never multiply with Airbag's.
  */
-class JdkHttpClientTest {
+class JdkHttpClientTest extends FaultServerTest {
   static final String KEY = "sk-test-jdk";
   static final String BODY = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-
-  @TempDir Path dir;
-  FaultServer server;
-
-  @BeforeEach
-  void startServer() {
-    server = FaultServer.start();
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("dev.airbag.it.support.Jdks#forTests")
@@ -57,8 +39,8 @@ class JdkHttpClientTest {
     ChildJvm.Result openai = langChain(jdk, config, "openai", "gpt-4o", "sync", 30);
     ChildJvm.Result anthropic = langChain(jdk, config, "anthropic", "claude-sonnet-4-5", "sync", 30);
 
-    assertEquals(30, ok(openai), openai.toString());
-    assertEquals(30, ok(anthropic), anthropic.toString());
+    assertEquals(30, okCount(openai), openai.toString());
+    assertEquals(30, okCount(anthropic), anthropic.toString());
     assertTrue(server.requestCount() <= 78, "60 calls, every fifth request retried once: " + server.requestCount());
   }
 
@@ -71,8 +53,8 @@ class JdkHttpClientTest {
     ChildJvm.Result openai = langChain(Jdks.current(), config, "openai", "gpt-4o", "sync", 2);
     ChildJvm.Result anthropic = langChain(Jdks.current(), config, "anthropic", "claude-sonnet-4-5", "sync", 2);
 
-    assertEquals(0, ok(openai), openai.toString());
-    assertEquals(0, ok(anthropic), anthropic.toString());
+    assertEquals(0, okCount(openai), openai.toString());
+    assertEquals(0, okCount(anthropic), anthropic.toString());
     // LangChain4j sends each call three times; its re-sends are answered from Airbag's exhausted outcome.
     assertEquals(8, server.requestCount("gpt-4o"), "4 attempts x 2 calls, not 3 x 4 x 2");
     assertEquals(8, server.requestCount("claude-sonnet-4-5"), "4 attempts x 2 calls, not 3 x 4 x 2");
@@ -86,7 +68,7 @@ class JdkHttpClientTest {
 
     ChildJvm.Result result = langChain(Jdks.current(), config, "openai", "gpt-4o", "sync", 3);
 
-    assertEquals(3, ok(result), result.toString());
+    assertEquals(3, okCount(result), result.toString());
     assertTrue(result.stdout().contains("Summary by gpt-4o-mini"), result.toString());
     String primary = server.requests().stream().filter(r -> "gpt-4o".equals(r.model())).findFirst().orElseThrow().bodyText();
     String fallback = server.requests().stream().filter(r -> "gpt-4o-mini".equals(r.model())).findFirst().orElseThrow().bodyText();
@@ -122,9 +104,9 @@ class JdkHttpClientTest {
     config.set("airbag.fallback.gpt-4o", "gpt-4o-mini");
     ChildJvm.Result fallingBack = langChain(Jdks.current(), config, "openai", "gpt-4o", "sync", 20);
 
-    assertEquals(0, ok(failing));
+    assertEquals(0, okCount(failing));
     assertTrue(reached <= 12, "after the circuit opened no request reached the server: " + reached);
-    assertEquals(20, ok(fallingBack), fallingBack.toString());
+    assertEquals(20, okCount(fallingBack), fallingBack.toString());
   }
 
   @Test
@@ -145,7 +127,7 @@ class JdkHttpClientTest {
 
     ChildJvm.Result result = langChain(Jdks.current(), config, "anthropic", "claude-sonnet-4-5", "stream", 1);
 
-    assertEquals(0, ok(result), result.toString());
+    assertEquals(0, okCount(result), result.toString());
     JsonNode event = Events.read(config.eventsFile()).stream()
         .filter(e -> e.path("outcome").asText().equals("stream_interrupted")).findFirst().orElseThrow();
     assertTrue(event.path("bytes_delivered").asLong() > 0, event.toString());
@@ -205,9 +187,5 @@ class JdkHttpClientTest {
         .run(LangChainApp.class.getName(), provider, baseUrl, KEY, model, mode, String.valueOf(count));
   }
 
-  static long ok(ChildJvm.Result result) {
-    Matcher matcher = Pattern.compile("SUMMARY calls=\\d+ ok=(\\d+)").matcher(result.stdout());
-    return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
-  }
 
 }

@@ -10,35 +10,19 @@ import dev.airbag.faultserver.Faults;
 import dev.airbag.it.apps.PlainOkHttpApp;
 import dev.airbag.it.support.AgentConfig;
 import dev.airbag.it.support.ChildJvm;
+import dev.airbag.it.support.FaultServerTest;
 import dev.airbag.it.support.Events;
 import dev.airbag.it.support.Jdk;
 import dev.airbag.it.support.Jdks;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Plain OkHttp apps on OkHttp 3.14, 4.12 and 5.x: LLM calls are seen, every other call is left alone. */
-class OkHttpVersionsTest {
-  @TempDir Path dir;
-  FaultServer server;
-
-  @BeforeEach
-  void startServer() {
-    server = FaultServer.start();
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
-
+class OkHttpVersionsTest extends FaultServerTest {
   static Stream<Arguments> okHttpVersionsOnEveryJdk() {
     return Jdks.forTests().flatMap(jdk -> Stream.of("okhttp3", "okhttp4", "okhttp5").map(v -> Arguments.of(jdk, v)));
   }

@@ -14,6 +14,7 @@ import dev.airbag.it.apps.AnthropicChatApp;
 import dev.airbag.it.apps.OpenAiChatApp;
 import dev.airbag.it.support.AgentConfig;
 import dev.airbag.it.support.ChildJvm;
+import dev.airbag.it.support.FaultServerTest;
 import dev.airbag.it.support.Events;
 import dev.airbag.it.support.Jdk;
 import java.nio.file.Path;
@@ -21,9 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,21 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The real openai-java and anthropic-java SDKs, in a child JVM with the agent, call the fault server; each failure
  * must come out as one event with the right category, and the app must see exactly what it sees without Airbag.
  */
-class SdkFailureClassificationTest {
+class SdkFailureClassificationTest extends FaultServerTest {
   static final String CANARY = "sk-proj-AIRBAGCANARY7f3c9e1d2b4a6085";
-
-  @TempDir Path dir;
-  FaultServer server;
-
-  @BeforeEach
-  void startServer() {
-    server = FaultServer.start();
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("dev.airbag.it.support.Jdks#forTests")

@@ -13,19 +13,14 @@ import dev.airbag.it.apps.AnthropicChatApp;
 import dev.airbag.it.apps.OpenAiChatApp;
 import dev.airbag.it.support.AgentConfig;
 import dev.airbag.it.support.ChildJvm;
+import dev.airbag.it.support.FaultServerTest;
 import dev.airbag.it.support.Events;
 import dev.airbag.it.support.Jdk;
 import dev.airbag.it.support.Jdks;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,21 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * With no change to the app, its LLM calls survive an overloaded, rate-limited or failing provider: the real SDKs in
  * child JVMs with the agent, against the fault server, which counts every request it gets per model.
  */
-class ResilienceTest {
+class ResilienceTest extends FaultServerTest {
   static final String KEY = "sk-test-resilience";
-
-  @TempDir Path dir;
-  FaultServer server;
-
-  @BeforeEach
-  void startServer() {
-    server = FaultServer.start();
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("dev.airbag.it.support.Jdks#forTests")
@@ -324,13 +306,5 @@ class ResilienceTest {
     return server.requests().stream().filter(r -> r.model() != null && !r.model().isEmpty()).toList();
   }
 
-  static long tailMeanMicros(ChildJvm.Result result) {
-    Matcher matcher = Pattern.compile("tail_mean_us=(\\d+)").matcher(result.stdout());
-    return matcher.find() ? Long.parseLong(matcher.group(1)) : Long.MAX_VALUE;
-  }
 
-  static long okCount(ChildJvm.Result result) {
-    Matcher matcher = Pattern.compile("SUMMARY calls=\\d+ ok=(\\d+)").matcher(result.stdout());
-    return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
-  }
 }
