@@ -1,11 +1,15 @@
 package dev.airbag.it.exceptions;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Submits one task whose failure nobody reads and one whose failure the app reads. Knows nothing of Airbag. */
+/**
+ * Fails tasks and stages some of which nobody reads: one submitted task and one CompletableFuture stage go unread,
+ * their twins are read or handled. Knows nothing of Airbag.
+ */
 public final class SwallowingApp {
   public static void main(String[] args) throws Exception {
     ExecutorService executor = Executors.newSingleThreadExecutor();
@@ -20,6 +24,12 @@ public final class SwallowingApp {
     } catch (ExecutionException e) {
       System.out.println("READ " + e.getCause().getMessage());
     }
+    CompletableFuture.supplyAsync(() -> {
+      throw new IllegalStateException("no stage observes me");
+    });
+    CompletableFuture.supplyAsync(() -> {
+      throw new ArithmeticException("a stage handles me");
+    }).exceptionally(error -> "recovered").join();
     Thread.sleep(2500);
     executor.shutdown();
   }

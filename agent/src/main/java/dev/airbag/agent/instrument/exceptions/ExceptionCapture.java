@@ -20,7 +20,8 @@ public final class ExceptionCapture {
   public ExceptionCapture(ExceptionReporter reporter, long executorGraceNanos) {
     this.reporter = reporter;
     this.futures = executorGraceNanos < 0 ? null : new UnreadFutures(executorGraceNanos,
-        (error, thread) -> reporter.report(error, null, CaptureSource.EXECUTOR, Map.of("thread", thread)));
+        (error, thread, completable) -> reporter.report(error, null,
+            completable ? CaptureSource.COMPLETABLE_FUTURE : CaptureSource.EXECUTOR, Map.of("thread", thread)));
   }
 
   public void uncaught(Thread thread, Throwable error) {

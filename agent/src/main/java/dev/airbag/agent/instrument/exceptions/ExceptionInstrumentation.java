@@ -1,8 +1,13 @@
 package dev.airbag.agent.instrument.exceptions;
 
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.airbag.bootstrap.BridgeHolder;
@@ -16,7 +21,7 @@ import net.bytebuddy.asm.Advice;
  * Sees exceptions nobody handled, with no code change: {@code Thread.dispatchUncaughtException} (the JVM's one way
  * out for an exception that escapes any thread, platform or virtual, whatever handler is installed),
  * {@code HttpServlet.service} of {@code javax.servlet} and {@code jakarta.servlet}, and, when asked for,
- * {@code FutureTask}s whose failure nobody reads. Advice only observes: the app's handlers run as before.
+ * {@code FutureTask}s and {@code CompletableFuture} stages whose failure nobody reads. Advice only observes: the app's handlers run as before.
  */
 public final class ExceptionInstrumentation {
   private ExceptionInstrumentation() {}
@@ -40,7 +45,17 @@ public final class ExceptionInstrumentation {
         .transform((type, description, loader, module, domain) -> type
             .visit(Advice.to(FutureFailedAdvice.class).on(named("setException").and(takesArguments(1))))
             .visit(Advice.to(FutureReadAdvice.class).on(named("report").and(takesArguments(1))
-                .or(named("exceptionNow").and(takesArguments(0))))));
+                .or(named("exceptionNow").and(takesArguments(0))))))
+        .type(named("java.util.concurrent.CompletableFuture"))
+        .transform((type, description, loader, module, domain) -> type
+            // A stage fails through completeExceptionally (the app) or completeThrowable (async tasks, dependents).
+            .visit(Advice.to(FutureFailedAdvice.class).on(namedOneOf("completeExceptionally", "completeThrowable")
+                .and(takesArgument(0, Throwable.class)).and(not(isStatic()))))
+            // Every other instance method reads the outcome or chains a stage that will: get, join, handle, ...
+            .visit(Advice.to(FutureReadAdvice.class).on(isPublic().and(not(isStatic())).and(not(isConstructor()))
+                .and(not(nameStartsWith("complete"))).and(not(nameStartsWith("obtrude")))
+                .and(not(namedOneOf("toString", "isDone", "isCancelled", "getNumberOfDependents", "defaultExecutor",
+                    "newIncompleteFuture", "hashCode", "equals", "state"))))));
   }
 
   /** Holds no logic. */

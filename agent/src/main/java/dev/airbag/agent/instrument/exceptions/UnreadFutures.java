@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiConsumer;
 
 /**
  * Failed executor tasks whose {@code Future} nobody has read yet. A failure counts as swallowed when its future is
@@ -25,24 +24,32 @@ final class UnreadFutures {
     final Throwable error;
     final String threadName;
     final long failedAtNanos;
+    final boolean completable;
 
     Pending(Object future, Throwable error, String threadName, long failedAtNanos, ReferenceQueue<Object> queue) {
       super(future, queue);
       this.error = error;
       this.threadName = threadName;
       this.failedAtNanos = failedAtNanos;
+      this.completable = future instanceof java.util.concurrent.CompletableFuture;
     }
   }
 
   private final long graceNanos;
-  private final BiConsumer<Throwable, String> swallowed;
+  private final Swallowed swallowed;
   private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
   private final ReentrantLock lock = new ReentrantLock();
   // Keyed by the future's identity while it lives; the reference list keeps what was collected.
   private final Map<Object, Pending> pending = new HashMap<>();
   private final ScheduledExecutorService checker;
+  private volatile int pendingCount;
 
-  UnreadFutures(long graceNanos, BiConsumer<Throwable, String> swallowed) {
+  /** Hears a failure nobody read: the error, the thread it happened on, and whether a CompletableFuture held it. */
+  interface Swallowed {
+    void accept(Throwable error, String threadName, boolean completableFuture);
+  }
+
+  UnreadFutures(long graceNanos, Swallowed swallowed) {
     this.graceNanos = graceNanos;
     this.swallowed = swallowed;
     this.checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -54,11 +61,17 @@ final class UnreadFutures {
   }
 
   void failed(Object future, Throwable error) {
+    // A stage with dependents hands its failure to them: they are the ones that may go unread.
+    if (future instanceof java.util.concurrent.CompletableFuture
+        && ((java.util.concurrent.CompletableFuture<?>) future).getNumberOfDependents() > 0) {
+      return;
+    }
     lock.lock();
     try {
       if (pending.size() < MAX_PENDING) {
         pending.put(new IdentityKey(future),
             new Pending(future, error, Thread.currentThread().getName(), System.nanoTime(), collected));
+        pendingCount = pending.size();
       }
     } finally {
       lock.unlock();
@@ -66,12 +79,17 @@ final class UnreadFutures {
   }
 
   void read(Object future) {
+    // The common case by far: nothing failed unread, so reading costs one volatile read, no lock.
+    if (pendingCount == 0) {
+      return;
+    }
     lock.lock();
     try {
       Pending removed = pending.remove(new IdentityKey(future));
       if (removed != null) {
         removed.clear();
       }
+      pendingCount = pending.size();
     } finally {
       lock.unlock();
     }
@@ -95,11 +113,12 @@ final class UnreadFutures {
           due.add(waiting);
         }
       }
+      pendingCount = pending.size();
     } finally {
       lock.unlock();
     }
     for (Pending swallowedTask : due) {
-      swallowed.accept(swallowedTask.error, swallowedTask.threadName);
+      swallowed.accept(swallowedTask.error, swallowedTask.threadName, swallowedTask.completable);
     }
   }
 
