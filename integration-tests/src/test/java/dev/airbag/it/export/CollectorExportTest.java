@@ -94,6 +94,50 @@ class CollectorExportTest {
     assertFalse(received.toString().contains("EXPORTCANARY"), "no secret leaves the process");
   }
 
+  @Test
+  void eventsSpooledWhileTheCollectorIsDownAreDeliveredOnceByTheNextRun() throws Exception {
+    llm.plan(always(Faults.anthropicOverloaded()));
+    int port = collector.getAddress().getPort();
+    collector.stop(0);
+    AgentConfig down = exportingTo(port).set("airbag.retry.max-attempts", "1").set("airbag.retry.replay-window", "0s");
+
+    // First run: the collector is down for its whole life; what it could not send waits in the spool.
+    ChildJvm.on(Jdks.current()).testClasspath().agentWithConfig(down.write())
+        .run(OpenAiChatApp.class.getName(), llm.baseUrl() + "/v1", "sk-test", "gpt-4o", "sync", "3", "0");
+    List<String> written = dev.airbag.it.support.Events.read(down.eventsFile()).stream()
+        .map(e -> e.path("id").asText()).toList();
+    collector = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    collector.createContext("/v1/logs", exchange -> {
+      InputStream in = new GZIPInputStream(new ByteArrayInputStream(exchange.getRequestBody().readAllBytes()));
+      received.add(ExportLogsServiceRequest.parseFrom(in));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    collector.start();
+    llm.plan(always(Faults.success()));
+
+    // Second run: the collector is back; the spool goes out first.
+    ChildJvm.on(Jdks.current()).testClasspath().agentWithConfig(down.write())
+        .run(OpenAiChatApp.class.getName(), llm.baseUrl() + "/v1", "sk-test", "gpt-4o", "sync", "1", "0");
+
+    List<String> delivered = received.stream().flatMap(r -> r.getResourceLogsList().stream())
+        .flatMap(r -> r.getScopeLogsList().stream()).flatMap(s -> s.getLogRecordsList().stream())
+        .map(record -> attributes(record.getAttributesList()).get("airbag.id")).toList();
+    assertEquals(3, written.size(), "three failed calls in the first run");
+    assertEquals(written, delivered, "every event exactly once, in order");
+  }
+
+  private AgentConfig exportingTo(int port) throws IOException {
+    return AgentConfig.in(dir).faultServer(llm.port())
+        .set("airbag.export.sinks", "file,otlp")
+        .set("airbag.export.otlp.endpoint", "http://127.0.0.1:" + port)
+        .set("airbag.export.spool.dir", dir.resolve("spool").toString())
+        .set("airbag.export.shutdown-timeout", "1s")
+        // Identical failures would fold into one summary; this test follows every event by id.
+        .set("airbag.export.dedupe-window", "0s")
+        .set("airbag.metrics.otlp.enabled", "false");
+  }
+
   private static Map<String, String> attributes(List<KeyValue> values) {
     return values.stream().collect(Collectors.toMap(KeyValue::getKey, kv -> kv.getValue().hasStringValue()
         ? kv.getValue().getStringValue() : kv.getValue().hasIntValue() ? String.valueOf(kv.getValue().getIntValue())
