@@ -1,5 +1,6 @@
 package dev.airbag.agent;
 
+import dev.airbag.agent.cli.FaultInjection;
 import dev.airbag.agent.cli.PreAttachClients;
 import java.lang.instrument.Instrumentation;
 
@@ -38,7 +39,14 @@ public final class AirbagAgent {
 
   private static void start(String agentArgs, Instrumentation instrumentation) {
     try {
+      // Test-only: FaultInjection.PROPERTY is a constant, so FaultInjection (which names bootstrap types) stays unloaded.
+      if ("start".equals(System.getProperty(FaultInjection.PROPERTY))) {
+        throw new IllegalStateException("fault injected at start-up by -D" + FaultInjection.PROPERTY + "=start");
+      }
       AgentInstaller.install(agentArgs, instrumentation);
+      if (System.getProperty(FaultInjection.PROPERTY) != null && active()) {
+        FaultInjection.afterStart();
+      }
     } catch (Throwable t) {
       System.err.println("[airbag] ERROR Airbag could not start (" + t + "); the app runs without it");
     }
