@@ -1,10 +1,13 @@
 package dev.airbag.agent;
 
+import dev.airbag.agent.cli.FaultInjection;
+import dev.airbag.agent.cli.PreAttachClients;
 import java.lang.instrument.Instrumentation;
 
 /**
- * The jar's entry points: {@code premain} for {@code -javaagent}, {@code agentmain} for attach, and {@code main}
- * for the command line. Does as little as possible and catches everything: the app must start whatever happens.
+ * The agent's entry points, reached through {@code dev.airbag.agent.launcher.AgentLauncher} once it has checked
+ * the Java version: {@code premain} for {@code -javaagent}, {@code agentmain} for attach, and {@code main} for the
+ * command line. Does as little as possible and catches everything: the app must run whatever happens.
  */
 public final class AirbagAgent {
   private AirbagAgent() {}
@@ -14,7 +17,20 @@ public final class AirbagAgent {
   }
 
   public static void agentmain(String agentArgs, Instrumentation instrumentation) {
+    // A second load would stack a second set of hooks and interceptors on the first.
+    if (active()) {
+      System.err.println("[airbag] Airbag is already active in this JVM; the attach changes nothing");
+      return;
+    }
     start(agentArgs, instrumentation);
+    if (!active()) {
+      return;
+    }
+    try {
+      PreAttachClients.install(instrumentation);
+    } catch (Throwable t) {
+      System.err.println("[airbag] WARN OkHttp clients built before the attach stay unprotected (" + t + ")");
+    }
   }
 
   public static void main(String[] args) {
@@ -23,9 +39,26 @@ public final class AirbagAgent {
 
   private static void start(String agentArgs, Instrumentation instrumentation) {
     try {
+      // Test-only: FaultInjection.PROPERTY is a constant, so FaultInjection (which names bootstrap types) stays unloaded.
+      if ("start".equals(System.getProperty(FaultInjection.PROPERTY))) {
+        throw new IllegalStateException("fault injected at start-up by -D" + FaultInjection.PROPERTY + "=start");
+      }
       AgentInstaller.install(agentArgs, instrumentation);
+      if (System.getProperty(FaultInjection.PROPERTY) != null && active()) {
+        FaultInjection.afterStart();
+      }
     } catch (Throwable t) {
       System.err.println("[airbag] ERROR Airbag could not start (" + t + "); the app runs without it");
+    }
+  }
+
+  /** Whether an agent bridge is installed; asked reflectively, since the bootstrap classes may not exist yet. */
+  private static boolean active() {
+    try {
+      Class<?> holder = Class.forName("dev.airbag.bootstrap.BridgeHolder", false, null);
+      return holder.getMethod("get").invoke(null) != null;
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException notInstalled) {
+      return false;
     }
   }
 

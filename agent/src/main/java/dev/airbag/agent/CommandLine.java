@@ -1,22 +1,36 @@
 package dev.airbag.agent;
 
+import dev.airbag.agent.cli.AttachCommand;
+import dev.airbag.agent.cli.CheckConfigCommand;
+import dev.airbag.agent.cli.Usage;
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
 
-/** {@code java -jar airbag-agent.jar}: usage and version. */
+/** {@code java -jar airbag-agent.jar COMMAND ...}: picks the command; returns the process exit code. */
 final class CommandLine {
   private CommandLine() {}
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("version")) {
-      out.println("Airbag " + AirbagAgent.version());
-      out.println("Makes a JVM app's LLM calls survive provider failures, with no code change.");
-      out.println();
-      out.println("Usage:");
-      out.println("  java -javaagent:airbag-agent.jar[=config=PATH] -jar your-app.jar");
-      out.println("  java -jar airbag-agent.jar version");
-      return 0;
+    String command = args.length == 0 ? "help" : args[0];
+    List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+    switch (command) {
+      case "help":
+      case "--help":
+      case "-h":
+        Usage.print(AirbagAgent.version(), out);
+        return 0;
+      case "version":
+      case "--version":
+        out.println("Airbag " + AirbagAgent.version());
+        return 0;
+      case "check-config":
+        return CheckConfigCommand.run(rest, out, err);
+      case "attach":
+        return AttachCommand.run(rest, out, err);
+      default:
+        err.println("unknown command: " + command + " (try: java -jar airbag-agent.jar help)");
+        return 2;
     }
-    err.println("unknown command: " + args[0] + " (try: java -jar airbag-agent.jar help)");
-    return 2;
   }
 }

@@ -1,0 +1,58 @@
+package dev.airbag.agent.launcher;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+/**
+ * The jar's Premain-Class, Agent-Class and Main-Class, compiled for Java 8: on a JVM older than the agent supports
+ * it prints one {@code [airbag]} line and returns, so the app starts as without the agent; otherwise it hands over,
+ * by reflection, to {@code dev.airbag.agent.AirbagAgent}, whose Java 11 bytecode must not be linked before the check.
+ */
+public final class AgentLauncher {
+  private static final String AGENT = "dev.airbag.agent.AirbagAgent";
+
+  private AgentLauncher() {}
+
+  public static void premain(String agentArgs, Instrumentation instrumentation) {
+    delegateAsAgent("premain", agentArgs, instrumentation);
+  }
+
+  public static void agentmain(String agentArgs, Instrumentation instrumentation) {
+    delegateAsAgent("agentmain", agentArgs, instrumentation);
+  }
+
+  public static void main(String[] args) throws Throwable {
+    String refusal = JavaVersion.refusalForThisJvm();
+    if (refusal != null) {
+      System.err.println(refusal);
+      System.exit(1);
+    }
+    try {
+      agentClass().getMethod("main", String[].class).invoke(null, (Object) args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static void delegateAsAgent(String method, String agentArgs, Instrumentation instrumentation) {
+    // An agent must never stop the app: every failure here is one line on stderr.
+    try {
+      String refusal = JavaVersion.refusalForThisJvm();
+      if (refusal != null) {
+        System.err.println(refusal);
+        return;
+      }
+      Method entry = agentClass().getMethod(method, String.class, Instrumentation.class);
+      entry.invoke(null, agentArgs, instrumentation);
+    } catch (InvocationTargetException e) {
+      System.err.println("[airbag] ERROR Airbag could not start (" + e.getCause() + "); the app runs without it");
+    } catch (Throwable t) {
+      System.err.println("[airbag] ERROR Airbag could not start (" + t + "); the app runs without it");
+    }
+  }
+
+  private static Class<?> agentClass() throws ClassNotFoundException {
+    return Class.forName(AGENT, true, AgentLauncher.class.getClassLoader());
+  }
+}

@@ -1,0 +1,48 @@
+package dev.airbag.agent.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** There is no Java 8 to start here: the refusal is proven on the version strings old JVMs report. */
+class JavaVersionTest {
+  @ParameterizedTest(name = "\"{0}\" is Java {1}")
+  @CsvSource({"1.6, 6", "1.7, 7", "1.8, 8", "9, 9", "10, 10", "11, 11", "17, 17", "21, 21", "25, 25", "'', 0",
+      "abc, 0", "1.x, 0"})
+  void readsTheFeatureReleaseFromTheSpecificationVersion(String spec, int feature) {
+    assertEquals(feature, JavaVersion.feature(spec));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.6", "1.7", "1.8", "9", "10"})
+  void javaOlderThanElevenGetsOnePoliteAirbagLine(String spec) {
+    String refusal = JavaVersion.refusal(spec);
+    assertNotNull(refusal);
+    assertTrue(refusal.startsWith("[airbag] Airbag needs Java 11 or newer and this JVM is Java " + spec), refusal);
+    assertTrue(refusal.endsWith("the app runs without Airbag"), refusal);
+    assertEquals(1, refusal.lines().count());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"11", "17", "21", "25", "31"})
+  void javaElevenAndNewerIsAccepted(String spec) {
+    assertNull(JavaVersion.refusal(spec));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "unknown"})
+  void anUnreadableVersionIsGivenTheBenefitOfTheDoubt(String spec) {
+    assertNull(JavaVersion.refusal(spec));
+    assertNull(JavaVersion.refusal(null));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theRunningJvmIsAccepted() {
+    assertNull(JavaVersion.refusalForThisJvm());
+  }
+}
