@@ -1,84 +1,86 @@
 package dev.airbag.demo;
 
-import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
-import com.anthropic.core.http.StreamResponse;
-import com.anthropic.errors.AnthropicException;
-import com.anthropic.models.messages.MessageCreateParams;
-import com.anthropic.models.messages.RawMessageStreamEvent;
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
-import com.openai.errors.OpenAIException;
-import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import dev.airbag.faultserver.FaultServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The demo app: summarises a queue of loan application packages for underwriters, through anthropic-java
- * (primary) and openai-java, streaming some of them. It knows nothing of Airbag and handles errors the way a
- * typical app does: it catches the SDK's exception and shows the user its message.
+ * The demo app: summarises a queue of loan application packages for underwriters through anthropic-java
+ * (primary) and openai-java, streaming some. It knows nothing of Airbag and handles errors the way a typical app
+ * does: it catches the exception and shows the underwriter its message.
  *
- * <p>It talks to a local fault-injecting LLM server that plays a bad afternoon at the provider.
+ * <p>Arguments: {@code WAY BASE_URL CALLS INTERVAL_MS RESULTS_FILE}; WAY is {@code plain} (the SDKs as they come)
+ * or {@code resilience4j} (the hand-written alternative). Packages arrive every INTERVAL_MS whatever happens to
+ * earlier ones, as an underwriting queue does. It warms up, prints {@code READY}, and starts when a line arrives on
+ * stdin, so the demo driver can start three ways at the same instant.
  */
 public final class LoanSummariser {
-  private static final String ANTHROPIC_MODEL = "claude-sonnet-4-5";
-  private static final String OPENAI_MODEL = "gpt-4o";
-
   public static void main(String[] args) throws Exception {
-    int port = args.length > 0 ? Integer.parseInt(args[0]) : 18089;
-    try (FaultServer llm = FaultServer.start(port)) {
-      llm.plan(DemoScenario.badAfternoon());
-      AnthropicClient anthropic = AnthropicOkHttpClient.builder()
-          .baseUrl(llm.baseUrl()).apiKey("sk-ant-demo-not-a-real-key").build();
-      OpenAIClient openai = OpenAIOkHttpClient.builder()
-          .baseUrl(llm.baseUrl() + "/v1").apiKey("sk-demo-not-a-real-key").build();
-      List<LoanPackage> queue = LoanPackage.queue();
-      int summarised = 0;
-      for (LoanPackage loan : queue) {
-        String summary;
-        try {
-          summary = loan.useOpenAi() ? viaOpenAi(openai, loan) : viaAnthropic(anthropic, loan);
-          summarised++;
-        } catch (AnthropicException | OpenAIException e) {
-          summary = "ERROR shown to the underwriter: " + e.getMessage();
-        }
-        System.out.printf("%-28s %s%n", loan.label(), oneLine(summary));
-      }
-      System.out.printf("%nSummarised %d of %d packages; the LLM server saw %d requests.%n", summarised,
-          queue.size(), llm.requestCount());
-      anthropic.close();
-      openai.close();
+    String way = args[0];
+    int calls = Integer.parseInt(args[2]);
+    long intervalMs = Long.parseLong(args[3]);
+    try (ResultsLog log = new ResultsLog(Paths.get(args[4]));
+        Summariser summariser = summariser(way, args[1], log)) {
+      warmUp(summariser);
+      System.out.println("READY");
+      System.out.flush();
+      new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      run(summariser, LoanPackage.queue(calls), intervalMs, log);
     }
   }
 
-  private static String viaAnthropic(AnthropicClient client, LoanPackage loan) {
-    MessageCreateParams params = MessageCreateParams.builder()
-        .model(loan.model() != null ? loan.model() : ANTHROPIC_MODEL)
-        .maxTokens(512)
-        .addUserMessage(loan.prompt())
-        .build();
-    if (!loan.streamed()) {
-      return client.messages().create(params).content().get(0).text().map(b -> b.text()).orElse("");
+  private static Summariser summariser(String way, String baseUrl, ResultsLog log) {
+    if (way.equals("resilience4j")) {
+      return new ResilientSummariser(new SdkSummariser(baseUrl, 0), log::circuit)
+          .watch(LoanPackage.ANTHROPIC_MODEL).watch(LoanPackage.OPENAI_MODEL);
     }
-    StringBuilder text = new StringBuilder();
-    try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(params)) {
-      stream.stream().forEach(event -> event.contentBlockDelta()
-          .flatMap(delta -> delta.delta().text())
-          .ifPresent(delta -> text.append(delta.text())));
-    }
-    return text.toString();
+    return new SdkSummariser(baseUrl, null);
   }
 
-  private static String viaOpenAi(OpenAIClient client, LoanPackage loan) {
-    ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
-        .model(loan.model() != null ? loan.model() : OPENAI_MODEL)
-        .addUserMessage(loan.prompt())
-        .build();
-    return client.chat().completions().create(params).choices().get(0).message().content().orElse("");
+  // Loads the SDKs' classes before the clock starts, so the first packages are not charged for it.
+  private static void warmUp(Summariser summariser) {
+    for (LoanPackage loan : LoanPackage.queue(4)) {
+      summariser.summarise(loan);
+    }
   }
 
-  private static String oneLine(String text) {
-    String flat = text.replace('\n', ' ');
-    return flat.length() > 110 ? flat.substring(0, 107) + "..." : flat;
+  private static void run(Summariser summariser, List<LoanPackage> queue, long intervalMs, ResultsLog log)
+      throws Exception {
+    ExecutorService workers = Executors.newCachedThreadPool();
+    long startNanos = System.nanoTime();
+    List<Future<?>> pending = new ArrayList<>();
+    for (int i = 0; i < queue.size(); i++) {
+      long dueNanos = startNanos + TimeUnit.MILLISECONDS.toNanos(i * intervalMs);
+      TimeUnit.NANOSECONDS.sleep(dueNanos - System.nanoTime());
+      LoanPackage loan = queue.get(i);
+      pending.add(workers.submit(() -> summarise(summariser, loan, log)));
+    }
+    for (Future<?> call : pending) {
+      call.get();
+    }
+    workers.shutdown();
+  }
+
+  private static void summarise(Summariser summariser, LoanPackage loan, ResultsLog log) {
+    long startEpochMs = System.currentTimeMillis();
+    long start = System.nanoTime();
+    Summary summary = null;
+    Exception error = null;
+    try {
+      summary = summariser.summarise(loan);
+    } catch (RuntimeException e) {
+      // What a typical app does: show the underwriter the exception's message.
+      error = e;
+    }
+    double millis = (System.nanoTime() - start) / 1e6;
+    System.out.printf("%-28s %s%n", loan.label(), summary != null ? summary.text() : "ERROR: " + error.getMessage());
+    log.call(loan, startEpochMs, millis, summary, error);
   }
 }
