@@ -13,8 +13,10 @@ final class AgentBridge implements Bridge {
   private final OkHttpInterceptors okHttp;
   private final JdkHttpHook jdkHttp;
   private final ExceptionCapture exceptions;
+  private final LlmTraffic traffic;
 
   AgentBridge(LlmTraffic traffic, ExceptionCapture exceptions) {
+    this.traffic = traffic;
     this.okHttp = new OkHttpInterceptors(traffic, AgentBridge.class.getClassLoader());
     this.jdkHttp = new JdkHttpHook(traffic);
     this.exceptions = exceptions;
@@ -46,6 +48,16 @@ final class AgentBridge implements Bridge {
     if (exceptions != null) {
       exceptions.futureRead(future);
     }
+  }
+
+  @Override
+  public void hookFailed(String hook, Throwable error) {
+    traffic.internalError("the " + hook + " hook", error);
+  }
+
+  @Override
+  public Object okHttpNewCall(Object client, Object request) {
+    return okHttp.newCall(client, request);
   }
 
   @Override

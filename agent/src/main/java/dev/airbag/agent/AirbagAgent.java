@@ -1,7 +1,7 @@
 package dev.airbag.agent;
 
 import dev.airbag.agent.cli.FaultInjection;
-import dev.airbag.agent.cli.PreAttachClients;
+import dev.airbag.agent.instrument.okhttp.PreAttachClients;
 import java.lang.instrument.Instrumentation;
 
 /**

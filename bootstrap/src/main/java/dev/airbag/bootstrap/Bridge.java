@@ -15,6 +15,12 @@ public interface Bridge {
   void okHttpClientBuilding(Object okHttpClientBuilder);
 
   /**
+   * After a dynamic attach, called at the start of {@code OkHttpClient.newCall(request)}: the call to use instead
+   * (made by a copy of a client built before the attach, which lacks the interceptor), or null for the original.
+   */
+  Object okHttpNewCall(Object client, Object request);
+
+  /**
    * Called instead of {@code HttpClient.send(request, handler)}: the result to hand the app (a response or the
    * failure to throw), or null to let the original method run untouched.
    */
@@ -37,4 +43,7 @@ public interface Bridge {
 
   /** The app read a {@code FutureTask}'s outcome: its failure, if any, was not swallowed. */
   void futureRead(Object future);
+
+  /** A hook above threw: the app went on as without Airbag; the agent says so, once. */
+  void hookFailed(String hook, Throwable error);
 }

@@ -25,8 +25,23 @@ public final class BridgeHolder {
     }
     try {
       current.okHttpClientBuilding(okHttpClientBuilder);
-    } catch (Throwable ignored) {
+    } catch (Throwable failure) {
       // Fail open: the client is built exactly as the app asked.
+      reportFailure(current, failure);
+    }
+  }
+
+  /** Null means: make the client's own call. */
+  public static Object okHttpNewCall(Object client, Object request) {
+    Bridge current = bridge;
+    if (current == null || ReentrancyGuard.isActive()) {
+      return null;
+    }
+    try {
+      return current.okHttpNewCall(client, request);
+    } catch (Throwable failure) {
+      reportFailure(current, failure);
+      return null;
     }
   }
 
@@ -39,7 +54,8 @@ public final class BridgeHolder {
     }
     try {
       return current.jdkHttpSend(client, request, bodyHandler);
-    } catch (Throwable ignored) {
+    } catch (Throwable failure) {
+      reportFailure(current, failure);
       return null;
     }
   }
@@ -53,7 +69,8 @@ public final class BridgeHolder {
     }
     try {
       return current.jdkHttpSendAsync(client, request, bodyHandler, pushPromiseHandler);
-    } catch (Throwable ignored) {
+    } catch (Throwable failure) {
+      reportFailure(current, failure);
       return null;
     }
   }
@@ -65,8 +82,9 @@ public final class BridgeHolder {
     }
     try {
       current.uncaughtException(thread, error);
-    } catch (Throwable ignored) {
+    } catch (Throwable failure) {
       // The thread dies exactly as it would have.
+      reportFailure(current, failure);
     }
   }
 
@@ -77,8 +95,9 @@ public final class BridgeHolder {
     }
     try {
       current.servletFailed(request, error);
-    } catch (Throwable ignored) {
+    } catch (Throwable failure) {
       // The container answers the failure exactly as it would have.
+      reportFailure(current, failure);
     }
   }
 
@@ -89,8 +108,9 @@ public final class BridgeHolder {
     }
     try {
       current.futureFailed(future, error);
-    } catch (Throwable ignored) {
+    } catch (Throwable failure) {
       // The future holds its failure exactly as it would have.
+      reportFailure(current, failure);
     }
   }
 
@@ -101,8 +121,23 @@ public final class BridgeHolder {
     }
     try {
       current.futureRead(future);
-    } catch (Throwable ignored) {
+    } catch (Throwable failure) {
       // Reading the future goes on as it would have.
+      reportFailure(current, failure);
     }
+  }
+
+  private static void reportFailure(Bridge current, Throwable failure) {
+    try {
+      current.hookFailed(hookName(), failure);
+    } catch (Throwable ignored) {
+      // Reporting must not fail the app either.
+    }
+  }
+
+  /** The hook that failed, from the caller's frame: no state is kept for it. */
+  private static String hookName() {
+    StackTraceElement[] stack = new Throwable().getStackTrace();
+    return stack.length > 2 ? stack[2].getMethodName() : "a hook";
   }
 }

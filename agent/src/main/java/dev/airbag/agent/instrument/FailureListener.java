@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Says, in one line, when a class could not be instrumented. The class then loads unchanged: the app keeps its
  * original behaviour for it.
  */
-final class FailureListener extends AgentBuilder.Listener.Adapter {
+public final class FailureListener extends AgentBuilder.Listener.Adapter {
   @Override
   public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
       Throwable throwable) {

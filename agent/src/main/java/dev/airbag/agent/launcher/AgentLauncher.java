@@ -1,5 +1,6 @@
 package dev.airbag.agent.launcher;
 
+import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -29,7 +30,7 @@ public final class AgentLauncher {
       System.exit(1);
     }
     try {
-      agentClass().getMethod("main", String[].class).invoke(null, (Object) args);
+      agentClass(true).getMethod("main", String[].class).invoke(null, (Object) args);
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
@@ -43,7 +44,7 @@ public final class AgentLauncher {
         System.err.println(refusal);
         return;
       }
-      Method entry = agentClass().getMethod(method, String.class, Instrumentation.class);
+      Method entry = agentClass(false).getMethod(method, String.class, Instrumentation.class);
       entry.invoke(null, agentArgs, instrumentation);
     } catch (InvocationTargetException e) {
       System.err.println("[airbag] ERROR Airbag could not start (" + e.getCause() + "); the app runs without it");
@@ -52,7 +53,23 @@ public final class AgentLauncher {
     }
   }
 
-  private static Class<?> agentClass() throws ClassNotFoundException {
-    return Class.forName(AGENT, true, AgentLauncher.class.getClassLoader());
+  private static ClassLoader agentLoader;
+
+  /**
+   * The agent's classes come from their own loader over the jar's {@code inst/} folder. As an agent its parent is
+   * the platform loader, so the app's classes never leak into Airbag; on the command line (attach, check-config)
+   * the system loader, which also reaches {@code jdk.attach}. A jar built without that folder (unit tests, an
+   * exploded build) is loaded as it is.
+   */
+  private static synchronized Class<?> agentClass(boolean commandLine) throws Exception {
+    if (agentLoader == null) {
+      File jar = new File(AgentLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      boolean packaged = jar.isFile() && new java.util.jar.JarFile(jar).getJarEntry(
+          AgentClassLoader.PREFIX + AGENT.replace('.', '/') + ".classdata") != null;
+      ClassLoader system = ClassLoader.getSystemClassLoader();
+      agentLoader = !packaged ? AgentLauncher.class.getClassLoader()
+          : new AgentClassLoader(jar, commandLine ? system : system.getParent());
+    }
+    return Class.forName(AGENT, true, agentLoader);
   }
 }

@@ -38,7 +38,8 @@ final class RateLimitedLog {
     loggedOnce = true;
     long skipped = suppressed.getAndSet(0);
     String suffix = skipped == 0 ? "" : " (" + skipped + " similar warnings suppressed)";
-    logger.warn(message + suffix, cause);
+    // The cause in one line, no stack trace: the app's stderr is not Airbag's to fill.
+    logger.warn(message + (cause == null ? "" : " (" + cause + ")") + suffix);
     return true;
   }
 }

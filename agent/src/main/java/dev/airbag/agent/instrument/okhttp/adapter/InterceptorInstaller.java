@@ -21,7 +21,8 @@ public final class InterceptorInstaller implements Consumer<Object> {
   public void accept(Object builder) {
     List<Interceptor> interceptors = ((OkHttpClient.Builder) builder).interceptors();
     for (Interceptor existing : interceptors) {
-      if (existing instanceof AirbagInterceptor) {
+      // By name: an interceptor from another adapter loader over the same OkHttp counts too.
+      if (existing.getClass().getName().equals(AirbagInterceptor.class.getName())) {
         return;
       }
     }
