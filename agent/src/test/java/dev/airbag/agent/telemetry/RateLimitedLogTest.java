@@ -26,7 +26,7 @@ class RateLimitedLogTest {
     assertFalse(log.warn("sink failed", new IOException("down")));
     assertFalse(log.warn("sink failed", new IOException("down")));
 
-    assertEquals(List.of("sink failed"), warnings);
+    assertEquals(List.of("sink failed (java.io.IOException: down)"), warnings, "one line with the cause, no stack trace");
   }
 
   @Test
