@@ -18,22 +18,29 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Sees exceptions nobody handled, with no code change: {@code Thread.dispatchUncaughtException} (the JVM's one way
- * out for an exception that escapes any thread, platform or virtual, whatever handler is installed),
+ * Sees exceptions nobody handled, with no code change (threads dying are {@link ThreadHook}'s):
  * {@code HttpServlet.service} of {@code javax.servlet} and {@code jakarta.servlet}, and, when asked for,
  * {@code FutureTask}s and {@code CompletableFuture} stages whose failure nobody reads. Advice only observes: the app's handlers run as before.
  */
 public final class ExceptionInstrumentation {
   private ExceptionInstrumentation() {}
 
-  public static AgentBuilder extend(AgentBuilder builder, Instrumentation instrumentation, boolean executors) {
-    // Advice inlined into java.base calls the bridge on the boot loader's unnamed module: java.base must read it.
+  /** The classes {@link #extend} hooks, as internal names; {@code Thread} is {@link ThreadHook}'s. */
+  public static java.util.List<String> targets(boolean executors) {
+    return executors
+        ? java.util.List.of("javax/servlet/http/HttpServlet", "jakarta/servlet/http/HttpServlet",
+            "java/util/concurrent/FutureTask", "java/util/concurrent/CompletableFuture")
+        : java.util.List.of("javax/servlet/http/HttpServlet", "jakarta/servlet/http/HttpServlet");
+  }
+
+  /** Lets code inlined into java.base (Thread, the futures) call the bridge on the boot loader's unnamed module. */
+  public static void openJavaBase(Instrumentation instrumentation) {
     instrumentation.redefineModule(Object.class.getModule(), Set.of(BridgeHolder.class.getModule()), Map.of(),
         Map.of(), Set.of(), Map.of());
+  }
+
+  public static AgentBuilder extend(AgentBuilder builder, boolean executors) {
     AgentBuilder extended = builder
-        .type(named("java.lang.Thread"))
-        .transform((type, description, loader, module, domain) -> type.visit(
-            Advice.to(UncaughtAdvice.class).on(named("dispatchUncaughtException").and(takesArguments(1)))))
         .type(namedOneOf("javax.servlet.http.HttpServlet", "jakarta.servlet.http.HttpServlet"))
         .transform((type, description, loader, module, domain) -> type.visit(
             Advice.to(ServletAdvice.class).on(named("service").and(takesArguments(2)).and(isPublic()))));
@@ -56,16 +63,6 @@ public final class ExceptionInstrumentation {
                 .and(not(nameStartsWith("complete"))).and(not(nameStartsWith("obtrude")))
                 .and(not(namedOneOf("toString", "isDone", "isCancelled", "getNumberOfDependents", "defaultExecutor",
                     "newIncompleteFuture", "hashCode", "equals", "state"))))));
-  }
-
-  /** Holds no logic. */
-  public static final class UncaughtAdvice {
-    private UncaughtAdvice() {}
-
-    @Advice.OnMethodEnter
-    public static void enter(@Advice.This Thread thread, @Advice.Argument(0) Throwable error) {
-      BridgeHolder.uncaughtException(thread, error);
-    }
   }
 
   /** Holds no logic; the throwable goes on to the container unchanged. */
