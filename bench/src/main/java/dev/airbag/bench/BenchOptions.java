@@ -11,13 +11,15 @@ import java.util.Set;
  */
 public final class BenchOptions {
   static final Set<String> SECTIONS = Set.of("happy", "startup", "failure", "engine", "export");
-  private static final Set<String> FLAGS = Set.of("calls", "warmup", "rounds", "startup-runs", "demo-runs",
+  private static final Set<String> FLAGS = Set.of("calls", "batch", "warmup", "rounds", "startup-runs", "demo-runs",
       "failure-calls", "engine-calls", "threads-seconds", "export-events", "only", "out", "quick", "help");
-  private static final String USAGE = "flags: --calls N (20000) --warmup N (10000) --rounds N (3) --startup-runs N (10) --demo-runs N (5; 0 skips)"
+  private static final String USAGE = "flags: --calls N (20000 per JVM) --batch N (1000) --warmup N (10000)"
+      + " --rounds N (3) --startup-runs N (10) --demo-runs N (5; 0 skips)"
       + " --failure-calls N (20000) --engine-calls N (200000) --threads-seconds S (2) --export-events N (200000)"
       + " --only happy,startup,failure,engine,export --out DIR (bench/results) --quick";
 
   final int calls;
+  final int batch;
   final int warmup;
   final int rounds;
   final int startupRuns;
@@ -33,6 +35,7 @@ public final class BenchOptions {
   private BenchOptions(Map<String, String> flags) {
     quick = flags.containsKey("quick");
     calls = integer(flags, "calls", quick ? 300 : 20_000);
+    batch = integer(flags, "batch", quick ? 100 : 1_000);
     warmup = integer(flags, "warmup", quick ? 200 : 10_000);
     rounds = integer(flags, "rounds", quick ? 1 : 3);
     startupRuns = integer(flags, "startup-runs", quick ? 1 : 10);
@@ -83,6 +86,7 @@ public final class BenchOptions {
   Map<String, Object> asMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("calls", calls);
+    map.put("batch", batch);
     map.put("warmup", warmup);
     map.put("rounds", rounds);
     map.put("startup_runs", startupRuns);

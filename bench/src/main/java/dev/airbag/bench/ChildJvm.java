@@ -72,6 +72,23 @@ final class ChildJvm {
     return results;
   }
 
+  /** Starts {@code mainClass} for a conversation on its stdin and stdout; waits for its {@code READY}. */
+  LiveChild start(String classpath, String mainClass, String... args) throws IOException {
+    List<String> command = command("-cp", classpath, mainClass);
+    command.addAll(List.of(args));
+    Path err = dir.resolve("stderr.txt");
+    Process process = builder(command).redirectError(err.toFile()).start();
+    LiveChild child = new LiveChild(process, err, () -> {
+      try {
+        return describe(command, err);
+      } catch (IOException e) {
+        return String.join(" ", command);
+      }
+    });
+    child.ask(null, "READY");
+    return child;
+  }
+
   /**
    * Nanoseconds from starting the JVM to reading the first line it prints on stdout; the process is then ended
    * (the demo would go on with its workload). {@code tail} is {@code -cp CP MAIN} or {@code -jar JAR}.

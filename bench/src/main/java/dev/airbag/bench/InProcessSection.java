@@ -17,11 +17,16 @@ final class InProcessSection {
   }
 
   static List<Figure> engine(BenchEnvironment env, BenchOptions o) throws Exception {
-    System.err.println("engine: fast-fail with an open circuit; 64 threads through one breaker");
+    System.err.println("engine: a successful call; fast-fail with an open circuit; 64 threads through one breaker");
     Map<String, Double> r = new ChildJvm(env, env.runDir("engine")).run(env.inProcessClasspath, ENGINE_MAIN,
         Integer.toString(o.engineCalls), Double.toString(o.threadsSeconds));
     double p99 = r.get("fastfail.p99_ns") / 1000;
     return List.of(
+        Figure.alone("happy_path", "engine: CallPipeline.execute() of a successful call, p50", "us/call",
+            r.get("success.p50_ns") / 1000, o.engineCalls)
+            .note("Airbag's own part of a happy call, without the HTTP adapter (body copy, headers)"),
+        Figure.alone("happy_path", "engine: CallPipeline.execute() of a successful call, p99", "us/call",
+            r.get("success.p99_ns") / 1000, o.engineCalls),
         Figure.alone("failure_path", "engine: CallPipeline.execute() with the circuit open, p50", "us/call",
             r.get("fastfail.p50_ns") / 1000, o.engineCalls),
         Figure.alone("failure_path", "engine: CallPipeline.execute() with the circuit open, p99", "us/call", p99,

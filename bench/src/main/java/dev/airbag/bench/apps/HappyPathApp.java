@@ -1,13 +1,18 @@
 package dev.airbag.bench.apps;
 
 import dev.airbag.faultserver.FaultServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 /**
- * A child JVM of the happy-path benchmark: starts a loopback LLM server that answers at once, makes warm-up calls,
- * then times each of {@code calls} sequential calls of one workload, and reports their median, the server's
- * request count (so an agent that sent extra requests would show) and memory after the workload.
+ * A child JVM of the happy-path benchmark: starts a loopback LLM server that answers at once and then waits for the
+ * driver, which keeps this JVM and its counterpart alive side by side and has them take turns. Commands on stdin:
+ * {@code calls N} times N sequential calls and answers {@code BATCH p50_ns p99_ns}; {@code end} reports the
+ * server's request count per call (an agent that sent extra requests would show), memory after the workload, and
+ * exits. Prints {@code READY} once it can take commands.
  *
- * <p>Arguments: {@code WORKLOAD CALLS WARMUP LLM_PORT}; the driver writes the agent's config for that port.
+ * <p>Arguments: {@code WORKLOAD LLM_PORT}; the driver writes the agent's config for that port.
  */
 public final class HappyPathApp {
   private HappyPathApp() {
@@ -15,33 +20,40 @@ public final class HappyPathApp {
 
   public static void main(String[] args) throws Exception {
     String workloadName = args[0];
-    int calls = Integer.parseInt(args[1]);
-    int warmup = Integer.parseInt(args[2]);
-    int llmPort = Integer.parseInt(args[3]);
+    int llmPort = Integer.parseInt(args[1]);
+    BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     try (FaultServer llm = FaultServer.start(llmPort); FaultServer other = FaultServer.start();
         Workload workload = Workload.named(workloadName, llm.baseUrl(), other.baseUrl())) {
-      for (int i = 0; i < warmup; i++) {
-        workload.call();
+      long made = 0;
+      System.out.println("READY");
+      for (String command = commands.readLine(); command != null; command = commands.readLine()) {
+        if (command.startsWith("calls ")) {
+          long[] nanos = batch(workload, Integer.parseInt(command.substring(6)));
+          made += nanos.length;
+          long[] p = dev.airbag.bench.Stats.p50p99p999(nanos);
+          System.out.println("BATCH " + p[0] + " " + p[1]);
+        } else if (command.equals("end")) {
+          ChildReport.put("agent_attached", ChildReport.agentAttached() ? 1 : 0);
+          // The non-LLM server counts no LLM requests: count what it recorded instead.
+          int served = llm.requestCount() + other.requests().size();
+          ChildReport.put("upstream_requests_per_call", served / (double) made);
+          ChildReport.putMemory();
+          System.out.println("END");
+          return;
+        } else {
+          throw new IllegalArgumentException("unknown command " + command);
+        }
       }
-      long[] nanos = new long[calls];
-      long start = System.nanoTime();
-      for (int i = 0; i < calls; i++) {
-        long t0 = System.nanoTime();
-        workload.call();
-        nanos[i] = System.nanoTime() - t0;
-      }
-      long total = System.nanoTime() - start;
-      ChildReport.put("agent_attached", ChildReport.agentAttached() ? 1 : 0);
-      ChildReport.put("mean_ns", total / (double) calls);
-      ChildReport.putLatencies("call", nanos);
-      int served = llm.requestCount() + countOf(other);
-      ChildReport.put("upstream_requests_per_call", served / (double) (warmup + calls));
-      ChildReport.putMemory();
     }
   }
 
-  /** The non-LLM server counts no LLM requests: count what it recorded instead. */
-  private static int countOf(FaultServer other) {
-    return other.requests().size();
+  private static long[] batch(Workload workload, int calls) throws Exception {
+    long[] nanos = new long[calls];
+    for (int i = 0; i < calls; i++) {
+      long t0 = System.nanoTime();
+      workload.call();
+      nanos[i] = System.nanoTime() - t0;
+    }
+    return nanos;
   }
 }

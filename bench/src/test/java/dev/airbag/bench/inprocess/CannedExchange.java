@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The trivial exchange of the engine benchmark: every attempt answers an OpenAI-shaped 529 until {@link #offline()},
- * after which any attempt is an error (an open circuit must not touch the network). Responses are small immutable
+ * The trivial exchange of the engine benchmark: every attempt answers {@code status} (an OpenAI-shaped error body
+ * for a failure) until {@link #offline()}, after which any attempt is an error (an open circuit must not touch the
+ * network). Responses are small immutable
  * objects, so the figure is the engine's own cost. Used by one thread.
  */
 final class CannedExchange implements Exchange<CannedExchange.Reply> {
@@ -29,7 +30,14 @@ final class CannedExchange implements Exchange<CannedExchange.Reply> {
     }
   }
 
+  static final byte[] OK = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\"}".getBytes(StandardCharsets.UTF_8);
+
+  private final int status;
   private boolean online = true;
+
+  CannedExchange(int status) {
+    this.status = status;
+  }
 
   void offline() {
     online = false;
@@ -40,7 +48,7 @@ final class CannedExchange implements Exchange<CannedExchange.Reply> {
     if (!online) {
       throw new IllegalStateException("an attempt was sent while the circuit should be open");
     }
-    return new Reply(529, Map.of("content-type", "application/json"), OVERLOADED);
+    return new Reply(status, Map.of("content-type", "application/json"), status == 200 ? OK : OVERLOADED);
   }
 
   @Override
