@@ -1,0 +1,110 @@
+package dev.airbag.bench;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The benchmark's flags, each with a default that keeps {@code ./bench.sh} within a few minutes on 2 cores.
+ * {@code --quick} shrinks every count for a smoke run. Immutable once parsed.
+ */
+public final class BenchOptions {
+  static final Set<String> SECTIONS = Set.of("happy", "startup", "failure", "engine", "export");
+  private static final Set<String> FLAGS = Set.of("calls", "batch", "warmup", "rounds", "startup-runs", "demo-runs",
+      "failure-calls", "engine-calls", "threads-seconds", "export-events", "only", "out", "quick", "help");
+  private static final String USAGE = "flags: --calls N (20000 per JVM) --batch N (1000) --warmup N (10000)"
+      + " --rounds N (3) --startup-runs N (10) --demo-runs N (5; 0 skips)"
+      + " --failure-calls N (20000) --engine-calls N (200000) --threads-seconds S (2) --export-events N (200000)"
+      + " --only happy,startup,failure,engine,export --out DIR (bench/results) --quick";
+
+  final int calls;
+  final int batch;
+  final int warmup;
+  final int rounds;
+  final int startupRuns;
+  final int demoRuns;
+  final int failureCalls;
+  final int engineCalls;
+  final double threadsSeconds;
+  final int exportEvents;
+  final Set<String> only;
+  final Path out;
+  final boolean quick;
+
+  private BenchOptions(Map<String, String> flags) {
+    quick = flags.containsKey("quick");
+    calls = integer(flags, "calls", quick ? 300 : 20_000);
+    batch = integer(flags, "batch", quick ? 100 : 1_000);
+    warmup = integer(flags, "warmup", quick ? 200 : 10_000);
+    rounds = integer(flags, "rounds", quick ? 1 : 3);
+    startupRuns = integer(flags, "startup-runs", quick ? 1 : 10);
+    demoRuns = integer(flags, "demo-runs", quick ? 1 : 5);
+    failureCalls = integer(flags, "failure-calls", quick ? 300 : 20_000);
+    engineCalls = integer(flags, "engine-calls", quick ? 5_000 : 200_000);
+    threadsSeconds = Double.parseDouble(flags.getOrDefault("threads-seconds", quick ? "0.2" : "2"));
+    exportEvents = integer(flags, "export-events", quick ? 2_000 : 200_000);
+    only = flags.containsKey("only") ? Set.of(flags.get("only").split(",")) : SECTIONS;
+    out = Path.of(flags.getOrDefault("out", "bench/results"));
+    for (String section : only) {
+      if (!SECTIONS.contains(section)) {
+        throw new IllegalArgumentException("unknown section " + section + "; " + USAGE);
+      }
+    }
+  }
+
+  /** Parses {@code --name value} pairs and the bare {@code --quick}; anything else is an error naming the flags. */
+  public static BenchOptions parse(String... args) {
+    Map<String, String> flags = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument " + args[i] + "; " + USAGE);
+      }
+      String name = args[i].substring(2);
+      if (!FLAGS.contains(name)) {
+        throw new IllegalArgumentException("unknown flag --" + name + "; " + USAGE);
+      }
+      if (name.equals("quick") || name.equals("help")) {
+        flags.put(name, "");
+      } else if (i + 1 < args.length) {
+        flags.put(name, args[++i]);
+      } else {
+        throw new IllegalArgumentException("flag --" + name + " needs a value; " + USAGE);
+      }
+    }
+    if (flags.containsKey("help")) {
+      throw new IllegalArgumentException(USAGE);
+    }
+    return new BenchOptions(flags);
+  }
+
+  boolean runs(String section) {
+    return only.contains(section);
+  }
+
+  /** The options as they were in force, for the results file. */
+  Map<String, Object> asMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("calls", calls);
+    map.put("batch", batch);
+    map.put("warmup", warmup);
+    map.put("rounds", rounds);
+    map.put("startup_runs", startupRuns);
+    map.put("demo_runs", demoRuns);
+    map.put("failure_calls", failureCalls);
+    map.put("engine_calls", engineCalls);
+    map.put("threads_seconds", threadsSeconds);
+    map.put("export_events", exportEvents);
+    map.put("quick", quick);
+    return map;
+  }
+
+  private static int integer(Map<String, String> flags, String name, int dflt) {
+    String value = flags.get(name);
+    try {
+      return value == null ? dflt : Integer.parseInt(value.replace("_", "").replace(",", ""));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " needs a whole number, was " + value);
+    }
+  }
+}

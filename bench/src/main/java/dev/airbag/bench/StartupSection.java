@@ -1,0 +1,54 @@
+package dev.airbag.bench;
+
+import dev.airbag.bench.apps.HelloApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Start-up: time from starting the JVM to the app's first line on stdout, without and with the agent, alternating:
+ * a hello world, and the demo app (skipped, and said so, when its jar has not been built).
+ */
+final class StartupSection {
+  static final String SECTION = "startup";
+
+  private StartupSection() {
+  }
+
+  static List<Figure> run(BenchEnvironment env, BenchOptions o) throws Exception {
+    List<Figure> figures = new ArrayList<>();
+    System.err.println("start-up: hello world");
+    Alternation hello = Alternation.run(o.startupRuns, List.of("hello", "hello+agent"), (variant, round) -> {
+      Path dir = env.runDir("hello");
+      Path config = variant.endsWith("+agent") ? env.agentConfig(dir, BenchEnvironment.freePort(), Map.of()) : null;
+      long nanos = new ChildJvm(env, dir).agent(config)
+          .nanosToFirstLine("-cp", env.appClasspath, HelloApp.class.getName());
+      return Map.of("first_line_ms", nanos / 1e6);
+    });
+    Figure helloFigure = figure(hello, "hello", "hello world: JVM start to first line");
+    figures.add(helloFigure.target("<= 150 ms added", helloFigure.added() <= 150));
+    if (o.demoRuns == 0) {
+      return figures;
+    }
+    if (!Files.exists(env.demoJar)) {
+      System.err.println("start-up: no " + env.demoJar + ", demo app skipped (./bench.sh builds it)");
+      return figures;
+    }
+    System.err.println("start-up: demo app");
+    Alternation demo = Alternation.run(o.demoRuns, List.of("demo", "demo+agent"), (v, round) -> {
+      Path dir = env.runDir("demo");
+      Path config = v.endsWith("+agent") ? env.demoConfig.toAbsolutePath() : null;
+      long nanos = new ChildJvm(env, dir).agent(config).nanosToFirstLine("-jar", env.demoJar.toString());
+      return Map.of("first_line_ms", nanos / 1e6);
+    });
+    figures.add(figure(demo, "demo", "demo app: JVM start to first line"));
+    return figures;
+  }
+
+  private static Figure figure(Alternation runs, String base, String name) {
+    return Figure.compared(SECTION, name, "ms (median)", "agent vs none", runs.median(base, "first_line_ms"),
+        runs.median(base + "+agent", "first_line_ms"), 1, "ms", runs.rounds(base));
+  }
+}

@@ -1,0 +1,59 @@
+package dev.airbag.bench.apps;
+
+import dev.airbag.faultserver.FaultServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A child JVM of the happy-path benchmark: starts a loopback LLM server that answers at once and then waits for the
+ * driver, which keeps this JVM and its counterpart alive side by side and has them take turns. Commands on stdin:
+ * {@code calls N} times N sequential calls and answers {@code BATCH p50_ns p99_ns}; {@code end} reports the
+ * server's request count per call (an agent that sent extra requests would show), memory after the workload, and
+ * exits. Prints {@code READY} once it can take commands.
+ *
+ * <p>Arguments: {@code WORKLOAD LLM_PORT}; the driver writes the agent's config for that port.
+ */
+public final class HappyPathApp {
+  private HappyPathApp() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    String workloadName = args[0];
+    int llmPort = Integer.parseInt(args[1]);
+    BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    try (FaultServer llm = FaultServer.start(llmPort); FaultServer other = FaultServer.start();
+        Workload workload = Workload.named(workloadName, llm.baseUrl(), other.baseUrl())) {
+      long made = 0;
+      System.out.println("READY");
+      for (String command = commands.readLine(); command != null; command = commands.readLine()) {
+        if (command.startsWith("calls ")) {
+          long[] nanos = batch(workload, Integer.parseInt(command.substring(6)));
+          made += nanos.length;
+          long[] p = dev.airbag.bench.Stats.p50p99p999(nanos);
+          System.out.println("BATCH " + p[0] + " " + p[1]);
+        } else if (command.equals("end")) {
+          ChildReport.put("agent_attached", ChildReport.agentAttached() ? 1 : 0);
+          // The non-LLM server counts no LLM requests: count what it recorded instead.
+          int served = llm.requestCount() + other.requests().size();
+          ChildReport.put("upstream_requests_per_call", served / (double) made);
+          ChildReport.putMemory();
+          System.out.println("END");
+          return;
+        } else {
+          throw new IllegalArgumentException("unknown command " + command);
+        }
+      }
+    }
+  }
+
+  private static long[] batch(Workload workload, int calls) throws Exception {
+    long[] nanos = new long[calls];
+    for (int i = 0; i < calls; i++) {
+      long t0 = System.nanoTime();
+      workload.call();
+      nanos[i] = System.nanoTime() - t0;
+    }
+    return nanos;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.airbag.bench.apps;
+
+/** One kind of call a happy-path run repeats: each {@link #call()} is one complete request and response. */
+public interface Workload extends AutoCloseable {
+  /** Makes one call and checks its answer, so that a broken call cannot pass for a fast one. */
+  void call() throws Exception;
+
+  @Override
+  void close();
+
+  /** The workload of a name the driver passes: {@code openai}, {@code resilience4j}, {@code okhttp}, {@code jdk}. */
+  static Workload named(String name, String llmBaseUrl, String otherBaseUrl) {
+    switch (name) {
+      case "openai":
+        return new OpenAiWorkload(llmBaseUrl);
+      case "resilience4j":
+        return new Resilience4jWorkload(llmBaseUrl);
+      case "okhttp":
+        return new OkHttpWorkload(otherBaseUrl);
+      case "jdk":
+        return new JdkHttpWorkload(llmBaseUrl);
+      default:
+        throw new IllegalArgumentException("unknown workload " + name + "; one of openai, resilience4j, okhttp, jdk");
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.airbag.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every benchmark once with tiny counts (child JVMs with and without the agent, the in-process ones) and checks
+ * the results file it writes. Says nothing about speed: the figures themselves come from ./bench.sh.
+ */
+class BenchSmokeTest {
+  @Test
+  void everyBenchmarkRunsAndTheResultsFileIsWellFormed(@TempDir Path out) throws Exception {
+    Path json = BenchMain.run(BenchOptions.parse("--quick", "--calls", "50", "--warmup", "20", "--failure-calls", "50",
+        "--engine-calls", "1000", "--export-events", "500", "--threads-seconds", "0.1", "--demo-runs", "0",
+        "--out", out.toString()), "smoke test");
+
+
+    JsonNode results = new ObjectMapper().readTree(Files.readString(json));
+    assertEquals("airbag", results.get("benchmark").asText());
+    assertTrue(results.get("machine").get("cores").asInt() > 0, "the machine is described");
+    Set<String> sections = new HashSet<>();
+    for (JsonNode figure : results.get("figures")) {
+      sections.add(figure.get("section").asText());
+      assertFalse(figure.get("name").asText().isEmpty());
+      assertTrue(figure.get("with").isNumber(), "every figure has a value: " + figure);
+      assertTrue(figure.get("with").asDouble() > 0, "every figure is positive: " + figure);
+      if (figure.get("compares").isTextual()) {
+        assertTrue(figure.get("without").isNumber() && figure.get("ratio").isNumber(), "a comparison has both: " + figure);
+      }
+    }
+    assertEquals(Set.of("happy_path", "memory", "startup", "failure_path", "export"), sections);
+    assertTrue(results.get("targets_missed").isArray());
+    assertTrue(Files.readString(out.resolve("RESULTS.md")).contains("| figure |"), "the markdown table is written");
+  }
+
+  @Test
+  void anUnknownFlagIsRefusedWithTheListOfFlags() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse("--rounds", "2", "--fast", "1"));
+
+    assertTrue(e.getMessage().startsWith("unknown flag --fast"), e.getMessage());
+    assertTrue(e.getMessage().contains("--calls N"), e.getMessage());
+  }
+}
