@@ -71,6 +71,8 @@ final class RecentFailures {
   private final long windowNanos;
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
+  // Read without the lock: while no call has failed, a lookup costs one volatile read, not a hash of the body.
+  private volatile boolean empty = true;
   private final Map<Key, Outcome> entries = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Key, Outcome> eldest) {
@@ -100,6 +102,7 @@ final class RecentFailures {
     lock.lock();
     try {
       entries.put(new Key(request), outcome);
+      empty = false;
     } finally {
       lock.unlock();
     }
@@ -107,7 +110,7 @@ final class RecentFailures {
 
   /** The outcome to answer an identical re-send with, or null to send it upstream. */
   Outcome replayFor(CallRequest request) {
-    if (!applies(request)) {
+    if (empty || !applies(request)) {
       return null;
     }
     Key key = new Key(request);
@@ -119,6 +122,7 @@ final class RecentFailures {
       }
       if (clock.nanoTime() - outcome.expiresAtNanos >= 0 || outcome.replays >= MAX_REPLAYS) {
         entries.remove(key);
+        empty = entries.isEmpty();
         return null;
       }
       outcome.replays++;

@@ -1,6 +1,5 @@
 package dev.airbag.agent.engine.classify;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,6 +15,6 @@ public interface HeaderLookup {
   static HeaderLookup of(Map<String, String> headers) {
     Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     copy.putAll(headers);
-    return name -> copy.get(name.toLowerCase(Locale.ROOT));
+    return copy::get;
   }
 }
