@@ -14,6 +14,7 @@ import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.engine.endpoint.EndpointPresets;
 import dev.airbag.agent.engine.endpoint.EndpointRegistry;
 import dev.airbag.agent.engine.time.Clock;
+import dev.airbag.agent.instrument.InternalErrorLog;
 import dev.airbag.agent.instrument.LlmTraffic;
 import dev.airbag.agent.instrument.exceptions.ExceptionCapture;
 import dev.airbag.agent.telemetry.CircuitEventWriter;
@@ -51,17 +52,18 @@ final class AgentRuntime {
     String service = ServiceIdentity.serviceName(config);
     String host = ServiceIdentity.hostName();
     Telemetry telemetry = Telemetry.start(config, service, host, clock);
-    Classifier classifier = new Classifier(ClassificationRules.of(config.statusRules(), config.errorCodeRules(),
-        config.get(ConfigKeys.RETRY_ON_UNKNOWN)), clock);
+    Classifier classifier = FaultInjection.classifier(new Classifier(ClassificationRules.of(config.statusRules(),
+        config.errorCodeRules(), config.get(ConfigKeys.RETRY_ON_UNKNOWN)), clock));
+    InternalErrorLog internalErrors = new InternalErrorLog();
     LlmMetricsBinder metrics = telemetry.metrics.binder();
     CallListener calls = CallListeners.of(new LlmCallEventWriter(telemetry.dispatcher, service, host, clock), metrics);
     TransitionListener transitions = TransitionListeners.of(
         new CircuitEventWriter(telemetry.dispatcher, service, host, clock), metrics);
-    CallPipeline pipeline = Resilience.pipeline(config, classifier, calls, metrics, transitions, clock);
+    CallPipeline pipeline = Resilience.pipeline(config, classifier, calls, metrics, transitions, internalErrors, clock);
     if (pipeline.breakers() != null) {
       telemetry.metrics.bindCircuits(pipeline.breakers());
     }
-    LlmTraffic traffic = new LlmTraffic(endpoints, pipeline, MAX_REQUEST_BODY_BYTES);
+    LlmTraffic traffic = new LlmTraffic(endpoints, pipeline, MAX_REQUEST_BODY_BYTES, internalErrors);
     ExceptionCapture exceptions = Exceptions.capture(config, telemetry, service, host, clock);
     return new AgentRuntime(endpoints, telemetry, traffic, exceptions);
   }

@@ -1,6 +1,5 @@
 package dev.airbag.agent;
 
-import dev.airbag.agent.cli.FaultInjection;
 import dev.airbag.agent.instrument.okhttp.PreAttachClients;
 import java.lang.instrument.Instrumentation;
 
@@ -39,12 +38,12 @@ public final class AirbagAgent {
 
   private static void start(String agentArgs, Instrumentation instrumentation) {
     try {
-      // Test-only: FaultInjection.PROPERTY is a constant, so FaultInjection (which names bootstrap types) stays unloaded.
-      if ("start".equals(System.getProperty(FaultInjection.PROPERTY))) {
+      // Test-only; FaultInjection names bootstrap types only in a method that runs once they exist.
+      if (FaultInjection.is("start")) {
         throw new IllegalStateException("fault injected at start-up by -D" + FaultInjection.PROPERTY + "=start");
       }
       AgentInstaller.install(agentArgs, instrumentation);
-      if (System.getProperty(FaultInjection.PROPERTY) != null && active()) {
+      if (FaultInjection.is("bridge") && active()) {
         FaultInjection.afterStart();
       }
     } catch (Throwable t) {

@@ -8,9 +8,11 @@ import dev.airbag.agent.engine.breaker.TransitionListener;
 import dev.airbag.agent.engine.call.AttemptListener;
 import dev.airbag.agent.engine.call.CallListener;
 import dev.airbag.agent.engine.call.CallPipeline;
+import dev.airbag.agent.engine.call.InternalErrorListener;
 import dev.airbag.agent.engine.classify.Classifier;
 import dev.airbag.agent.engine.fallback.FallbackPolicy;
 import dev.airbag.agent.engine.retry.Jitter;
+import dev.airbag.agent.engine.retry.RetryBudget;
 import dev.airbag.agent.engine.retry.RetryBudgets;
 import dev.airbag.agent.engine.retry.RetryPolicy;
 import dev.airbag.agent.engine.time.Clock;
@@ -23,7 +25,7 @@ final class Resilience {
   private Resilience() {}
 
   static CallPipeline pipeline(AirbagConfig config, Classifier classifier, CallListener listener,
-      AttemptListener attempts, TransitionListener transitions, Clock clock) {
+      AttemptListener attempts, TransitionListener transitions, InternalErrorListener internalErrors, Clock clock) {
     RetryPolicy retry = new RetryPolicy(config.get(ConfigKeys.RETRY_MAX_ATTEMPTS), config.get(ConfigKeys.RETRY_BASE_DELAY),
         config.get(ConfigKeys.RETRY_MAX_DELAY), Jitter.fromWireName(config.get(ConfigKeys.RETRY_JITTER)),
         config.get(ConfigKeys.RETRY_MAX_RETRY_AFTER), config.get(ConfigKeys.RETRY_DEADLINE));
@@ -35,14 +37,16 @@ final class Resilience {
           config.get(ConfigKeys.CIRCUIT_HALF_OPEN_CALLS))
           // A probe lost with its call must not hold the circuit half-open for ever.
           .withHalfOpenMaxWait(config.get(ConfigKeys.RETRY_DEADLINE));
-      breakers = new CircuitBreakers(breaker, clock, transitions, MAX_CIRCUITS);
+      breakers = new CircuitBreakers(breaker, clock, transitions, FaultInjection.room(MAX_CIRCUITS));
     }
     return CallPipeline.builder(classifier, listener)
         .attempts(attempts)
         .clock(clock)
         .retry(retry)
         .budgets(new RetryBudgets(config.get(ConfigKeys.RETRY_BUDGET_RATIO),
-            config.get(ConfigKeys.RETRY_BUDGET_MIN_PER_SECOND), clock))
+            config.get(ConfigKeys.RETRY_BUDGET_MIN_PER_SECOND), RetryBudget.DEFAULT_WINDOW,
+            FaultInjection.room(RetryBudgets.DEFAULT_MAX_ENDPOINTS), clock))
+        .internalErrors(internalErrors)
         .breakers(breakers)
         .fallback(new FallbackPolicy(config.fallbackChains(), config.contextLengthFallbacks(),
             config.get(ConfigKeys.FALLBACK_ON)))

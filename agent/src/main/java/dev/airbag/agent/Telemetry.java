@@ -66,7 +66,8 @@ final class Telemetry {
     if (collectors != null) {
       sinks.add(collectors);
     }
-    EventDispatcher dispatcher = new EventDispatcher(sinks, EVENT_QUEUE_CAPACITY, clock);
+    EventDispatcher dispatcher = new EventDispatcher(FaultInjection.sinks(sinks),
+        FaultInjection.room(EVENT_QUEUE_CAPACITY), clock);
     dispatcher.start();
     AgentMetrics metrics = AgentMetrics.start(metricsSettings(config, chosen, service, host), alertSettings(config),
         clock, dispatcher::offer, service, host);

@@ -8,23 +8,24 @@ import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.engine.endpoint.EndpointRegistry;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.LoggerFactory;
 
 /**
  * What every HTTP-client adapter needs from the engine, in one place: is this call an LLM call, how much of its
- * body may be read, and run it. Also the single place where an Airbag bug is reported (once). Thread-safe.
+ * body may be read, and run it. Also where adapters report an Airbag bug (said once, by {@link InternalErrorLog}).
+ * Thread-safe.
  */
 public final class LlmTraffic {
   private final EndpointRegistry endpoints;
   private final CallPipeline pipeline;
   private final int maxRequestBodyBytes;
-  private final AtomicBoolean internalErrorReported = new AtomicBoolean();
+  private final InternalErrorLog internalErrors;
 
-  public LlmTraffic(EndpointRegistry endpoints, CallPipeline pipeline, int maxRequestBodyBytes) {
+  public LlmTraffic(EndpointRegistry endpoints, CallPipeline pipeline, int maxRequestBodyBytes,
+      InternalErrorLog internalErrors) {
     this.endpoints = endpoints;
     this.pipeline = pipeline;
     this.maxRequestBodyBytes = maxRequestBodyBytes;
+    this.internalErrors = internalErrors;
   }
 
   /** The endpoint of an outbound request, or null when Airbag leaves it alone. */
@@ -52,10 +53,6 @@ public final class LlmTraffic {
 
   /** Reports a failure inside Airbag once per JVM; the adapter then falls back to the app's own behaviour. */
   public void internalError(String where, Throwable error) {
-    if (internalErrorReported.compareAndSet(false, true)) {
-      LoggerFactory.getLogger("airbag").error(
-          "internal error in {} ({}); this call proceeds as without Airbag. Further internal errors are not logged.",
-          where, error.toString());
-    }
+    internalErrors.onInternalError(where, error);
   }
 }

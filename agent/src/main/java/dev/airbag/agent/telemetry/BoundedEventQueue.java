@@ -17,7 +17,8 @@ final class BoundedEventQueue {
   private int head;
   private int size;
   private long accepted;
-  private boolean open = true;
+  // Volatile so that a rejected offer can tell "full" from "closed" without the lock.
+  private volatile boolean open = true;
 
   BoundedEventQueue(int capacity) {
     this.ring = new Event[capacity];
@@ -86,6 +87,15 @@ final class BoundedEventQueue {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** False once closed: a rejected offer then means shutdown, not overflow. */
+  boolean accepting() {
+    return open;
+  }
+
+  int capacity() {
+    return ring.length;
   }
 
   /** How many events were ever accepted. */

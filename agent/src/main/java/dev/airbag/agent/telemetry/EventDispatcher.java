@@ -4,6 +4,7 @@ import dev.airbag.agent.engine.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes events from app threads and delivers them to the sinks on one daemon thread, {@code airbag-events}, so
  * that the app only ever enqueues: {@link #offer} takes a short lock to store a reference in a preallocated
- * ring, never allocates, blocks on I/O or throws; when the queue is full the event is dropped and counted.
+ * ring, never allocates, blocks on I/O or throws; when the queue is full the event is dropped and counted (and the
+ * first overflow is said once).
  * Delivery is batched (up to 512 events per sink call). Thread-safe.
  *
  * <p>Counters: every accepted event ends as {@link #delivered()} (every sink wrote it), {@link #failed()} (some
@@ -23,6 +25,7 @@ public final class EventDispatcher implements AutoCloseable {
   private final BoundedEventQueue queue;
   private final Progress progress = new Progress();
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicBoolean overflowReported = new AtomicBoolean();
   private final ExportLoop loop;
   private final ReentrantLock lifecycle = new ReentrantLock();
   private Thread thread;
@@ -62,6 +65,11 @@ public final class EventDispatcher implements AutoCloseable {
       return true;
     }
     dropped.incrementAndGet();
+    if (event != null && queue.accepting() && overflowReported.compareAndSet(false, true)) {
+      // Once per JVM: an exporter that cannot keep up would otherwise log on every call of the app.
+      LoggerFactory.getLogger("airbag").warn("the event queue is full ({} events): the exporter is behind, and events"
+          + " that do not fit are dropped and counted; the app's calls are not affected", queue.capacity());
+    }
     return false;
   }
 

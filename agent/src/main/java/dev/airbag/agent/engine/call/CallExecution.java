@@ -109,6 +109,25 @@ final class CallExecution<R> {
     return finishUnserved();
   }
 
+  /**
+   * Airbag's own code threw while deciding this call: the call ends with what the network last gave (the response
+   * or transport failure in hand, else the one held), unchanged, as the app would have had it without Airbag.
+   * Null when nothing was received yet; the driver then hands the call back to the app's original request.
+   */
+  Step<R> bailOut(R inHand, IOException failedInHand) {
+    abandon();
+    if (inHand != null) {
+      return Step.answer(inHand);
+    }
+    if (failedInHand != null) {
+      return Step.fail(failedInHand);
+    }
+    if (heldResponse != null) {
+      return Step.answer(heldResponse);
+    }
+    return heldException != null ? Step.fail(heldException) : null;
+  }
+
   /** A bug surfaced from the adapter: give the permit back so that a half-open circuit is not held. */
   void abandon() {
     if (permit != null) {
@@ -141,13 +160,15 @@ final class CallExecution<R> {
         record.note("retry budget of endpoint " + request.endpoint().name() + " spent; no fallback attempt");
         return finishUnserved();
       }
-      releaseHeld();
+      AttemptRequest next = attemptFor(model);
       record.attempted(model);
       // The budget's "requests" are every upstream request, so that retries stay a bounded share of what the
       // provider actually receives (a 20% failure rate needs retries of 25% of first attempts, 20% of requests).
       budget.onRequest();
       attemptStarted = pipeline.clock.nanoTime();
-      return Step.send(attemptFor(model));
+      // Last, so that a bug above still leaves the app the failure held from the previous attempt.
+      releaseHeld();
+      return Step.send(next);
     }
   }
 

@@ -34,6 +34,7 @@ public final class CallPipeline {
   final int maxErrorBodyBytes;
   final Scheduler scheduler;
   final RecentFailures recentFailures;
+  final InternalErrorListener internalErrors;
 
   private CallPipeline(Builder b) {
     this.classifier = b.classifier;
@@ -50,40 +51,55 @@ public final class CallPipeline {
     this.maxErrorBodyBytes = b.maxErrorBodyBytes;
     this.scheduler = b.scheduler;
     this.recentFailures = new RecentFailures(b.replayWindow == null ? 0 : b.replayWindow.toNanos(), b.clock);
+    this.internalErrors = b.internalErrors;
   }
 
   public static Builder builder(Classifier classifier, CallListener listener) {
     return new Builder(classifier, listener);
   }
 
-  /** Returns the response the app should get, or throws the transport failure it should see. Blocks while waiting. */
+  /**
+   * Returns the response the app should get, or throws the transport failure it should see. Blocks while waiting.
+   * Throws {@link InternalFailure} when Airbag failed before anything came back: the adapter then runs the original.
+   */
   public <R> R execute(CallRequest request, Exchange<R> exchange) throws IOException {
-    RecentFailures.Outcome replay = recentFailures.replayFor(request);
-    if (replay != null) {
-      return replayed(replay, exchange);
+    CallExecution<R> execution;
+    Step<R> step;
+    try {
+      RecentFailures.Outcome replay = recentFailures.replayFor(request);
+      if (replay != null) {
+        return replayed(replay, exchange);
+      }
+      execution = new CallExecution<>(this, request, exchange);
+      step = execution.start();
+    } catch (RuntimeException | Error bug) {
+      internalErrors.onInternalError("starting an LLM call", bug);
+      throw new InternalFailure(bug);
     }
-    CallExecution<R> execution = new CallExecution<>(this, request, exchange);
-    Step<R> step = execution.start();
     while (true) {
       switch (step.kind) {
         case SEND:
+          R response;
           try {
-            step = execution.onResponse(exchange.send(step.attempt));
+            response = exchange.send(step.attempt);
           } catch (IOException e) {
-            step = execution.onFailure(e);
-          } catch (RuntimeException | Error bug) {
+            step = decide(execution, null, e);
+            break;
+          } catch (RuntimeException | Error fromClient) {
+            // The client or an app interceptor threw: its own exception, for the app to see as without Airbag.
             execution.abandon();
-            throw bug;
+            throw fromClient;
           }
+          step = decide(execution, response, null);
           break;
         case WAIT:
           try {
             sleeper.sleep(step.waitNanos);
-            step = execution.onWaited();
+            step = waited(execution, false);
           } catch (InterruptedException e) {
             // The app wants this thread back: keep its interrupt and give it what we have.
             Thread.currentThread().interrupt();
-            step = execution.onInterrupted();
+            step = waited(execution, true);
           }
           break;
         case RETURN:
@@ -97,26 +113,27 @@ public final class CallPipeline {
   /**
    * The same decisions without blocking: attempts are sent with {@link AsyncExchange#sendAsync} and waits are
    * scheduled, so no thread sleeps during a backoff. The future completes with the response the app should get, or
-   * exceptionally with the transport failure it should see.
+   * exceptionally with the transport failure it should see, or with {@link InternalFailure} (run the original).
    */
   public <R> CompletableFuture<R> executeAsync(CallRequest request, AsyncExchange<R> exchange) {
-    RecentFailures.Outcome replay = recentFailures.replayFor(request);
-    if (replay != null) {
-      try {
-        return CompletableFuture.completedFuture(replayed(replay, exchange));
-      } catch (IOException failure) {
-        CompletableFuture<R> failed = new CompletableFuture<>();
-        failed.completeExceptionally(failure);
-        return failed;
-      }
-    }
-    CallExecution<R> execution = new CallExecution<>(this, request, exchange);
+    CallExecution<R> execution;
+    Step<R> first;
     try {
-      return drive(execution, exchange, execution.start());
+      RecentFailures.Outcome replay = recentFailures.replayFor(request);
+      if (replay != null) {
+        try {
+          return CompletableFuture.completedFuture(replayed(replay, exchange));
+        } catch (IOException failure) {
+          return failed(failure);
+        }
+      }
+      execution = new CallExecution<>(this, request, exchange);
+      first = execution.start();
     } catch (RuntimeException | Error bug) {
-      execution.abandon();
-      throw bug;
+      internalErrors.onInternalError("starting an LLM call", bug);
+      throw new InternalFailure(bug);
     }
+    return drive(execution, exchange, first);
   }
 
   private static <R> R replayed(RecentFailures.Outcome replay, Exchange<R> exchange) throws IOException {
@@ -129,29 +146,70 @@ public final class CallPipeline {
   private <R> CompletableFuture<R> drive(CallExecution<R> execution, AsyncExchange<R> exchange, Step<R> step) {
     switch (step.kind) {
       case SEND:
-        return exchange.sendAsync(step.attempt)
+        CompletableFuture<R> sent;
+        try {
+          sent = exchange.sendAsync(step.attempt);
+        } catch (RuntimeException | Error bug) {
+          // The adapter threw before sending: nothing of this attempt exists, so the original request runs.
+          internalErrors.onInternalError("sending an LLM call", bug);
+          execution.abandon();
+          return failed(new InternalFailure(bug));
+        }
+        return sent
             .handle((response, failure) -> {
               if (failure == null) {
-                return execution.onResponse(response);
+                return decide(execution, response, null);
               }
               Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                   ? failure.getCause() : failure;
               if (cause instanceof IOException) {
-                return execution.onFailure((IOException) cause);
+                return decide(execution, null, (IOException) cause);
               }
+              // The client or the app's body handler failed: the app sees its own failure, as without Airbag.
               execution.abandon();
               throw failure instanceof CompletionException ? (CompletionException) failure : new CompletionException(cause);
             })
             .thenCompose(next -> drive(execution, exchange, next));
       case WAIT:
-        return scheduler.after(step.waitNanos).thenCompose(ignored -> drive(execution, exchange, execution.onWaited()));
+        return scheduler.after(step.waitNanos).thenCompose(ignored -> drive(execution, exchange, waited(execution, false)));
       case RETURN:
         return CompletableFuture.completedFuture(step.response);
       default:
-        CompletableFuture<R> failed = new CompletableFuture<>();
-        failed.completeExceptionally(step.failure);
-        return failed;
+        return failed(step.failure);
     }
+  }
+
+  /** The next step after an attempt, or the call as the network left it when Airbag's decision threw. */
+  private <R> Step<R> decide(CallExecution<R> execution, R response, IOException failure) {
+    try {
+      return failure == null ? execution.onResponse(response) : execution.onFailure(failure);
+    } catch (RuntimeException | Error bug) {
+      return bailOut(execution, "deciding on an LLM call's attempt", bug, response, failure);
+    }
+  }
+
+  private <R> Step<R> waited(CallExecution<R> execution, boolean interrupted) {
+    try {
+      return interrupted ? execution.onInterrupted() : execution.onWaited();
+    } catch (RuntimeException | Error bug) {
+      return bailOut(execution, "retrying an LLM call", bug, null, null);
+    }
+  }
+
+  private <R> Step<R> bailOut(CallExecution<R> execution, String where, Throwable bug, R response,
+      IOException failure) {
+    internalErrors.onInternalError(where, bug);
+    Step<R> step = execution.bailOut(response, failure);
+    if (step == null) {
+      throw new InternalFailure(bug);
+    }
+    return step;
+  }
+
+  private static <R> CompletableFuture<R> failed(Throwable failure) {
+    CompletableFuture<R> failed = new CompletableFuture<>();
+    failed.completeExceptionally(failure);
+    return failed;
   }
 
   /** The circuit breakers, or null when circuits are off (for gauges and the health endpoint). */
@@ -183,6 +241,7 @@ public final class CallPipeline {
     private Scheduler scheduler = Scheduler.SYSTEM;
     private AttemptListener attempts = AttemptListener.NONE;
     private Duration replayWindow = Duration.ofSeconds(10);
+    private InternalErrorListener internalErrors = InternalErrorListener.NONE;
 
     private Builder(Classifier classifier, CallListener listener) {
       this.classifier = classifier;
@@ -240,6 +299,12 @@ public final class CallPipeline {
     /** How long an exhausted failure answers identical re-sends; zero or null turns it off. */
     public Builder replayWindow(Duration window) {
       this.replayWindow = window;
+      return this;
+    }
+
+    /** Hears Airbag's own failures during a call; the call then ends as without Airbag. */
+    public Builder internalErrors(InternalErrorListener internalErrors) {
+      this.internalErrors = internalErrors;
       return this;
     }
 

@@ -8,8 +8,9 @@ import dev.airbag.agent.engine.time.Clock;
  * Gives one failed attempt its category, from (in order of precedence) the transport exception, the user's
  * rules, the provider's error dialect, and the HTTP status. Reads at most a bounded prefix of the body and never
  * throws: anything unparseable degrades to the status table, then to {@link Category#UNKNOWN}. Thread-safe.
+ * Not final only so that the hardening tests can inject a classifier that throws.
  */
-public final class Classifier {
+public class Classifier {
   // A detail from a body that is not JSON (a proxy's HTML page) is mostly markup: keep it short.
   private static final int RAW_DETAIL_LENGTH = 200;
 

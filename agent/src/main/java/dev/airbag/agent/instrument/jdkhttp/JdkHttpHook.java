@@ -1,7 +1,9 @@
 package dev.airbag.agent.instrument.jdkhttp;
 
 import dev.airbag.agent.engine.body.StreamFlag;
+import dev.airbag.agent.engine.call.AttemptRequest;
 import dev.airbag.agent.engine.call.CallRequest;
+import dev.airbag.agent.engine.call.InternalFailure;
 import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.instrument.LlmTraffic;
 import dev.airbag.bootstrap.HookResult;
@@ -38,6 +40,8 @@ public final class JdkHttpHook {
       return HookResult.failure(interrupted.original());
     } catch (IOException failure) {
       return HookResult.failure(failure);
+    } catch (InternalFailure alreadyReported) {
+      return null;
     } catch (Throwable bug) {
       traffic.internalError("the java.net.http hook", bug);
       return null;
@@ -55,12 +59,17 @@ public final class JdkHttpHook {
       traffic.executeAsync(prepared.call, prepared.exchange)
           .thenCompose(prepared.exchange::toApp)
           .whenComplete((response, failure) -> {
-            if (failure == null) {
-              app.complete(response);
+            if (failure != null && unwrap(failure) instanceof InternalFailure) {
+              // Airbag failed before the network answered: the app's own request, as without Airbag.
+              prepared.exchange.sendAsync(AttemptRequest.original())
+                  .thenCompose(prepared.exchange::toApp)
+                  .whenComplete((original, failed) -> complete(app, original, failed));
             } else {
-              app.completeExceptionally(unwrap(failure));
+              complete(app, response, failure);
             }
           });
+    } catch (InternalFailure alreadyReported) {
+      return null;
     } catch (Throwable bug) {
       traffic.internalError("the java.net.http hook", bug);
       return null;
@@ -88,6 +97,15 @@ public final class JdkHttpHook {
     } catch (Throwable bug) {
       traffic.internalError("preparing a java.net.http call", bug);
       return null;
+    }
+  }
+
+  private static void complete(CompletableFuture<HttpResponse<Object>> app, HttpResponse<Object> response,
+      Throwable failure) {
+    if (failure == null) {
+      app.complete(response);
+    } else {
+      app.completeExceptionally(unwrap(failure));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.airbag.agent.instrument.okhttp.adapter;
 
 import dev.airbag.agent.engine.body.StreamFlag;
 import dev.airbag.agent.engine.call.CallRequest;
+import dev.airbag.agent.engine.call.InternalFailure;
 import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.instrument.LlmTraffic;
 import java.io.IOException;
@@ -50,6 +51,8 @@ final class AirbagInterceptor implements Interceptor {
       return traffic.execute(call, exchange);
     } catch (IOException transportFailure) {
       throw transportFailure;
+    } catch (InternalFailure alreadyReported) {
+      return exchange.recover();
     } catch (Throwable bug) {
       traffic.internalError("the call pipeline", bug);
       return exchange.recover();
