@@ -55,7 +55,7 @@ public class Classifier {
     Classification.Builder verdict = decide(provider, status, fields, text);
     String detail = fields.message != null ? Redactor.redact(fields.message)
         : text == null ? null : Redactor.redact(text.trim(), RAW_DETAIL_LENGTH);
-    return verdict.httpStatus(status).detail(detail).waitHintMillis(waitHint(observation.headers(), fields));
+    return verdict.httpStatus(status).detail(detail).waitHintMillis(waitHint(status, observation.headers(), fields));
   }
 
   private Classification.Builder decide(Provider provider, int status, ErrorFields fields, String text) {
@@ -76,9 +76,14 @@ public class Classifier {
     return StatusTable.classify(status, text).providerErrorCode(fields.mostSpecificCode());
   }
 
-  private long waitHint(HeaderLookup headers, ErrorFields fields) {
+  private long waitHint(int status, HeaderLookup headers, ErrorFields fields) {
     long fromHeaders = WaitHints.fromHeaders(headers, clock.currentTimeMillis());
-    return fromHeaders >= 0 ? fromHeaders : WaitHints.parseProtoDuration(fields.retryDelay);
+    if (fromHeaders >= 0) {
+      return fromHeaders;
+    }
+    long retryDelay = WaitHints.parseProtoDuration(fields.retryDelay);
+    // Only a 429 means a limit was hit; the same headers ride on every OpenAI response.
+    return retryDelay >= 0 || status != 429 ? retryDelay : RateLimitResets.fromHeaders(headers);
   }
 
   private Classification withRetryUnknown(Classification verdict) {
