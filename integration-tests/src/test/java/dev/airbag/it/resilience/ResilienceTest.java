@@ -275,6 +275,18 @@ class ResilienceTest extends FaultServerTest {
   }
 
   @Test
+  void aStreamsPausesAfterTheFirstByteAreNotCutByTheFirstByteTimeout() throws Exception {
+    server.plan(always(Faults.slowBody(java.time.Duration.ofMillis(700), 16, Faults.success())));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.timeout.first-byte", "300ms");
+
+    ChildJvm.Result result = openai(Jdks.current(), config, "gpt-4o", "stream", 1, 0);
+
+    assertEquals(1, okCount(result), "the client's own read timeout bounds the 700 ms pauses, not 300 ms: " + result);
+    assertEquals(1, server.requestCount(), "the first byte came in time: one attempt");
+  }
+
+  @Test
   void anErrorEventInsideA200StreamIsClassified() throws Exception {
     server.plan(always(Faults.streamErrorEvent(2, "overloaded_error", "Overloaded")));
     AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();

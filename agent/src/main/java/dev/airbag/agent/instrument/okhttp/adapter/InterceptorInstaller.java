@@ -7,11 +7,13 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
- * Puts Airbag's interceptor first among a builder's application interceptors, once. Builders copied with
- * {@code newBuilder()} (openai-java makes one per request) already carry it, so nothing is added twice.
+ * Puts Airbag's interceptor first among a builder's application interceptors, and its read-timeout restorer first
+ * among the network interceptors, once. Builders copied with {@code newBuilder()} (openai-java makes one per
+ * request) already carry them, so nothing is added twice.
  */
 public final class InterceptorInstaller implements Consumer<Object> {
   private final AirbagInterceptor interceptor;
+  private final ReadTimeoutRestorer restorer = new ReadTimeoutRestorer();
 
   public InterceptorInstaller(LlmTraffic traffic) {
     this.interceptor = new AirbagInterceptor(traffic);
@@ -19,14 +21,23 @@ public final class InterceptorInstaller implements Consumer<Object> {
 
   @Override
   public void accept(Object builder) {
-    List<Interceptor> interceptors = ((OkHttpClient.Builder) builder).interceptors();
+    OkHttpClient.Builder client = (OkHttpClient.Builder) builder;
+    if (!contains(client.interceptors(), AirbagInterceptor.class)) {
+      // First, so that the app's own interceptors (auth, logging) run again on every attempt.
+      client.interceptors().add(0, interceptor);
+    }
+    if (!contains(client.networkInterceptors(), ReadTimeoutRestorer.class)) {
+      client.networkInterceptors().add(0, restorer);
+    }
+  }
+
+  private static boolean contains(List<Interceptor> interceptors, Class<?> type) {
     for (Interceptor existing : interceptors) {
       // By name: an interceptor from another adapter loader over the same OkHttp counts too.
-      if (existing.getClass().getName().equals(AirbagInterceptor.class.getName())) {
-        return;
+      if (existing.getClass().getName().equals(type.getName())) {
+        return true;
       }
     }
-    // First, so that the app's own interceptors (auth, logging) run again on every attempt.
-    interceptors.add(0, interceptor);
+    return false;
   }
 }

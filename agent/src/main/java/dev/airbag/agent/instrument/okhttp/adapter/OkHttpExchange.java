@@ -44,6 +44,9 @@ final class OkHttpExchange implements Exchange<Response> {
       if (chain.connectTimeoutMillis() == 0 || chain.connectTimeoutMillis() > timeout) {
         attemptChain = attemptChain.withConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout), TimeUnit.MILLISECONDS);
       }
+      // Past the headers, the body gets the client's own read timeout back (ReadTimeoutRestorer).
+      request = request.newBuilder()
+          .tag(ReadTimeoutRestorer.Tag.class, new ReadTimeoutRestorer.Tag(chain.readTimeoutMillis())).build();
     }
     lastResponse = null;
     Response response = attemptChain.proceed(request);
