@@ -24,7 +24,7 @@ public final class AgentLauncher {
   }
 
   public static void main(String[] args) throws Throwable {
-    String refusal = JavaVersion.refusalForThisJvm();
+    String refusal = JavaVersion.commandRefusalForThisJvm();
     if (refusal != null) {
       System.err.println(refusal);
       System.exit(1);

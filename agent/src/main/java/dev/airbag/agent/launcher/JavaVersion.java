@@ -32,22 +32,42 @@ public final class JavaVersion {
   }
 
   /**
-   * Null when the agent can run on this version; otherwise the one line that says why it will not. An unreadable
-   * version is given the benefit of the doubt: the agent's own start-up catches what then fails.
+   * Null when the agent can run on this version; otherwise the one line an agent start prints to say why it will
+   * not. An unreadable version is given the benefit of the doubt: the agent's own start-up catches what then fails.
    */
   public static String refusal(String specificationVersion) {
+    String tooOld = tooOld(specificationVersion);
+    return tooOld == null ? null : tooOld + "; the app runs without Airbag";
+  }
+
+  /** Like {@link #refusal(String)}, for a command ({@code java -jar airbag-agent.jar ...}), where there is no app. */
+  public static String commandRefusal(String specificationVersion) {
+    String tooOld = tooOld(specificationVersion);
+    return tooOld == null ? null : tooOld + "; run this command with Java " + MINIMUM + " or newer";
+  }
+
+  private static String tooOld(String specificationVersion) {
     int feature = feature(specificationVersion);
     if (feature == 0 || feature >= MINIMUM) {
       return null;
     }
-    return "[airbag] Airbag needs Java " + MINIMUM + " or newer and this JVM is Java " + specificationVersion
-        + "; the app runs without Airbag";
+    // "Java 8", as people name it, not the "1.8" the property says.
+    return "[airbag] Airbag needs Java " + MINIMUM + " or newer and this JVM is Java " + feature;
   }
 
   /** {@link #refusal(String)} for the running JVM. */
   public static String refusalForThisJvm() {
+    return refusal(thisJvm());
+  }
+
+  /** {@link #commandRefusal(String)} for the running JVM. */
+  public static String commandRefusalForThisJvm() {
+    return commandRefusal(thisJvm());
+  }
+
+  private static String thisJvm() {
     try {
-      return refusal(System.getProperty("java.specification.version"));
+      return System.getProperty("java.specification.version");
     } catch (SecurityException unreadable) {
       return null;
     }

@@ -9,7 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** There is no Java 8 to start here: the refusal is proven on the version strings old JVMs report. */
+/**
+ * The refusal on the version strings old JVMs report; a real Java 8 is started by the integration tests'
+ * {@code JavaVersionsTest}.
+ */
 class JavaVersionTest {
   @ParameterizedTest(name = "\"{0}\" is Java {1}")
   @CsvSource({"1.6, 6", "1.7, 7", "1.8, 8", "9, 9", "10, 10", "11, 11", "17, 17", "21, 21", "25, 25", "'', 0",
@@ -18,13 +21,19 @@ class JavaVersionTest {
     assertEquals(feature, JavaVersion.feature(spec));
   }
 
+  @ParameterizedTest(name = "\"{0}\" is Java {1}")
+  @CsvSource({"1.6, 6", "1.7, 7", "1.8, 8", "9, 9", "10, 10"})
+  void javaOlderThanElevenGetsOnePoliteAirbagLineNamingBothVersions(String spec, int feature) {
+    assertEquals("[airbag] Airbag needs Java 11 or newer and this JVM is Java " + feature
+        + "; the app runs without Airbag", JavaVersion.refusal(spec));
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"1.6", "1.7", "1.8", "9", "10"})
-  void javaOlderThanElevenGetsOnePoliteAirbagLine(String spec) {
-    String refusal = JavaVersion.refusal(spec);
+  @ValueSource(strings = {"1.8", "10"})
+  void aCommandOnAnOldJavaIsToldToUseANewerOneNotThatAnAppRuns(String spec) {
+    String refusal = JavaVersion.commandRefusal(spec);
     assertNotNull(refusal);
-    assertTrue(refusal.startsWith("[airbag] Airbag needs Java 11 or newer and this JVM is Java " + spec), refusal);
-    assertTrue(refusal.endsWith("the app runs without Airbag"), refusal);
+    assertTrue(refusal.endsWith("; run this command with Java 11 or newer"), refusal);
     assertEquals(1, refusal.lines().count());
   }
 
@@ -32,6 +41,7 @@ class JavaVersionTest {
   @ValueSource(strings = {"11", "17", "21", "25", "31"})
   void javaElevenAndNewerIsAccepted(String spec) {
     assertNull(JavaVersion.refusal(spec));
+    assertNull(JavaVersion.commandRefusal(spec));
   }
 
   @ParameterizedTest
@@ -44,5 +54,6 @@ class JavaVersionTest {
   @org.junit.jupiter.api.Test
   void theRunningJvmIsAccepted() {
     assertNull(JavaVersion.refusalForThisJvm());
+    assertNull(JavaVersion.commandRefusalForThisJvm());
   }
 }
