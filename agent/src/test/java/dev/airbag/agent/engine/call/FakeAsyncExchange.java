@@ -8,13 +8,26 @@ import java.util.concurrent.CompletableFuture;
 /** The scripted {@link FakeExchange} behind the asynchronous interface. */
 final class FakeAsyncExchange implements AsyncExchange<FakeExchange.Answer> {
   private final FakeExchange delegate;
+  private int sends;
+  private int throwOnSend;
+  private RuntimeException bug;
 
   FakeAsyncExchange(FakeExchange delegate) {
     this.delegate = delegate;
   }
 
+  /** Makes the {@code nth} sendAsync throw {@code bug} at once, as a buggy adapter building that attempt would. */
+  FakeAsyncExchange throwingOnSend(int nth, RuntimeException bug) {
+    this.throwOnSend = nth;
+    this.bug = bug;
+    return this;
+  }
+
   @Override
   public CompletableFuture<FakeExchange.Answer> sendAsync(AttemptRequest attempt) {
+    if (++sends == throwOnSend) {
+      throw bug;
+    }
     try {
       return CompletableFuture.completedFuture(delegate.send(attempt));
     } catch (IOException e) {
