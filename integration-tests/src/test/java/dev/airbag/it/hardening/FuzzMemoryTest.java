@@ -26,14 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 class FuzzMemoryTest {
   // Past the circuit registry's 10,000, so that every bounded structure is full before the first checkpoint.
   private static final int WARMUP_CALLS = 11_000;
-  private static final int MEASURED_CALLS = 6_000;
+  private static final int MEASURED_CALLS = 9_000;
   /**
-   * Allowed growth of the live heap over the measured calls: what was measured is within ±0.1 MiB, and a replay
-   * window a little fuller at the end than at the warm-up checkpoint could add about 1 MiB. A leak of 512 bytes per
-   * call exceeds it, so one circuit (about 600 bytes), one queued event (1 to 2 KiB) or one replayed error kept per
-   * call would fail this test.
+   * Allowed growth of the live heap over the measured calls. Measured: +0.1 to +0.5 MiB, because what bounded
+   * structures hold at each checkpoint varies a little (the circuit gauges' cached snapshot may name up to 10,000
+   * circuits evicted since, about 1 MiB; the replay window's mix of bodies and exceptions). A leak of 470 bytes per
+   * call exceeds it, so keeping one circuit (about 550 bytes), one event (1 to 2 KiB) or one replayed error per call
+   * fails this test.
    */
-  private static final long MAX_GROWTH_BYTES = 3L * 1024 * 1024;
+  private static final long MAX_GROWTH_BYTES = 4L * 1024 * 1024;
   /**
    * What the agent may add to the live heap once every bound is full: 10,000 circuits (about 6 MiB), the replay
    * window (at most 4 MiB), meters for 100 model tags per provider (about 2 MiB each) and its fixed part (about
