@@ -93,7 +93,8 @@ final class RecentFailures {
     if (!applies(request)) {
       return;
     }
-    ReplayKey key = ReplayKey.of(request);
+    // The digest is taken here, outside the lock.
+    ReplayKey key = ReplayKey.of(request).remembered();
     long now = clock.nanoTime();
     Outcome outcome = new Outcome(status, headers, body, failure, now + windowNanos);
     outcome.retainedBytes = outcome.retainedBytes(key);
