@@ -19,7 +19,7 @@ import dev.airbag.agent.engine.time.Clock;
 
 /** Builds the call pipeline's policies (retry, budget, breaker, fallback, timeouts) from the configuration. */
 final class Resilience {
-  // Circuits are per (endpoint, model); past this many the least recently used closed one is forgotten.
+  // Circuits are per (endpoint, model); past this many the least recently used one neither failing fast nor probing goes.
   private static final int MAX_CIRCUITS = 10_000;
 
   private Resilience() {}

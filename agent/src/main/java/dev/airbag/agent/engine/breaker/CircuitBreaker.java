@@ -114,9 +114,26 @@ public final class CircuitBreaker {
     return config;
   }
 
-  /** The state as last written, without moving it on with time; for the registry's eviction scan. */
-  CircuitState peekState() {
-    return current.kind();
+  /**
+   * For the registry's eviction scan, without moving the state on: true when forgetting this circuit would let
+   * the next call through just as keeping it would. Closed; open past its open duration; half-open with no probe
+   * out. An open circuit still failing fast, or a probe in flight, is never forgotten.
+   */
+  boolean evictable() {
+    BreakerState state = current;
+    switch (state.kind()) {
+      case CLOSED:
+        return true;
+      case OPEN:
+        return state.remainingOpenNanos(clock.nanoTime()) == 0;
+      default:
+        lock.lock();
+        try {
+          return current.kind() != CircuitState.HALF_OPEN || current.metrics().probesInFlight() == 0;
+        } finally {
+          lock.unlock();
+        }
+    }
   }
 
   void record(AttemptPermit permit, Outcome outcome, long durationNanos) {

@@ -15,8 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Every circuit, one per (endpoint, model), created on first use with one shared config. Model names come
  * from requests, so the number of circuits is bounded: past {@code maxCircuits} the least recently used
- * closed circuit is dropped. An open or half-open circuit is never dropped, since forgetting it would send
- * traffic to a failing model; while more than {@code maxCircuits} circuits are open the registry grows.
+ * circuit that would let the next call through anyway is dropped (closed, open past its open duration, or
+ * half-open with no probe out). A circuit that still fails fast, or has a probe out, is never dropped, since
+ * forgetting it would send traffic to a failing model; while more than {@code maxCircuits} circuits are in that
+ * state the registry grows, and shrinks back as their open durations end.
  *
  * <p>Thread-safe. Looking up an existing circuit takes no lock; only creating one past the bound does.
  */
@@ -75,8 +77,8 @@ public final class CircuitBreakers {
     evictionLock.lock();
     try {
       while (circuits.size() > maxCircuits) {
-        Map.Entry<CircuitKey, Entry> victim = leastRecentlyUsedClosed(keep);
-        // Every other circuit is open or half-open: growing beats forgetting a failing model.
+        Map.Entry<CircuitKey, Entry> victim = leastRecentlyUsedEvictable(keep);
+        // Every other circuit fails fast or has a probe out: growing beats forgetting a failing model.
         if (victim == null) {
           return;
         }
@@ -87,14 +89,14 @@ public final class CircuitBreakers {
     }
   }
 
-  private Map.Entry<CircuitKey, Entry> leastRecentlyUsedClosed(CircuitKey keep) {
+  private Map.Entry<CircuitKey, Entry> leastRecentlyUsedEvictable(CircuitKey keep) {
     Map.Entry<CircuitKey, Entry> victim = null;
     for (Map.Entry<CircuitKey, Entry> e : circuits.entrySet()) {
       Entry entry = e.getValue();
-      if (e.getKey().equals(keep) || entry.breaker.peekState() != CircuitState.CLOSED) {
+      if (e.getKey().equals(keep) || (victim != null && entry.lastUse >= victim.getValue().lastUse)) {
         continue;
       }
-      if (victim == null || entry.lastUse < victim.getValue().lastUse) {
+      if (entry.breaker.evictable()) {
         victim = e;
       }
     }

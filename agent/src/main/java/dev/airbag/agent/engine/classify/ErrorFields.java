@@ -13,6 +13,8 @@ import java.util.Locale;
 final class ErrorFields {
   // Messages beyond this are noise for keyword matching and are cut again by the redactor for the detail.
   private static final int MAX_MESSAGE = 4096;
+  // Real codes are short identifiers; a longer "code" is junk that would otherwise ride on every event and fold key.
+  static final int MAX_CODE = 128;
 
   String message;
   String detailsCode;   // Anthropic error.details.error_code
@@ -53,8 +55,12 @@ final class ErrorFields {
     String[] candidates = {detailsCode, detailsReason, innerCode, code, type, status, topCode, topType,
         blockReason, finishReason};
     for (String candidate : candidates) {
-      if (candidate != null && !candidate.isEmpty() && !codes.contains(candidate)) {
-        codes.add(candidate);
+      if (candidate == null || candidate.isEmpty()) {
+        continue;
+      }
+      String code = candidate.length() <= MAX_CODE ? candidate : candidate.substring(0, MAX_CODE);
+      if (!codes.contains(code)) {
+        codes.add(code);
       }
     }
     return codes.isEmpty() ? Collections.<String>emptyList() : codes;

@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
  * the model in the path for Gemini ({@code /models/{name}:}). Immutable.
  */
 public final class ModelLocation {
+  /**
+   * Longest name taken for a model; a longer one is treated as no model at all. Real names are well under 100
+   * chars, and a model name keys a circuit, a metric tag and an event fold, so it must not be a megabyte.
+   */
+  public static final int MAX_MODEL_CHARS = 256;
   private static final Pattern AZURE = Pattern.compile("(/openai/deployments/)([^/]+)(/)");
   private static final Pattern GEMINI = Pattern.compile("(/models/)([^/:]+)(:)");
 
@@ -26,16 +31,19 @@ public final class ModelLocation {
     this.pathMatch = pathMatch;
   }
 
-  /** Finds the model of a request; {@code bodyField} is the body's model field or null. Never null. */
+  /**
+   * Finds the model of a request; {@code bodyField} is the body's model field or null. A name longer than
+   * {@value #MAX_MODEL_CHARS} chars counts as none. Never null.
+   */
   public static ModelLocation of(Provider provider, String path, ModelField bodyField) {
     Pattern pattern = provider == Provider.AZURE_OPENAI ? AZURE : provider == Provider.GEMINI ? GEMINI : null;
     if (pattern != null && path != null) {
       Matcher matcher = pattern.matcher(path);
-      if (matcher.find()) {
+      if (matcher.find() && matcher.group(2).length() <= MAX_MODEL_CHARS) {
         return new ModelLocation(matcher.group(2), null, path, matcher);
       }
     }
-    if (bodyField != null) {
+    if (bodyField != null && bodyField.model().length() <= MAX_MODEL_CHARS) {
       return new ModelLocation(bodyField.model(), bodyField, path, null);
     }
     return new ModelLocation(null, null, path, null);

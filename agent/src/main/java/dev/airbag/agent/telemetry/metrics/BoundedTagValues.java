@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Keeps a tag low-cardinality: the first {@code limit} distinct values pass through, every later one becomes
  * {@value MetricNames#OTHER}, so a client that sends a fresh model name per request cannot grow the registry
- * without bound. Values are also cut to {@value #MAX_LENGTH} characters. Thread-safe; admitted values are
- * looked up without a lock.
+ * without bound. Values are also cut to {@value #MAX_LENGTH} characters before they are kept, so the tags hold at
+ * most {@code limit} short strings whatever the names sent. Thread-safe; admitted values are looked up without a
+ * lock.
  */
 final class BoundedTagValues {
   static final int MAX_LENGTH = 64;
@@ -28,7 +29,9 @@ final class BoundedTagValues {
     if (value == null || value.isEmpty()) {
       return MetricNames.UNKNOWN;
     }
-    String known = admitted.get(value);
+    // Keyed by the cut value: a huge raw name must not stay alive as a map key.
+    String bounded = value.length() <= MAX_LENGTH ? value : value.substring(0, MAX_LENGTH);
+    String known = admitted.get(bounded);
     if (known != null) {
       return known;
     }
@@ -37,8 +40,7 @@ final class BoundedTagValues {
       size.decrementAndGet();
       return MetricNames.OTHER;
     }
-    String bounded = value.length() <= MAX_LENGTH ? value : value.substring(0, MAX_LENGTH);
-    String previous = admitted.putIfAbsent(value, bounded);
+    String previous = admitted.putIfAbsent(bounded, bounded);
     if (previous != null) {
       size.decrementAndGet();
       return previous;

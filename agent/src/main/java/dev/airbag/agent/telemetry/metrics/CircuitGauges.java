@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * the "other" tag report the worst of their states.
  *
  * <p>New circuits appear silently (a circuit is created closed), so {@link #register()} is called before
- * each scrape and on every alert evaluation to add their gauges. A gauge whose circuit was evicted (only closed
- * ones are) keeps reporting 0, which is the truth. Thread-safe.
+ * each scrape and on every alert evaluation to add their gauges. A gauge whose circuit was evicted (only ones
+ * that would let the next call through are) keeps reporting 0, which is what a fresh circuit would say.
+ * Thread-safe.
  */
 final class CircuitGauges {
   static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);

@@ -86,16 +86,43 @@ class CircuitBreakersTest {
   }
 
   @Test
-  void aHalfOpenCircuitIsNeverDroppedEither() {
+  void aHalfOpenCircuitWithAProbeOutIsNeverDropped() {
     CircuitBreakers circuits = registry(1);
     CircuitBreaker probing = circuits.forKey(key("probing"));
     open(probing);
     clock.advance(Duration.ofSeconds(30));
+    CircuitBreaker.Permit probe = probing.tryAcquire();
     assertEquals(CircuitState.HALF_OPEN, probing.state());
 
     circuits.forKey(key("other"));
 
     assertSame(probing, circuits.forKey(key("probing")));
+    probe.onSuccess(1);
+  }
+
+  @Test
+  void aHalfOpenCircuitWithNoProbeOutCanBeDroppedLikeAClosedOne() {
+    CircuitBreakers circuits = registry(1);
+    CircuitBreaker idle = circuits.forKey(key("idle"));
+    open(idle);
+    clock.advance(Duration.ofSeconds(30));
+    assertEquals(CircuitState.HALF_OPEN, idle.state());
+
+    circuits.forKey(key("other"));
+
+    assertEquals(Set.of(key("other")), circuits.snapshot().keySet());
+  }
+
+  @Test
+  void anOpenCircuitIsDroppedOnceItsOpenDurationHasEndedUnlooked() {
+    CircuitBreakers circuits = registry(1);
+    open(circuits.forKey(key("forgotten")));
+    clock.advance(Duration.ofSeconds(30));
+
+    circuits.forKey(key("other"));
+
+    assertEquals(Set.of(key("other")), circuits.snapshot().keySet());
+    assertEquals(CircuitState.CLOSED, circuits.forKey(key("forgotten")).state(), "a fresh circuit");
   }
 
   @Test
@@ -108,6 +135,20 @@ class CircuitBreakersTest {
 
     assertEquals(3, circuits.size());
     assertSame(c, circuits.forKey(key("c")), "the newest circuit is never its own victim");
+  }
+
+  @Test
+  void aRegistryThatGrewPastItsBoundShrinksBackOnceTheOpenDurationsEnd() {
+    CircuitBreakers circuits = registry(2);
+    for (String model : List.of("a", "b", "c", "d")) {
+      open(circuits.forKey(key(model)));
+    }
+    assertEquals(4, circuits.size());
+    clock.advance(Duration.ofSeconds(30));
+
+    circuits.forKey(key("e"));
+
+    assertEquals(2, circuits.size());
   }
 
   @Test

@@ -40,6 +40,16 @@ class ErrorBodyHandlingTest {
   }
 
   @Test
+  void aHugeErrorCodeIsCutToAnIdentifiersLength() {
+    String junk = "c".repeat(50_000);
+
+    Classification verdict = classify(Provider.OPENAI, 500, "{\"error\":{\"code\":\"" + junk + "\"}}");
+
+    assertEquals(Category.TRANSIENT, verdict.category());
+    assertEquals("c".repeat(ErrorFields.MAX_CODE), verdict.providerErrorCode());
+  }
+
+  @Test
   void anEmptyBodyFallsBackToTheStatusWithoutDetail() {
     Classification verdict = classify(Provider.ANTHROPIC, 529, Map.of(), new byte[0]);
 

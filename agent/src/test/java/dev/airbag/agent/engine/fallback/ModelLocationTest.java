@@ -52,4 +52,19 @@ class ModelLocationTest {
     assertNull(location.model());
     assertFalse(location.rewritable());
   }
+
+  @Test
+  void aModelNameLongerThanAnyRealOneCountsAsNone() {
+    String longest = "m".repeat(ModelLocation.MAX_MODEL_CHARS);
+    byte[] fits = ("{\"model\":\"" + longest + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] tooLong = ("{\"model\":\"" + longest + "m\"}").getBytes(StandardCharsets.UTF_8);
+
+    assertEquals(longest, ModelLocation.of(Provider.OPENAI, "/v1/chat/completions", ModelField.locate(fits)).model());
+    ModelLocation none = ModelLocation.of(Provider.OPENAI, "/v1/chat/completions", ModelField.locate(tooLong));
+    assertNull(none.model());
+    assertFalse(none.rewritable());
+    ModelLocation path = ModelLocation.of(Provider.GEMINI, "/v1beta/models/" + longest + "m:generateContent", null);
+    assertNull(path.model());
+    assertFalse(path.rewritable());
+  }
 }
