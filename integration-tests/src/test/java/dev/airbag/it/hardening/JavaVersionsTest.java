@@ -34,6 +34,27 @@ class JavaVersionsTest extends FaultServerTest {
       + " without Airbag";
   private static final String BODY = "{\"model\":\"m-java11\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
+  /** Holds without a Java 8 too: a JVM that old must be able to read every class it sees first. */
+  @Test
+  void theJarsEntryClassesAreJava8BytecodeAndNothingElseIsVisible() throws Exception {
+    List<String> visible = new java.util.ArrayList<>();
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(ChildJvm.AGENT_JAR.toFile())) {
+      for (java.util.jar.JarEntry entry : java.util.Collections.list(jar.entries())) {
+        if (!entry.getName().endsWith(".class")) {
+          continue;
+        }
+        visible.add(entry.getName());
+        try (java.io.DataInputStream in = new java.io.DataInputStream(jar.getInputStream(entry))) {
+          in.readInt();
+          in.readUnsignedShort();
+          assertEquals(52, in.readUnsignedShort(), entry.getName() + " is not Java 8 bytecode");
+        }
+      }
+    }
+    assertTrue(visible.contains("dev/airbag/agent/launcher/AgentLauncher.class"), visible.toString());
+    assertTrue(visible.stream().allMatch(name -> name.startsWith("dev/airbag/agent/launcher/")), visible.toString());
+  }
+
   @Test
   void onJava8TheAgentSaysInOneLineWhatItNeedsAndTheAppRunsExactlyAsWithoutIt() throws Exception {
     Jdk java8 = LegacyJdks.java8();
