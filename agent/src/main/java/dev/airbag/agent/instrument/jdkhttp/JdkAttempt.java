@@ -11,7 +11,8 @@ import javax.net.ssl.SSLSession;
 
 /**
  * One attempt's answer as the engine holds it: a real response (whose body is the app's own, or an
- * {@link ErrorBody} Airbag read), or one Airbag made up; plus the headers Airbag added. Immutable apart from the stream tap.
+ * {@link ErrorBody} Airbag read), or one Airbag made up; plus the headers Airbag added. Immutable apart from the
+ * stream tap.
  */
 final class JdkAttempt {
   final HttpResponse<Object> response;

@@ -63,7 +63,8 @@ final class ChunkedSource implements Flow.Subscription {
       sent += size;
       // Two buffers per item, as the client often delivers.
       int half = size / 2;
-      subscriber.onNext(List.of(ByteBuffer.wrap(bytes, 0, half).slice(), ByteBuffer.wrap(bytes, half, size - half).slice()));
+      subscriber.onNext(List.of(ByteBuffer.wrap(bytes, 0, half).slice(),
+          ByteBuffer.wrap(bytes, half, size - half).slice()));
     }
     emitting = false;
     if (sent == total && !completed && !cancelled) {
