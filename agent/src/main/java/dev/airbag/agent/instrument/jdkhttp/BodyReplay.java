@@ -29,7 +29,16 @@ final class BodyReplay {
    */
   static <T> CompletableFuture<T> through(HttpResponse.BodyHandler<T> handler, int status, HttpHeaders headers,
       HttpClient.Version version, byte[] bytes, UnreadRest rest) {
-    HttpResponse.BodySubscriber<T> subscriber = handler.apply(new Info(status, headers, version));
+    HttpResponse.BodySubscriber<T> subscriber;
+    try {
+      subscriber = handler.apply(new Info(status, headers, version));
+    } catch (RuntimeException | Error failure) {
+      // Nobody will read the rest: release its connection.
+      if (rest != null) {
+        rest.cancel();
+      }
+      throw failure;
+    }
     if (rest == null) {
       subscriber.onSubscribe(new OneShot(subscriber, bytes));
     } else {
@@ -51,8 +60,12 @@ final class BodyReplay {
         rest.cancel();
       }
       throw new InterruptedSend(e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IOException("could not build the response body", e.getCause() == null ? e : e.getCause());
+    } catch (ExecutionException e) {
+      // As send reports a body that failed (a connection cut mid-body): the cause's message, the cause inside.
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IOException(cause.getMessage(), cause);
+    } catch (TimeoutException e) {
+      throw new IOException("could not build the response body", e);
     }
   }
 

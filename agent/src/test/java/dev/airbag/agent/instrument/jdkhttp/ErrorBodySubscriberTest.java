@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 
 class ErrorBodySubscriberTest {
@@ -27,17 +26,6 @@ class ErrorBodySubscriberTest {
     CompletableFuture<ErrorBody> body = subscriber.getBody().toCompletableFuture();
     assertTrue(body.isDone(), "the body is complete");
     return body.join();
-  }
-
-  /** A subscription whose signals the test sends by hand. */
-  private static Flow.Subscription idle() {
-    return new Flow.Subscription() {
-      @Override
-      public void request(long n) {}
-
-      @Override
-      public void cancel() {}
-    };
   }
 
   @Test
@@ -76,7 +64,7 @@ class ErrorBodySubscriberTest {
 
   @Test
   void aFailureBeforeTheLimitFailsTheBody() {
-    subscriber.onSubscribe(idle());
+    subscriber.onSubscribe(new HandDriven());
     subscriber.onNext(List.of(ByteBuffer.wrap(new byte[100])));
     IOException reset = new IOException("connection reset");
 
@@ -89,8 +77,8 @@ class ErrorBodySubscriberTest {
 
   @Test
   void aSecondSubscriptionIsCancelled() {
-    ChunkedSource first = new ChunkedSource(subscriber, 10, 10);
-    ChunkedSource second = new ChunkedSource(subscriber, 10, 10);
+    HandDriven first = new HandDriven();
+    HandDriven second = new HandDriven();
     subscriber.onSubscribe(first);
 
     subscriber.onSubscribe(second);
@@ -98,13 +86,14 @@ class ErrorBodySubscriberTest {
     assertTrue(second.cancelled);
     assertEquals(0, second.requested);
     assertFalse(first.cancelled);
+    assertEquals(1, first.requested);
   }
 
   @Test
   void theBytesHeldAreACopyThatLaterBufferReuseCannotChange() {
     byte[] reused = new byte[2000];
     Arrays.fill(reused, (byte) 'a');
-    subscriber.onSubscribe(idle());
+    subscriber.onSubscribe(new HandDriven());
     subscriber.onNext(List.of(ByteBuffer.wrap(reused)));
     Arrays.fill(reused, (byte) 'b');
     subscriber.onComplete();

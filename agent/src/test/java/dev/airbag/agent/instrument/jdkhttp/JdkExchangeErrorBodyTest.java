@@ -3,14 +3,17 @@ package dev.airbag.agent.instrument.jdkhttp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +58,39 @@ class JdkExchangeErrorBodyTest {
     assertEquals(503, response.join().statusCode());
     assertArrayEquals(ChunkedSource.pattern(TOTAL), (byte[]) body);
     assertFalse(wire.cancelled);
+  }
+
+  @Test
+  void aHandlerThatThrowsLeavesNoConnectionHeld() {
+    IllegalStateException refused = new IllegalStateException("no handler for 503");
+    JdkExchange throwing = new JdkExchange(null, REQUEST, info -> {
+      throw refused;
+    }, false, LIMIT);
+
+    IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> throwing.toApp(attempt));
+
+    assertSame(refused, thrown);
+    assertTrue(wire.cancelled);
+  }
+
+  @Test
+  void aConnectionCutInTheRestFailsSendWithTheCauseAsTheClientWould() {
+    ErrorBodySubscriber cutReader = new ErrorBodySubscriber(LIMIT);
+    HandDriven wireOfCut = new HandDriven();
+    cutReader.onSubscribe(wireOfCut);
+    cutReader.onNext(List.of(ByteBuffer.wrap(new byte[LIMIT + 1])));
+    JdkAttempt cut = JdkAttempt.of(new ReplayedResponse<>(502, HttpHeaders.of(Map.of(), (name, value) -> true),
+        cutReader.getBody().toCompletableFuture().join(), REQUEST, HttpClient.Version.HTTP_1_1, Optional.empty()),
+        null);
+    CompletableFuture<HttpResponse<Object>> response = exchange.toApp(cut);
+    IOException reset = new IOException("Connection reset");
+
+    cutReader.onError(reset);
+
+    IOException failed = assertThrows(IOException.class, () -> BodyReplay.now(response, cut.unreadRest()));
+    assertEquals("Connection reset", failed.getMessage());
+    assertSame(reset, failed.getCause());
+    assertFalse(wireOfCut.cancelled, "the client ended it already");
   }
 
   @Test
