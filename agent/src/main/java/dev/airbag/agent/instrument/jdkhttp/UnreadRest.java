@@ -39,8 +39,9 @@ final class UnreadRest implements Flow.Subscription {
   /** Hands the body to {@code subscriber}: {@code read} first, then the rest as the subscriber asks for it. */
   void relayTo(Flow.Subscriber<? super List<ByteBuffer>> subscriber, byte[] read) {
     prefix = read;
-    app = subscriber;
     subscriber.onSubscribe(this);
+    // Only now may a drain signal it: onSubscribe must return before anything else reaches the subscriber.
+    app = subscriber;
     drain();
   }
 

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,42 @@ class UnreadRestTest {
     assertArrayEquals(ChunkedSource.pattern(LIMIT + CHUNK), app.bytes());
     assertTrue(app.ended.isDone());
     assertEquals(List.of(), app.violations);
+  }
+
+  @Test
+  void nothingReachesTheAppBeforeItsOnSubscribeReturnsEvenWhenTheEndComesMeanwhile() {
+    List<String> signals = new java.util.ArrayList<>();
+    Flow.Subscriber<List<ByteBuffer>> app = new Flow.Subscriber<>() {
+      private boolean subscribing;
+
+      @Override
+      public void onSubscribe(Flow.Subscription subscription) {
+        subscribing = true;
+        subscription.request(Long.MAX_VALUE);
+        // The client ends the body on its thread while the app is still subscribing; here, in the same thread.
+        reader.onComplete();
+        subscribing = false;
+      }
+
+      @Override
+      public void onNext(List<ByteBuffer> item) {
+        signals.add(subscribing ? "onNext inside onSubscribe" : "onNext");
+      }
+
+      @Override
+      public void onError(Throwable failure) {
+        signals.add("onError");
+      }
+
+      @Override
+      public void onComplete() {
+        signals.add(subscribing ? "onComplete inside onSubscribe" : "onComplete");
+      }
+    };
+
+    held.rest.relayTo(app, held.bytes);
+
+    assertEquals(List.of("onNext", "onComplete"), signals);
   }
 
   @Test
