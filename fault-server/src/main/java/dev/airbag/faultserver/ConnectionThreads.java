@@ -15,6 +15,7 @@ final class ConnectionThreads {
   private final String prefix;
   private final AtomicInteger counter = new AtomicInteger();
   private final Map<Thread, Socket> open = new ConcurrentHashMap<>();
+  private final AtomicInteger peakOpen = new AtomicInteger();
   private volatile Thread acceptor;
   private volatile boolean closed;
 
@@ -40,6 +41,7 @@ final class ConnectionThreads {
     }, prefix + "-conn-" + counter.incrementAndGet());
     thread.setDaemon(true);
     open.put(thread, socket);
+    peakOpen.accumulateAndGet(open.size(), Math::max);
     // close() may have run between accept() and put(): this socket would then never be closed.
     if (closed) {
       open.remove(thread);
@@ -52,6 +54,16 @@ final class ConnectionThreads {
   /** Connections accepted so far. */
   int accepted() {
     return counter.get();
+  }
+
+  /** The most connections open at once since start or {@link #resetPeak()}. */
+  int peakOpen() {
+    return peakOpen.get();
+  }
+
+  /** Starts the peak again from the connections open now. */
+  void resetPeak() {
+    peakOpen.set(open.size());
   }
 
   void closeAll(Duration wait) {

@@ -91,16 +91,28 @@ public final class FaultServer implements AutoCloseable {
     return threads.accepted();
   }
 
+  /**
+   * The most TCP connections open at once since start or {@link #reset()}: tells a test whether a client released
+   * the connections of responses it abandoned (a connection counts as open until the server's side of it ends).
+   */
+  public int peakOpenConnections() {
+    return threads.peakOpen();
+  }
+
   /** Every request received since start or {@link #reset()}, in arrival order, health checks included. */
   public List<RecordedRequest> requests() {
     return List.copyOf(records);
   }
 
-  /** Forget counts and records, and restart the clock that {@link FaultPlans#between} windows use. */
+  /**
+   * Forget counts, records and the peak of open connections, and restart the clock that {@link FaultPlans#between}
+   * windows use.
+   */
   public void reset() {
     records.clear();
     perModel.clear();
     llmRequests.set(0);
+    threads.resetPeak();
     startNanos = System.nanoTime();
   }
 

@@ -64,6 +64,14 @@ public final class Faults {
         .then(response -> response.header("Retry-After", Integer.toString(retryAfterSeconds)));
   }
 
+  /**
+   * An error with a huge plain-text body: {@code status} and {@code bytes} of numbered log lines, as a proxy that
+   * dumps its logs into an error might send. The server makes the body up as it writes it, so any size is cheap.
+   */
+  public static Fault hugeBody(int status, long bytes) {
+    return response -> response.filler(status, bytes);
+  }
+
   /** Close the connection after reading the request, before any response byte (the client sees EOF). */
   public static Fault dropBeforeFirstByte() {
     return response -> response.end(ResponseSpec.Ending.DROP, 0);

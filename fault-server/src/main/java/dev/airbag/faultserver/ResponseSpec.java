@@ -37,6 +37,7 @@ public final class ResponseSpec {
   private int chunkBytes = 64;
   private boolean gzip;
   private boolean closeConnection;
+  private long fillerBytes;
 
   ResponseSpec(RequestInfo request) {
     this.request = request;
@@ -50,8 +51,19 @@ public final class ResponseSpec {
   public ResponseSpec answer(int status, String contentType, byte[] body) {
     this.status = status;
     this.body = body.clone();
+    this.fillerBytes = 0;
     this.events = null;
     return header("Content-Type", contentType);
+  }
+
+  /**
+   * A plain-text answer whose body is {@code bytes} of numbered log lines, made up as it is written (so any size
+   * costs the server no memory) and sent with a Content-Length. Gzip and trickling do not apply to it.
+   */
+  public ResponseSpec filler(int status, long bytes) {
+    answer(status, "text/plain; charset=us-ascii", new byte[0]);
+    this.fillerBytes = bytes;
+    return this;
   }
 
   /** {@link #answer(int, String, byte[])} with a JSON body. */
@@ -149,6 +161,11 @@ public final class ResponseSpec {
 
   public boolean gzipped() {
     return gzip;
+  }
+
+  /** The length of a made-up filler body ({@link #filler}); 0 when the body is {@link #body()}. */
+  public long fillerBytes() {
+    return fillerBytes;
   }
 
   public boolean closesConnection() {

@@ -42,13 +42,12 @@ final class ResponseWriter {
     }
     sleep(spec.firstByteDelay());
     boolean close = clientWantsClose || spec.closesConnection() || spec.ending() == ResponseSpec.Ending.CUT;
+    if (spec.fillerBytes() > 0) {
+      return writeFiller(spec, close);
+    }
     List<byte[]> pieces = pieces(spec);
     boolean chunked = spec.streaming() || !spec.chunkDelay().isZero();
-    StringBuilder head = new StringBuilder("HTTP/1.1 ").append(spec.status()).append(' ')
-        .append(Reasons.phrase(spec.status())).append("\r\n");
-    for (Map.Entry<String, String> header : spec.headers()) {
-      head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
-    }
+    StringBuilder head = head(spec);
     if (gzip(spec)) {
       head.append("Content-Encoding: gzip\r\n");
     }
@@ -75,6 +74,26 @@ final class ResponseWriter {
       return false;
     }
     return !close;
+  }
+
+  private boolean writeFiller(ResponseSpec spec, boolean close) throws IOException {
+    StringBuilder head = head(spec).append("Content-Length: ").append(spec.fillerBytes()).append("\r\n");
+    if (close) {
+      head.append("Connection: close\r\n");
+    }
+    out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+    FillerBody.write(out, spec.fillerBytes());
+    out.flush();
+    return !close;
+  }
+
+  private static StringBuilder head(ResponseSpec spec) {
+    StringBuilder head = new StringBuilder("HTTP/1.1 ").append(spec.status()).append(' ')
+        .append(Reasons.phrase(spec.status())).append("\r\n");
+    for (Map.Entry<String, String> header : spec.headers()) {
+      head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
+    }
+    return head;
   }
 
   private void writeChunks(List<byte[]> pieces, Duration delay, int limit) throws IOException,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -121,6 +122,28 @@ class FaultsTest {
     assertTrue(plain.text().contains(FaultServer.completionText("m")));
     assertTrue(stream.chunks().stream().allMatch(c -> new String(c, StandardCharsets.UTF_8).startsWith("event: ")),
         "one event per chunk");
+  }
+
+  @Test
+  void aHugeBodyHasItsLengthAndNumberedLinesToTheLastByte() throws Exception {
+    long length = 5_000_003;
+    server.plan(FaultPlans.always(Faults.hugeBody(503, length)));
+
+    HttpResponse<InputStream> response = CLIENT.send(
+        Requests.post(server, Requests.OPENAI_PATH, Requests.openAi("m", false)).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+
+    assertEquals(503, response.statusCode());
+    assertEquals(String.valueOf(length), response.headers().firstValue("Content-Length").orElseThrow());
+    byte[] body;
+    try (InputStream in = response.body()) {
+      body = in.readAllBytes();
+    }
+    assertEquals(length, body.length);
+    String text = new String(body, StandardCharsets.US_ASCII);
+    assertTrue(text.startsWith("filler line 0000000000\nfiller line 0000000001\n"), text.substring(0, 60));
+    // 23-byte lines: 217,391 whole ones, then 10 bytes of the next.
+    assertTrue(text.endsWith("filler line 0000217390\nfiller lin"), text.substring(text.length() - 40));
   }
 
   @Test

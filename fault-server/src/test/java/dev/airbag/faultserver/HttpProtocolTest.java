@@ -45,6 +45,19 @@ class HttpProtocolTest {
   }
 
   @Test
+  void thePeakOfOpenConnectionsCountsThoseOpenAtOnce() throws Exception {
+    try (RawHttp a = new RawHttp(server.port()); RawHttp b = new RawHttp(server.port());
+        RawHttp c = new RawHttp(server.port())) {
+      for (RawHttp http : List.of(a, b, c)) {
+        http.send(RawHttp.post(Requests.OPENAI_PATH, Requests.openAi("m", false)));
+        assertEquals(200, http.read().status());
+      }
+
+      assertEquals(3, server.peakOpenConnections());
+    }
+  }
+
+  @Test
   void theJdkClientReusesItsConnection() throws Exception {
     HttpClient client = Requests.client();
 

@@ -43,6 +43,11 @@ public final class LlmTraffic {
     return maxRequestBodyBytes;
   }
 
+  /** Error bodies are read this far to classify them; adapters buffer no more of them than this. */
+  public int maxErrorBodyBytes() {
+    return pipeline.maxErrorBodyBytes();
+  }
+
   public <R> R execute(CallRequest request, Exchange<R> exchange) throws IOException {
     return pipeline.execute(request, exchange);
   }

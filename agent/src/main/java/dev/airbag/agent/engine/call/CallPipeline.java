@@ -212,6 +212,11 @@ public final class CallPipeline {
     return failed;
   }
 
+  /** How much of an error body is read to classify it ({@code airbag.classify.max-body-bytes}). */
+  public int maxErrorBodyBytes() {
+    return maxErrorBodyBytes;
+  }
+
   /** The circuit breakers, or null when circuits are off (for gauges and the health endpoint). */
   public CircuitBreakers breakers() {
     return breakers;

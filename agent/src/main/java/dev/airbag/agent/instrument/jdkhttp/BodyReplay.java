@@ -13,29 +13,59 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Feeds bytes Airbag holds (a buffered error, a synthesized answer) through the app's own body handler. */
+/**
+ * Feeds bytes Airbag holds (a buffered error or its first bytes, a synthesized answer) through the app's own body
+ * handler, followed by the rest of the body from the network when Airbag read only its start. Stateless.
+ */
 final class BodyReplay {
   // Handlers for in-memory bodies complete at once; the bound only guards against a pathological subscriber.
   private static final long BODY_TIMEOUT_SECONDS = 10;
 
   private BodyReplay() {}
 
-  /** The app's body of type T for {@code bytes}, as its handler would have made it from the network. */
+  /**
+   * The app's body of type T for {@code bytes} and then {@code rest} (null when the bytes are the whole body), as
+   * its handler would have made it from the network.
+   */
   static <T> CompletableFuture<T> through(HttpResponse.BodyHandler<T> handler, int status, HttpHeaders headers,
-      HttpClient.Version version, byte[] bytes) {
-    HttpResponse.BodySubscriber<T> subscriber = handler.apply(new Info(status, headers, version));
-    subscriber.onSubscribe(new OneShot(subscriber, bytes));
+      HttpClient.Version version, byte[] bytes, UnreadRest rest) {
+    HttpResponse.BodySubscriber<T> subscriber;
+    try {
+      subscriber = handler.apply(new Info(status, headers, version));
+    } catch (RuntimeException | Error failure) {
+      // Nobody will read the rest: release its connection.
+      if (rest != null) {
+        rest.cancel();
+      }
+      throw failure;
+    }
+    if (rest == null) {
+      subscriber.onSubscribe(new OneShot(subscriber, bytes));
+    } else {
+      rest.relayTo(subscriber, bytes);
+    }
     return subscriber.getBody().toCompletableFuture();
   }
 
-  static <T> T now(CompletableFuture<T> body) throws IOException {
+  /**
+   * Waits for the app's body, as {@code send} does. A body in memory is ready at once, so its wait is bounded; one
+   * whose rest comes from the network takes as long as the handler takes to read it, as it would without Airbag.
+   * An interrupt drops the rest (as {@code send} cancels its exchange) and surfaces as {@link InterruptedSend}.
+   */
+  static <T> T now(CompletableFuture<T> body, UnreadRest rest) throws IOException {
     try {
-      return body.get(BODY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return rest == null ? body.get(BODY_TIMEOUT_SECONDS, TimeUnit.SECONDS) : body.get();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while building the response body");
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IOException("could not build the response body", e.getCause() == null ? e : e.getCause());
+      if (rest != null) {
+        rest.cancel();
+      }
+      throw new InterruptedSend(e);
+    } catch (ExecutionException e) {
+      // As send reports a body that failed (a connection cut mid-body): the cause's message, the cause inside.
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IOException(cause.getMessage(), cause);
+    } catch (TimeoutException e) {
+      throw new IOException("could not build the response body", e);
     }
   }
 

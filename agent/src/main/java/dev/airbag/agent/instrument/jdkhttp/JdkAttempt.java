@@ -10,8 +10,9 @@ import java.util.TreeMap;
 import javax.net.ssl.SSLSession;
 
 /**
- * One attempt's answer as the engine holds it: a real response (whose body is the app's own, or a buffered
- * {@link ErrorBody}), or one Airbag made up; plus the headers Airbag added. Immutable apart from the stream tap.
+ * One attempt's answer as the engine holds it: a real response (whose body is the app's own, or an
+ * {@link ErrorBody} Airbag read), or one Airbag made up; plus the headers Airbag added. Immutable apart from the
+ * stream tap.
  */
 final class JdkAttempt {
   final HttpResponse<Object> response;
@@ -43,13 +44,27 @@ final class JdkAttempt {
     return new JdkAttempt(response, status, HttpHeaders.of(merged, (name, value) -> true), madeUpBody, tap);
   }
 
-  /** The bytes Airbag holds for this answer (a buffered error or a made-up body), or null for the app's own. */
+  /**
+   * The bytes Airbag holds for this answer (a buffered error, or its first bytes, or a made-up body), or null for
+   * the app's own.
+   */
   byte[] heldBytes() {
     if (madeUpBody != null) {
       return madeUpBody;
     }
-    Object body = response.body();
-    return body instanceof ErrorBody ? ((ErrorBody) body).bytes : null;
+    ErrorBody error = errorBody();
+    return error == null ? null : error.bytes;
+  }
+
+  /** The part of an error body Airbag did not read, still on the wire; null when it holds the whole body. */
+  UnreadRest unreadRest() {
+    ErrorBody error = errorBody();
+    return error == null ? null : error.rest;
+  }
+
+  private ErrorBody errorBody() {
+    Object body = response == null ? null : response.body();
+    return body instanceof ErrorBody ? (ErrorBody) body : null;
   }
 
   HttpClient.Version version() {

@@ -13,27 +13,32 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Lends the engine one {@code java.net.http} call. Each attempt goes through the client's original
- * {@code send}/{@code sendAsync} (the re-entrancy guard lets it pass the hook). Error bodies are buffered so that
- * they can be classified and, if the app is to see them, replayed through its own body handler; successful bodies
- * go straight to the app's handler. Used by one thread at a time.
+ * {@code send}/{@code sendAsync} (the re-entrancy guard lets it pass the hook). Error bodies are read up to the
+ * classification bound so that they can be classified and, if the app is to see them, replayed through its own
+ * body handler, with any rest relayed from the network; successful bodies go straight to the app's handler. Used
+ * by one thread at a time.
  */
 final class JdkExchange implements AsyncExchange<JdkAttempt> {
   private final HttpClient client;
   private final HttpRequest original;
   private final HttpResponse.BodyHandler<Object> appHandler;
   private final boolean streamed;
+  private final int maxErrorBodyBytes;
   private CompletableFuture<?> appFuture;
 
   @SuppressWarnings("unchecked")
-  JdkExchange(HttpClient client, HttpRequest original, HttpResponse.BodyHandler<?> appHandler, boolean streamed) {
+  JdkExchange(HttpClient client, HttpRequest original, HttpResponse.BodyHandler<?> appHandler, boolean streamed,
+      int maxErrorBodyBytes) {
     this.client = client;
     this.original = original;
     this.appHandler = (HttpResponse.BodyHandler<Object>) appHandler;
     this.streamed = streamed;
+    this.maxErrorBodyBytes = maxErrorBodyBytes;
   }
 
   /** For sendAsync: a cancelled app future stops further attempts. */
@@ -71,7 +76,8 @@ final class JdkExchange implements AsyncExchange<JdkAttempt> {
   private HttpResponse.BodyHandler<Object> handler(StreamTap tap) {
     return info -> {
       if (info.statusCode() >= 400) {
-        return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), ErrorBody::new);
+        // The identity mapping only widens the body's type to the handler's.
+        return HttpResponse.BodySubscribers.mapping(new ErrorBodySubscriber(maxErrorBodyBytes), body -> body);
       }
       HttpResponse.BodySubscriber<Object> own = appHandler.apply(info);
       return tap == null ? own : new TappedSubscriber<>(own, tap);
@@ -134,7 +140,10 @@ final class JdkExchange implements AsyncExchange<JdkAttempt> {
 
   @Override
   public void discard(JdkAttempt response) {
-    // Error bodies are already read into memory: nothing holds a connection.
+    UnreadRest rest = response.unreadRest();
+    if (rest != null) {
+      rest.cancel();
+    }
   }
 
   @Override
@@ -162,6 +171,11 @@ final class JdkExchange implements AsyncExchange<JdkAttempt> {
 
   /** The response the app gets: its own when Airbag changed nothing, else one replayed through its handler. */
   CompletableFuture<HttpResponse<Object>> toApp(JdkAttempt attempt) {
+    if (isCanceled()) {
+      // Nobody will read this body: release its connection, as the client does for a cancelled sendAsync.
+      discard(attempt);
+      return CompletableFuture.failedFuture(new CancellationException());
+    }
     byte[] held = attempt.heldBytes();
     if (held == null) {
       if (attempt.headers == attempt.response.headers()) {
@@ -170,7 +184,8 @@ final class JdkExchange implements AsyncExchange<JdkAttempt> {
       return CompletableFuture.completedFuture(new ReplayedResponse<>(attempt.status, attempt.headers,
           attempt.response.body(), original, attempt.version(), attempt.sslSession()));
     }
-    return BodyReplay.through(appHandler, attempt.status, attempt.headers, attempt.version(), held)
+    return BodyReplay.through(appHandler, attempt.status, attempt.headers, attempt.version(), held,
+            attempt.unreadRest())
         .thenApply(body -> new ReplayedResponse<>(attempt.status, attempt.headers, body, original, attempt.version(),
             attempt.sslSession()));
   }

@@ -35,7 +35,7 @@ public final class JdkHttpHook {
     }
     try {
       JdkAttempt attempt = traffic.execute(prepared.call, prepared.exchange);
-      return HookResult.value(BodyReplay.now(prepared.exchange.toApp(attempt)));
+      return HookResult.value(BodyReplay.now(prepared.exchange.toApp(attempt), attempt.unreadRest()));
     } catch (InterruptedSend interrupted) {
       return HookResult.failure(interrupted.original());
     } catch (IOException failure) {
@@ -93,7 +93,7 @@ public final class JdkHttpHook {
       CallRequest call = CallRequest.of(endpoint, httpRequest.method(), safeUrl, uri.getRawPath(), body.bytes,
           body.replayable, streamed, body.note);
       return new Prepared(call, new JdkExchange((HttpClient) client, httpRequest, (HttpResponse.BodyHandler<?>) handler,
-          streamed));
+          streamed, traffic.maxErrorBodyBytes()));
     } catch (Throwable bug) {
       traffic.internalError("preparing a java.net.http call", bug);
       return null;
