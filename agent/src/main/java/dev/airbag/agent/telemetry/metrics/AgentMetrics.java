@@ -32,7 +32,7 @@ public final class AgentMetrics implements AutoCloseable {
   private final MetricsSettings settings;
   private final Clock clock;
   private final QuietFailures failures;
-  private final MeterRegistries registries;
+  private final LazyRegistries registries;
   private final GuardedOtlpSender otlpSender;
   private final LlmMetricsBinder binder;
   private final AlertEvaluator alerts;
@@ -47,10 +47,11 @@ public final class AgentMetrics implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.failures = new QuietFailures(clock);
-    this.otlpSender = new GuardedOtlpSender(OtlpRegistryFactory.httpSender(), failures);
-    this.registries = new MeterRegistries(settings, new MicrometerClock(clock), otlpSender);
-    this.binder = new LlmMetricsBinder(registries.composite, settings.modelTagLimit(), clock);
-    this.alerts = new AlertEvaluator(StandardAlertRules.of(alertSettings), registries.cumulative,
+    this.otlpSender = settings.otlpUrl() == null ? null
+        : new GuardedOtlpSender(OtlpRegistryFactory.httpSender(), failures);
+    this.registries = new LazyRegistries(settings, clock, otlpSender);
+    this.binder = new LlmMetricsBinder(registries, settings.modelTagLimit(), clock);
+    this.alerts = new AlertEvaluator(StandardAlertRules.of(alertSettings), registries::cumulative,
         this::circuitStates, clock, alertSettings.window().toNanos(),
         new AlertEvents(service, host, alertSettings.window().getSeconds()), alertSink);
     this.alertThread = alertSettings.enabled()
@@ -65,6 +66,10 @@ public final class AgentMetrics implements AutoCloseable {
   public static AgentMetrics start(MetricsSettings settings, AlertSettings alertSettings, Clock clock,
       Consumer<Event> alertSink, String service, String host) {
     AgentMetrics metrics = new AgentMetrics(settings, alertSettings, clock, alertSink, service, host);
+    // Scrapes and pushes read the registries from the start; otherwise the first meter builds them.
+    if (settings.prometheusPort() != 0 || settings.otlpUrl() != null) {
+      metrics.registries.build();
+    }
     metrics.startEndpoint();
     if (metrics.alertThread != null) {
       long every = alertSettings.interval().toNanos();
@@ -80,12 +85,12 @@ public final class AgentMetrics implements AutoCloseable {
 
   /** The agent's composite registry (for tests and for the uncaught-exception side's own meters). */
   public MeterRegistry registry() {
-    return registries.composite;
+    return registries.get();
   }
 
   /** Adds the circuit state gauges; call once, after the breakers are built with the binder as listener. */
   public void bindCircuits(CircuitBreakers circuits) {
-    CircuitGauges bound = new CircuitGauges(circuits, registries.composite, binder, clock);
+    CircuitGauges bound = new CircuitGauges(circuits, registries, binder, clock);
     binder.onAnyTransition(bound::invalidate);
     gauges = bound;
     bound.register();
@@ -93,7 +98,7 @@ public final class AgentMetrics implements AutoCloseable {
 
   /** Adds the export counters for these sink names; call once, when the exporter is built. */
   public void bindExportStats(Collection<String> sinks, ExportStatsSource source) {
-    exportCounters = new ExportCounters(registries.composite, sinks, source, failures);
+    registries.whenBuilt(registry -> exportCounters = new ExportCounters(registry, sinks, source, failures));
   }
 
   /** What {@code /health} would answer now. */
@@ -112,7 +117,8 @@ public final class AgentMetrics implements AutoCloseable {
     if (current != null) {
       current.register();
     }
-    return registries.scrape();
+    MeterRegistries built = registries.current();
+    return built == null ? "" : built.scrape();
   }
 
   /** The scrape endpoint's bound port, or -1 when it is off or could not bind. */
@@ -121,9 +127,9 @@ public final class AgentMetrics implements AutoCloseable {
     return current == null ? -1 : current.port();
   }
 
-  /** OTLP pushes the collector accepted so far. */
+  /** OTLP pushes the collector accepted so far; 0 when OTLP metrics are off. */
   public long otlpPushes() {
-    return otlpSender.sent();
+    return otlpSender == null ? 0 : otlpSender.sent();
   }
 
   /** Stops the endpoint and the alert thread, and pushes OTLP metrics one last time within {@code timeout}. */
@@ -135,7 +141,12 @@ public final class AgentMetrics implements AutoCloseable {
     if (current != null) {
       current.close();
     }
-    Thread closer = new DaemonThreads("airbag-metrics-close").newThread(registries.composite::close);
+    MeterRegistries built = registries.current();
+    if (built == null) {
+      // Nothing was ever recorded, and no registry pushes: nothing to flush.
+      return;
+    }
+    Thread closer = new DaemonThreads("airbag-metrics-close").newThread(built.composite::close);
     closer.start();
     try {
       TimeUnit.NANOSECONDS.timedJoin(closer, Math.max(0, timeout.toNanos()));
