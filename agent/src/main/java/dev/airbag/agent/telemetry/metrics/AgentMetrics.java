@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -20,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent's metrics, assembled: its registries, the binder the pipeline and breakers feed, the circuit gauges,
- * the export counters, the scrape endpoint and the alert rules on a daemon thread {@code airbag-alerts}.
+ * the export counters, the scrape endpoint and the alert rules on a daemon thread {@code airbag-alerts} (started with
+ * the registries, see {@link AlertSchedule}).
  * Starting never throws for an unusable port: it logs one line and runs without the endpoint.
  *
  * <p>Wiring order: {@link #start}, then build {@link CircuitBreakers} with {@link #binder()} among its
@@ -36,7 +35,8 @@ public final class AgentMetrics implements AutoCloseable {
   private final GuardedOtlpSender otlpSender;
   private final LlmMetricsBinder binder;
   private final AlertEvaluator alerts;
-  private final ScheduledExecutorService alertThread;
+  /** Null when alerts are off. */
+  private final AlertSchedule alertSchedule;
   private volatile CircuitGauges gauges;
   /** Held so the function counters' readers stay reachable (Micrometer holds them weakly). */
   private volatile ExportCounters exportCounters;
@@ -54,12 +54,13 @@ public final class AgentMetrics implements AutoCloseable {
     this.alerts = new AlertEvaluator(StandardAlertRules.of(alertSettings), registries::cumulative,
         this::circuitStates, clock, alertSettings.window().toNanos(),
         new AlertEvents(service, host, alertSettings.window().getSeconds()), alertSink);
-    this.alertThread = alertSettings.enabled()
-        ? Executors.newSingleThreadScheduledExecutor(new DaemonThreads("airbag-alerts")) : null;
+    this.alertSchedule = alertSettings.enabled()
+        ? new AlertSchedule(this::tick, alertSettings.interval().toNanos()) : null;
   }
 
   /**
-   * Builds the registries and starts the endpoint and the alert thread as configured.
+   * Starts the scrape endpoint as configured. The registries, and with them the alert thread, come with the first
+   * meter, or now when a scrape port or OTLP pushes read them from the start.
    *
    * @param alertSink receives {@code alert} events (the integrator passes the dispatcher's offer)
    */
@@ -71,9 +72,10 @@ public final class AgentMetrics implements AutoCloseable {
       metrics.registries.build();
     }
     metrics.startEndpoint();
-    if (metrics.alertThread != null) {
-      long every = alertSettings.interval().toNanos();
-      metrics.alertThread.scheduleWithFixedDelay(metrics::tick, every, every, TimeUnit.NANOSECONDS);
+    AlertSchedule alerts = metrics.alertSchedule;
+    if (alerts != null) {
+      // Until the registries exist every total is zero: nothing to evaluate, so no thread.
+      metrics.registries.whenBuilt(registry -> alerts.start());
     }
     return metrics;
   }
@@ -134,8 +136,8 @@ public final class AgentMetrics implements AutoCloseable {
 
   /** Stops the endpoint and the alert thread, and pushes OTLP metrics one last time within {@code timeout}. */
   public void close(Duration timeout) {
-    if (alertThread != null) {
-      alertThread.shutdownNow();
+    if (alertSchedule != null) {
+      alertSchedule.close();
     }
     ScrapeEndpoint current = endpoint;
     if (current != null) {
