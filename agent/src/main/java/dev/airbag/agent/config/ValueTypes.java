@@ -169,8 +169,8 @@ final class ValueTypes {
     if (value == 0) {
       return "0";
     }
-    // Double.toString is BigDecimal.valueOf's own text; only its exponent form needs BigDecimal, which loads
-    // BigInteger and, on recent JDKs, the common fork-join pool: some 8 ms of every start on JDK 25.
+    // Double.toString is BigDecimal.valueOf's own text; only its exponent form needs BigDecimal, whose first use
+    // on JDK 25 also sets up the common fork-join pool: some 12 ms of every start there.
     String text = Double.toString(value);
     if (!Double.isFinite(value) || text.indexOf('E') >= 0) {
       return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
