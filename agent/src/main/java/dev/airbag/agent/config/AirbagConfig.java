@@ -31,7 +31,9 @@ public final class AirbagConfig {
     this.entries = List.copyOf(entries);
     this.endpoints = endpoints;
     Map<Integer, Category> statuses = new LinkedHashMap<>();
-    family(ConfigKeys.CLASSIFY_STATUS).forEach((status, category) -> statuses.put(Integer.valueOf(status), category));
+    for (Map.Entry<String, Category> rule : family(ConfigKeys.CLASSIFY_STATUS).entrySet()) {
+      statuses.put(Integer.valueOf(rule.getKey()), rule.getValue());
+    }
     this.statusRules = Collections.unmodifiableMap(statuses);
     this.errorCodeRules = family(ConfigKeys.CLASSIFY_ERROR_CODE);
     this.fallbackChains = family(ConfigKeys.FALLBACK_CHAIN);

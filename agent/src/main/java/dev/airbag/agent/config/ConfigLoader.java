@@ -28,7 +28,9 @@ final class ConfigLoader {
 
   AirbagConfig load() {
     ConfigFile file = ConfigFile.load(sources, problems);
-    file.entries().forEach((name, text) -> offer(name, text, file.source()));
+    for (Map.Entry<String, String> entry : file.entries().entrySet()) {
+      offer(entry.getKey(), entry.getValue(), file.source());
+    }
     // Lowest precedence first: each later source replaces what an earlier one set.
     Map<String, String> env = sources.env();
     for (String name : new TreeSet<>(env.keySet())) {
@@ -47,14 +49,16 @@ final class ConfigLoader {
       settings.put(key.name(), resolveKey(key));
     }
     List<FamilyEntry> entries = new ArrayList<>();
-    matches.forEach((name, match) -> {
+    for (Map.Entry<String, ConfigTable.Match> entry : matches.entrySet()) {
+      ConfigTable.Match match = entry.getValue();
       if (match.family != null) {
+        String name = entry.getKey();
         String consequence = match.family.whenRejected(match.variable);
         Raw raw = winners.get(name);
         Setting setting = resolve(name, raw, match.family.type(), match.secret(), consequence);
         entries.add(new FamilyEntry(match.family, match.variable, raw.source, setting));
       }
-    });
+    }
     Map<String, EndpointDeclaration> endpoints = EndpointAssembler.assemble(entries, problems);
     return new AirbagConfig(file.origin(), problems, settings, entries, endpoints);
   }

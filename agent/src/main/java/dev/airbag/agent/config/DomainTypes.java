@@ -17,8 +17,17 @@ final class DomainTypes {
 
   static ValueType<Category> category() {
     String all = categoryNames();
-    return new ValueType<>(all, "expected a category: one of " + all, Category::fromWireName,
-        Category::wireName);
+    return new ValueType<>(all, "expected a category: one of " + all, new ValueType.Codec<Category>() {
+      @Override
+      Category parse(String text) {
+        return Category.fromWireName(text);
+      }
+
+      @Override
+      String format(Category value) {
+        return value.wireName();
+      }
+    });
   }
 
   /** A comma list of categories; empty or {@code none} selects no category. */
@@ -35,18 +44,25 @@ final class DomainTypes {
     String all = String.join(", ", names);
     return new ValueType<>("comma list of " + all + "; or none",
         "expected a comma-separated list of categories from " + all + " (or none)",
-        text -> {
-          Set<Category> chosen = EnumSet.noneOf(Category.class);
-          for (String item : ValueSyntax.parseList(ValueSyntax.isOff(text) ? "" : text)) {
-            Category category = Category.fromWireName(item);
-            if (category == null || !allowed.contains(category)) {
-              return null;
+        new ValueType.Codec<Set<Category>>() {
+          @Override
+          Set<Category> parse(String text) {
+            Set<Category> chosen = EnumSet.noneOf(Category.class);
+            for (String item : ValueSyntax.parseList(ValueSyntax.isOff(text) ? "" : text)) {
+              Category category = Category.fromWireName(item);
+              if (category == null || !allowed.contains(category)) {
+                return null;
+              }
+              chosen.add(category);
             }
-            chosen.add(category);
+            return Collections.unmodifiableSet(chosen);
           }
-          return Collections.unmodifiableSet(chosen);
-        },
-        DomainTypes::formatCategories);
+
+          @Override
+          String format(Set<Category> value) {
+            return formatCategories(value);
+          }
+        });
   }
 
   static ValueType<Provider> provider() {
@@ -55,74 +71,128 @@ final class DomainTypes {
       names.add(provider.wireName());
     }
     String all = String.join(", ", names);
-    return new ValueType<>(all, "expected one of " + all, Provider::fromWireName, Provider::wireName);
+    return new ValueType<>(all, "expected one of " + all, new ValueType.Codec<Provider>() {
+      @Override
+      Provider parse(String text) {
+        return Provider.fromWireName(text);
+      }
+
+      @Override
+      String format(Provider value) {
+        return value.wireName();
+      }
+    });
   }
 
   /** A comma list of free words, repeats removed; empty or {@code none} is the empty list. */
   static ValueType<List<String>> textList() {
-    return new ValueType<>("comma list", "expected a comma-separated list",
-        text -> Collections.unmodifiableList(ValueSyntax.parseDistinctList(ValueSyntax.isOff(text) ? "" : text)),
-        value -> value.isEmpty() ? "none" : String.join(",", value));
+    return new ValueType<>("comma list", "expected a comma-separated list", new ValueType.Codec<List<String>>() {
+      @Override
+      List<String> parse(String text) {
+        return Collections.unmodifiableList(ValueSyntax.parseDistinctList(ValueSyntax.isOff(text) ? "" : text));
+      }
+
+      @Override
+      String format(List<String> value) {
+        return value.isEmpty() ? "none" : String.join(",", value);
+      }
+    });
   }
 
   /** An exception classification rule, as {@link dev.airbag.agent.exceptions.ExceptionRule#parse} reads it. */
   static ValueType<dev.airbag.agent.exceptions.ExceptionRule> exceptionRule() {
     return new ValueType<>("type=CLASS,severity=info|warning|critical,escalation=page|ticket|human_review|none[,category=...]",
         "expected type=CLASS,severity=...,escalation=...[,category=...]",
-        text -> {
-          try {
-            return dev.airbag.agent.exceptions.ExceptionRule.parse(text);
-          } catch (IllegalArgumentException bad) {
-            return null;
+        new ValueType.Codec<dev.airbag.agent.exceptions.ExceptionRule>() {
+          @Override
+          dev.airbag.agent.exceptions.ExceptionRule parse(String text) {
+            try {
+              return dev.airbag.agent.exceptions.ExceptionRule.parse(text);
+            } catch (IllegalArgumentException bad) {
+              return null;
+            }
           }
-        },
-        Object::toString);
+
+          @Override
+          String format(dev.airbag.agent.exceptions.ExceptionRule value) {
+            return value.toString();
+          }
+        });
   }
 
   /** {@code Name=Value} pairs separated by commas, for collector headers; header names are kept as written. */
   static ValueType<java.util.Map<String, String>> headers() {
     return new ValueType<>("Name=Value pairs, comma-separated", "expected Name=Value pairs separated by commas",
-        text -> {
-          java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
-          for (String pair : ValueSyntax.parseList(text)) {
-            int equals = pair.indexOf('=');
-            if (equals <= 0 || pair.substring(0, equals).isBlank()) {
-              return null;
+        new ValueType.Codec<java.util.Map<String, String>>() {
+          @Override
+          java.util.Map<String, String> parse(String text) {
+            java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+            for (String pair : ValueSyntax.parseList(text)) {
+              int equals = pair.indexOf('=');
+              if (equals <= 0 || pair.substring(0, equals).isBlank()) {
+                return null;
+              }
+              headers.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
             }
-            headers.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            return java.util.Collections.unmodifiableMap(headers);
           }
-          return java.util.Collections.unmodifiableMap(headers);
-        },
-        value -> value.isEmpty() ? "none" : String.join(",", value.keySet()) + " (values hidden)");
+
+          @Override
+          String format(java.util.Map<String, String> value) {
+            return value.isEmpty() ? "none" : String.join(",", value.keySet()) + " (values hidden)";
+          }
+        });
   }
 
   /** An absolute http or https URL with a host, the only kind an LLM client can call. */
   static ValueType<URI> httpUrl() {
     return new ValueType<>("http(s) URL", "expected an http or https URL like http://localhost:8000/v1",
-        text -> {
-          URI uri = parseUri(text);
-          String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-          boolean web = scheme.equals("http") || scheme.equals("https");
-          return web && uri.getHost() != null ? uri : null;
-        },
-        URI::toString);
+        new ValueType.Codec<URI>() {
+          @Override
+          URI parse(String text) {
+            URI uri = parseUri(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean web = scheme.equals("http") || scheme.equals("https");
+            return web && uri.getHost() != null ? uri : null;
+          }
+
+          @Override
+          String format(URI value) {
+            return value.toString();
+          }
+        });
   }
 
   /** One model name; a comma means the user wrote a chain where one model belongs. */
   static ValueType<String> model() {
-    return new ValueType<>("one model name", "expected one model name",
-        text -> text.isEmpty() || text.contains(",") ? null : text,
-        value -> value);
+    return new ValueType<>("one model name", "expected one model name", new ValueType.Codec<String>() {
+      @Override
+      String parse(String text) {
+        return text.isEmpty() || text.contains(",") ? null : text;
+      }
+
+      @Override
+      String format(String value) {
+        return value;
+      }
+    });
   }
 
   /** A non-empty comma list of model names, repeats removed. */
   static ValueType<List<String>> models() {
     return new ValueType<>("comma list of model names", "expected a comma-separated list of model names",
-        text -> {
-          List<String> models = ValueSyntax.parseDistinctList(text);
-          return models.isEmpty() ? null : Collections.unmodifiableList(models);
-        },
-        value -> String.join(",", value));
+        new ValueType.Codec<List<String>>() {
+          @Override
+          List<String> parse(String text) {
+            List<String> models = ValueSyntax.parseDistinctList(text);
+            return models.isEmpty() ? null : Collections.unmodifiableList(models);
+          }
+
+          @Override
+          String format(List<String> value) {
+            return String.join(",", value);
+          }
+        });
   }
 
   private static URI parseUri(String text) {

@@ -20,6 +20,8 @@ public final class KeyFamily<T> {
 
   /** The optional parts of a family, so that the table rows stay short. */
   static final class Rules {
+    private static final Predicate<String> ANY_NAME = name -> true;
+
     final boolean envSpelled;
     final boolean lowerCaseVariable;
     final boolean secret;
@@ -39,12 +41,12 @@ public final class KeyFamily<T> {
 
     /** Names that shells can spell: settable from the environment, upper case there and lower case here. */
     static Rules envNames() {
-      return new Rules(true, true, false, "", name -> true, "");
+      return new Rules(true, true, false, "", ANY_NAME, "");
     }
 
     /** Names only the file or {@code -D} can spell (models have dots, colons and case). */
     static Rules fileOnly() {
-      return new Rules(false, false, false, "", name -> true, "");
+      return new Rules(false, false, false, "", ANY_NAME, "");
     }
 
     Rules withDefault(String text) {
@@ -145,7 +147,8 @@ public final class KeyFamily<T> {
   }
 
   String whenRejected(String variablePart) {
-    return String.format(Locale.ROOT, whenRejected, variablePart);
+    // A plain replace: String.format would load the Formatter, and its regular expressions, at every start.
+    return whenRejected.replace("%s", variablePart);
   }
 
   String prefix() {

@@ -1,7 +1,5 @@
 package dev.airbag.agent.config;
 
-import java.util.function.Function;
-
 /**
  * How one kind of config value is read and printed, and how its allowed values are described to a person:
  * a short form for the README table and a sentence for problem lines. Immutable and thread-safe.
@@ -9,33 +7,37 @@ import java.util.function.Function;
  * @param <T> the parsed value's type
  */
 final class ValueType<T> {
-  /** Reads trimmed text; throws {@link IllegalArgumentException} (any subclass) when the text is not allowed. */
-  interface Parser<T> {
-    T parse(String text);
+  /**
+   * Reads and prints one kind of value. One small class per kind rather than two lambdas: the key table is built at
+   * every JVM start, where linking a lambda costs several times loading a class.
+   */
+  abstract static class Codec<T> {
+    /** Reads trimmed text; null, or any {@link IllegalArgumentException}, when the text is not allowed. */
+    abstract T parse(String text);
+
+    /** Prints a non-null value so that {@link #parse} reads it back. */
+    abstract String format(T value);
   }
 
   private final String allowed;
   private final String expectation;
-  private final Parser<T> parser;
-  private final Function<T, String> formatter;
+  private final Codec<T> codec;
   private final boolean offAllowed;
 
-  ValueType(String allowed, String expectation, Parser<T> parser, Function<T, String> formatter) {
-    this(allowed, expectation, parser, formatter, false);
+  ValueType(String allowed, String expectation, Codec<T> codec) {
+    this(allowed, expectation, codec, false);
   }
 
-  private ValueType(String allowed, String expectation, Parser<T> parser, Function<T, String> formatter,
-      boolean offAllowed) {
+  private ValueType(String allowed, String expectation, Codec<T> codec, boolean offAllowed) {
     this.allowed = allowed;
     this.expectation = expectation;
-    this.parser = parser;
-    this.formatter = formatter;
+    this.codec = codec;
     this.offAllowed = offAllowed;
   }
 
   /** The same type that also accepts {@code off} or {@code none}, read as null. */
   ValueType<T> orOff() {
-    return new ValueType<>(allowed + ", or off", expectation + " (or off)", parser, formatter, true);
+    return new ValueType<>(allowed + ", or off", expectation + " (or off)", codec, true);
   }
 
   /** The allowed values in short, for the README table ({@code 1..20}). */
@@ -53,7 +55,7 @@ final class ValueType<T> {
     if (offAllowed && ValueSyntax.isOff(text)) {
       return null;
     }
-    T value = parser.parse(text.trim());
+    T value = codec.parse(text.trim());
     if (value == null) {
       // A parser that returns null means "no such value"; callers expect an exception for that.
       throw new IllegalArgumentException("not allowed: " + text);
@@ -63,7 +65,7 @@ final class ValueType<T> {
 
   /** Prints a value so that {@link #parse} reads it back; null prints as {@code off}. */
   String format(T value) {
-    return value == null ? "off" : formatter.apply(value);
+    return value == null ? "off" : codec.format(value);
   }
 
   /** Formats a value of unknown static type; only called with values this type produced. */

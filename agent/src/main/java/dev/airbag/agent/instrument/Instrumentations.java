@@ -2,23 +2,19 @@ package dev.airbag.agent.instrument;
 
 import dev.airbag.agent.instrument.exceptions.ExceptionInstrumentation;
 import dev.airbag.agent.instrument.exceptions.ThreadHook;
-import dev.airbag.agent.instrument.jdkhttp.JdkHttpInstrumentation;
-import dev.airbag.agent.instrument.okhttp.OkHttpInstrumentation;
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.matcher.ElementMatchers;
 import org.slf4j.LoggerFactory;
 
 /**
  * Installs every instrumentation. Advice only, so class formats never change and classes loaded before the agent
  * (dynamic attach, JDK classes) are retransformed. Byte Buddy is built lazily, the first time a hooked class loads
- * ({@link LazyTransformer}); the one hook needed from the start, on {@code Thread}, is plain ASM ({@link ThreadHook}).
+ * ({@link LazyTransformer} over {@link ByteBuddyHooks}); the one hook needed from the start, on {@code Thread}, is
+ * plain ASM ({@link ThreadHook}).
  */
 public final class Instrumentations {
   private Instrumentations() {}
@@ -37,38 +33,36 @@ public final class Instrumentations {
     if (exceptions) {
       targets.addAll(ExceptionInstrumentation.targets(executors));
       ExceptionInstrumentation.openJavaBase(instrumentation);
-      ThreadHook threads = new ThreadHook();
-      instrumentation.addTransformer(threads, true);
-      retransform(instrumentation, Set.of("java/lang/Thread"));
+      instrumentation.addTransformer(new ThreadHook(), true);
+      // Thread is loaded long before any agent: no need to search the loaded classes for it.
+      retransform(instrumentation, List.of(Thread.class));
     }
     instrumentation.addTransformer(new LazyTransformer(targets,
-        () -> byteBuddy(instrumentation, exceptions, executors)), true);
-    retransform(instrumentation, targets);
+        () -> ByteBuddyHooks.transformer(instrumentation, exceptions, executors)), true);
+    retransform(instrumentation, loaded(instrumentation, targets));
   }
 
-  private static ClassFileTransformer byteBuddy(Instrumentation instrumentation, boolean exceptions,
-      boolean executors) {
-    AgentBuilder builder = new AgentBuilder.Default()
-        .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-        .with(new FailureListener())
-        // Airbag's own classes, relocated libraries included, are never instrumented.
-        .ignore(ElementMatchers.nameStartsWith("dev.airbag."));
-    builder = OkHttpInstrumentation.extend(builder);
-    builder = JdkHttpInstrumentation.extend(builder, instrumentation);
-    if (exceptions) {
-      builder = ExceptionInstrumentation.extend(builder, executors);
+  /** The classes of these internal names loaded already (an attach, or the JDK's own early use). */
+  private static List<Class<?>> loaded(Instrumentation instrumentation, Set<String> internalNames) {
+    Set<String> names = new HashSet<>();
+    for (String internalName : internalNames) {
+      names.add(internalName.replace('/', '.'));
     }
-    return builder.makeRaw();
+    List<Class<?>> loaded = new ArrayList<>();
+    // Compared by binary name: this loop meets every loaded class, so it allocates nothing per class.
+    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+      if (names.contains(type.getName())) {
+        loaded.add(type);
+      }
+    }
+    return loaded;
   }
 
-  /** Classes already loaded (an attach, or the JDK's own early use) get the hooks through retransformation. */
-  private static void retransform(Instrumentation instrumentation, Set<String> internalNames) {
+  /** Classes already loaded get the hooks through retransformation; the unmodifiable ones stay as they are. */
+  private static void retransform(Instrumentation instrumentation, List<Class<?>> classes) {
     List<Class<?>> loaded = new ArrayList<>();
-    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (internalNames.contains(type.getName().replace('.', '/')) && instrumentation.isModifiableClass(type)) {
+    for (Class<?> type : classes) {
+      if (instrumentation.isModifiableClass(type)) {
         loaded.add(type);
       }
     }

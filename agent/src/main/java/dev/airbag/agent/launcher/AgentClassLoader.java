@@ -1,11 +1,13 @@
 package dev.airbag.agent.launcher;
 
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
@@ -14,15 +16,18 @@ import java.util.Enumeration;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
 
 /**
- * Loads Airbag's own classes, its relocated libraries included, from the agent jar's {@code inst/} folder, where
- * they are stored as {@code .classdata}: the system class loader, which has the jar on its class path, cannot see
- * them, so no app class loader can ever resolve one. Resources ({@code META-INF/services} and the like) are
- * served from the same folder. Compiled for Java 8 with the launcher. Thread-safe.
+ * Loads Airbag's own classes, its relocated libraries included, from the agent jar's {@code inst/} folder: the
+ * classes sit in one pack ({@code inst/classes.pack}, found through {@link ClassIndex}) that the system class loader,
+ * which has the jar on its class path, cannot read, so no app class loader can ever resolve one. Other resources
+ * ({@code META-INF/services} and the like) are served from the same folder; a class's bytes are served as a resource
+ * too, for tools that read them (Byte Buddy's advice). Compiled for Java 8 with the launcher. Thread-safe.
  */
 final class AgentClassLoader extends ClassLoader {
   static final String PREFIX = "inst/";
+  private static final String CLASS_URL_PROTOCOL = "airbag-class";
 
   static {
     registerAsParallelCapable();
@@ -32,6 +37,9 @@ final class AgentClassLoader extends ClassLoader {
   private final String jarUrl;
   private final ProtectionDomain domain;
   private final Manifest manifest;
+  private final ClassIndex index;
+  private final ZipEntry pack;
+  private final URLStreamHandler classBytes = new ClassBytesHandler();
 
   AgentClassLoader(File jarPath, ClassLoader parent) throws IOException {
     super(parent);
@@ -40,21 +48,41 @@ final class AgentClassLoader extends ClassLoader {
     this.domain = new ProtectionDomain(new CodeSource(jarPath.toURI().toURL(), (Certificate[]) null), null, this,
         null);
     this.manifest = jar.getManifest();
+    ZipEntry indexEntry = jar.getEntry(ClassIndex.INDEX);
+    this.pack = jar.getEntry(ClassIndex.PACK);
+    if (indexEntry == null || pack == null) {
+      throw new IOException("the agent jar has no class pack (" + ClassIndex.INDEX + ")");
+    }
+    try (InputStream in = jar.getInputStream(indexEntry)) {
+      this.index = ClassIndex.read(in, (int) indexEntry.getSize());
+    }
+  }
+
+  /** Whether this jar holds a class pack, that is, was built as the agent jar. */
+  static boolean isAgentJar(File jarPath) throws IOException {
+    try (JarFile candidate = new JarFile(jarPath, false)) {
+      return candidate.getEntry(ClassIndex.INDEX) != null;
+    }
   }
 
   @Override
   protected Class<?> findClass(String name) throws ClassNotFoundException {
-    String path = name.replace('.', '/');
-    JarEntry entry = jar.getJarEntry(PREFIX + path + ".classdata");
-    if (entry == null) {
+    int entry = index.find(name);
+    if (entry < 0) {
       throw new ClassNotFoundException(name);
     }
-    try (InputStream in = jar.getInputStream(entry)) {
-      byte[] bytes = readAll(in);
+    try {
+      byte[] bytes = classBytes(entry);
       definePackageOf(name);
       return defineClass(name, bytes, 0, bytes.length, domain);
     } catch (IOException e) {
       throw new ClassNotFoundException(name, e);
+    }
+  }
+
+  private byte[] classBytes(int entry) throws IOException {
+    try (InputStream in = jar.getInputStream(pack)) {
+      return index.bytes(entry, in);
     }
   }
 
@@ -83,12 +111,13 @@ final class AgentClassLoader extends ClassLoader {
 
   @Override
   protected URL findResource(String name) {
-    String stored = name.endsWith(".class") ? name.substring(0, name.length() - ".class".length()) + ".classdata" : name;
-    if (jar.getJarEntry(PREFIX + stored) == null) {
-      return null;
-    }
     try {
-      return new URL(jarUrl + PREFIX + stored);
+      if (name.endsWith(".class")) {
+        String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
+        return index.find(className) < 0 ? null : new URL(CLASS_URL_PROTOCOL, null, -1, "/" + name, classBytes);
+      }
+      JarEntry entry = jar.getJarEntry(PREFIX + name);
+      return entry == null ? null : new URL(jarUrl + PREFIX + name);
     } catch (MalformedURLException e) {
       return null;
     }
@@ -100,12 +129,27 @@ final class AgentClassLoader extends ClassLoader {
     return found == null ? Collections.<URL>emptyEnumeration() : Collections.enumeration(Collections.singletonList(found));
   }
 
-  private static byte[] readAll(InputStream in) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-    byte[] chunk = new byte[8192];
-    for (int read = in.read(chunk); read != -1; read = in.read(chunk)) {
-      out.write(chunk, 0, read);
+  /** Serves {@code airbag-class:/a/b/C.class} URLs: the class's bytes, inflated from the pack. */
+  private final class ClassBytesHandler extends URLStreamHandler {
+    @Override
+    protected URLConnection openConnection(URL url) {
+      return new URLConnection(url) {
+        @Override
+        public void connect() {
+          connected = true;
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+          String path = getURL().getPath();
+          String className = path.substring(1, path.length() - ".class".length()).replace('/', '.');
+          int entry = index.find(className);
+          if (entry < 0) {
+            throw new IOException("no class " + className + " in the agent jar");
+          }
+          return new ByteArrayInputStream(classBytes(entry));
+        }
+      };
     }
-    return out.toByteArray();
   }
 }

@@ -56,7 +56,7 @@ public final class AgentLauncher {
   private static ClassLoader agentLoader;
 
   /**
-   * The agent's classes come from their own loader over the jar's {@code inst/} folder. As an agent its parent is
+   * The agent's classes come from their own loader over the jar's class pack. As an agent its parent is
    * the platform loader, so the app's classes never leak into Airbag; on the command line (attach, check-config)
    * the system loader, which also reaches {@code jdk.attach}. A jar built without that folder (unit tests, an
    * exploded build) is loaded as it is.
@@ -64,8 +64,7 @@ public final class AgentLauncher {
   private static synchronized Class<?> agentClass(boolean commandLine) throws Exception {
     if (agentLoader == null) {
       File jar = new File(AgentLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      boolean packaged = jar.isFile() && new java.util.jar.JarFile(jar).getJarEntry(
-          AgentClassLoader.PREFIX + AGENT.replace('.', '/') + ".classdata") != null;
+      boolean packaged = jar.isFile() && AgentClassLoader.isAgentJar(jar);
       ClassLoader system = ClassLoader.getSystemClassLoader();
       agentLoader = !packaged ? AgentLauncher.class.getClassLoader()
           : new AgentClassLoader(jar, commandLine ? system : system.getParent());

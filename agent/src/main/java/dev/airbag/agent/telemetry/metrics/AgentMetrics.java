@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -20,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent's metrics, assembled: its registries, the binder the pipeline and breakers feed, the circuit gauges,
- * the export counters, the scrape endpoint and the alert rules on a daemon thread {@code airbag-alerts}.
+ * the export counters, the scrape endpoint and the alert rules on a daemon thread {@code airbag-alerts} (started with
+ * the registries, see {@link AlertSchedule}).
  * Starting never throws for an unusable port: it logs one line and runs without the endpoint.
  *
  * <p>Wiring order: {@link #start}, then build {@link CircuitBreakers} with {@link #binder()} among its
@@ -32,11 +31,12 @@ public final class AgentMetrics implements AutoCloseable {
   private final MetricsSettings settings;
   private final Clock clock;
   private final QuietFailures failures;
-  private final MeterRegistries registries;
+  private final LazyRegistries registries;
   private final GuardedOtlpSender otlpSender;
   private final LlmMetricsBinder binder;
   private final AlertEvaluator alerts;
-  private final ScheduledExecutorService alertThread;
+  /** Null when alerts are off. */
+  private final AlertSchedule alertSchedule;
   private volatile CircuitGauges gauges;
   /** Held so the function counters' readers stay reachable (Micrometer holds them weakly). */
   private volatile ExportCounters exportCounters;
@@ -47,28 +47,35 @@ public final class AgentMetrics implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.failures = new QuietFailures(clock);
-    this.otlpSender = new GuardedOtlpSender(OtlpRegistryFactory.httpSender(), failures);
-    this.registries = new MeterRegistries(settings, new MicrometerClock(clock), otlpSender);
-    this.binder = new LlmMetricsBinder(registries.composite, settings.modelTagLimit(), clock);
-    this.alerts = new AlertEvaluator(StandardAlertRules.of(alertSettings), registries.cumulative,
+    this.otlpSender = settings.otlpUrl() == null ? null
+        : new GuardedOtlpSender(OtlpRegistryFactory.httpSender(), failures);
+    this.registries = new LazyRegistries(settings, clock, otlpSender);
+    this.binder = new LlmMetricsBinder(registries, settings.modelTagLimit(), clock);
+    this.alerts = new AlertEvaluator(StandardAlertRules.of(alertSettings), registries::cumulative,
         this::circuitStates, clock, alertSettings.window().toNanos(),
         new AlertEvents(service, host, alertSettings.window().getSeconds()), alertSink);
-    this.alertThread = alertSettings.enabled()
-        ? Executors.newSingleThreadScheduledExecutor(new DaemonThreads("airbag-alerts")) : null;
+    this.alertSchedule = alertSettings.enabled()
+        ? new AlertSchedule(this::tick, alertSettings.interval().toNanos()) : null;
   }
 
   /**
-   * Builds the registries and starts the endpoint and the alert thread as configured.
+   * Starts the scrape endpoint as configured. The registries, and with them the alert thread, come with the first
+   * meter, or now when a scrape port or OTLP pushes read them from the start.
    *
    * @param alertSink receives {@code alert} events (the integrator passes the dispatcher's offer)
    */
   public static AgentMetrics start(MetricsSettings settings, AlertSettings alertSettings, Clock clock,
       Consumer<Event> alertSink, String service, String host) {
     AgentMetrics metrics = new AgentMetrics(settings, alertSettings, clock, alertSink, service, host);
+    // Scrapes and pushes read the registries from the start; otherwise the first meter builds them.
+    if (settings.prometheusPort() != 0 || settings.otlpUrl() != null) {
+      metrics.registries.build();
+    }
     metrics.startEndpoint();
-    if (metrics.alertThread != null) {
-      long every = alertSettings.interval().toNanos();
-      metrics.alertThread.scheduleWithFixedDelay(metrics::tick, every, every, TimeUnit.NANOSECONDS);
+    AlertSchedule alerts = metrics.alertSchedule;
+    if (alerts != null) {
+      // Until the registries exist every total is zero: nothing to evaluate, so no thread.
+      metrics.registries.whenBuilt(registry -> alerts.start());
     }
     return metrics;
   }
@@ -80,12 +87,12 @@ public final class AgentMetrics implements AutoCloseable {
 
   /** The agent's composite registry (for tests and for the uncaught-exception side's own meters). */
   public MeterRegistry registry() {
-    return registries.composite;
+    return registries.get();
   }
 
   /** Adds the circuit state gauges; call once, after the breakers are built with the binder as listener. */
   public void bindCircuits(CircuitBreakers circuits) {
-    CircuitGauges bound = new CircuitGauges(circuits, registries.composite, binder, clock);
+    CircuitGauges bound = new CircuitGauges(circuits, registries, binder, clock);
     binder.onAnyTransition(bound::invalidate);
     gauges = bound;
     bound.register();
@@ -93,7 +100,7 @@ public final class AgentMetrics implements AutoCloseable {
 
   /** Adds the export counters for these sink names; call once, when the exporter is built. */
   public void bindExportStats(Collection<String> sinks, ExportStatsSource source) {
-    exportCounters = new ExportCounters(registries.composite, sinks, source, failures);
+    registries.whenBuilt(registry -> exportCounters = new ExportCounters(registry, sinks, source, failures));
   }
 
   /** What {@code /health} would answer now. */
@@ -112,7 +119,8 @@ public final class AgentMetrics implements AutoCloseable {
     if (current != null) {
       current.register();
     }
-    return registries.scrape();
+    MeterRegistries built = registries.current();
+    return built == null ? "" : built.scrape();
   }
 
   /** The scrape endpoint's bound port, or -1 when it is off or could not bind. */
@@ -121,21 +129,26 @@ public final class AgentMetrics implements AutoCloseable {
     return current == null ? -1 : current.port();
   }
 
-  /** OTLP pushes the collector accepted so far. */
+  /** OTLP pushes the collector accepted so far; 0 when OTLP metrics are off. */
   public long otlpPushes() {
-    return otlpSender.sent();
+    return otlpSender == null ? 0 : otlpSender.sent();
   }
 
   /** Stops the endpoint and the alert thread, and pushes OTLP metrics one last time within {@code timeout}. */
   public void close(Duration timeout) {
-    if (alertThread != null) {
-      alertThread.shutdownNow();
+    if (alertSchedule != null) {
+      alertSchedule.close();
     }
     ScrapeEndpoint current = endpoint;
     if (current != null) {
       current.close();
     }
-    Thread closer = new DaemonThreads("airbag-metrics-close").newThread(registries.composite::close);
+    MeterRegistries built = registries.current();
+    if (built == null) {
+      // Nothing was ever recorded, and no registry pushes: nothing to flush.
+      return;
+    }
+    Thread closer = new DaemonThreads("airbag-metrics-close").newThread(built.composite::close);
     closer.start();
     try {
       TimeUnit.NANOSECONDS.timedJoin(closer, Math.max(0, timeout.toNanos()));

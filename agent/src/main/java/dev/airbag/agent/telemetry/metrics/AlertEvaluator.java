@@ -31,7 +31,7 @@ public final class AlertEvaluator {
   private static final int MAX_READINGS = 4096;
 
   private final List<AlertRule> rules;
-  private final MeterRegistry cumulative;
+  private final Supplier<MeterRegistry> cumulative;
   private final Supplier<Map<CircuitKey, CircuitState>> circuits;
   private final Clock clock;
   private final long windowNanos;
@@ -43,8 +43,10 @@ public final class AlertEvaluator {
   private final Map<String, ActiveAlert> firing = new LinkedHashMap<>();
   private volatile List<ActiveAlert> active = Collections.emptyList();
 
-  AlertEvaluator(List<AlertRule> rules, MeterRegistry cumulative, Supplier<Map<CircuitKey, CircuitState>> circuits,
-      Clock clock, long windowNanos, AlertEvents events, Consumer<Event> sink) {
+  /** @param cumulative supplies the cumulative registry, or null while none is built (every total is then zero) */
+  AlertEvaluator(List<AlertRule> rules, Supplier<MeterRegistry> cumulative,
+      Supplier<Map<CircuitKey, CircuitState>> circuits, Clock clock, long windowNanos, AlertEvents events,
+      Consumer<Event> sink) {
     this.rules = List.copyOf(rules);
     this.cumulative = cumulative;
     this.circuits = circuits;
@@ -53,7 +55,7 @@ public final class AlertEvaluator {
     this.events = events;
     this.sink = sink;
     this.failures = new QuietFailures(clock);
-    readings.addLast(new Reading(clock.nanoTime(), Totals.read(cumulative)));
+    readings.addLast(new Reading(clock.nanoTime(), totals()));
   }
 
   /** Reads the metrics once and fires or resolves alerts. Never throws. */
@@ -61,7 +63,7 @@ public final class AlertEvaluator {
     lock.lock();
     try {
       long now = clock.nanoTime();
-      Totals current = Totals.read(cumulative);
+      Totals current = totals();
       Totals previous = readings.peekLast().totals;
       readings.addLast(new Reading(now, current));
       // Keep the newest reading at or before the window's start as the baseline.
@@ -118,6 +120,12 @@ public final class AlertEvaluator {
     } catch (RuntimeException e) {
       failures.report("emitting an alert event", e);
     }
+  }
+
+  // No registry yet means no meter was ever registered: every total is still zero.
+  private Totals totals() {
+    MeterRegistry registry = cumulative.get();
+    return registry == null ? Totals.ZERO : Totals.read(registry);
   }
 
   private Reading second() {

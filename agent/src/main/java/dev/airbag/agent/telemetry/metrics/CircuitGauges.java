@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The {@value MetricNames#CIRCUIT_STATE} gauges: one per (endpoint, model tag), reading the live state of
@@ -28,14 +29,14 @@ final class CircuitGauges {
   static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final CircuitBreakers circuits;
-  private final MeterRegistry registry;
+  private final Supplier<MeterRegistry> registry;
   private final LlmMetricsBinder binder;
   private final Clock clock;
   private final Map<TagKey, Gauge> gauges = new ConcurrentHashMap<>();
   private volatile View view;
   private volatile boolean stale = true;
 
-  CircuitGauges(CircuitBreakers circuits, MeterRegistry registry, LlmMetricsBinder binder, Clock clock) {
+  CircuitGauges(CircuitBreakers circuits, Supplier<MeterRegistry> registry, LlmMetricsBinder binder, Clock clock) {
     this.circuits = circuits;
     this.registry = registry;
     this.binder = binder;
@@ -59,7 +60,7 @@ final class CircuitGauges {
       gauges.computeIfAbsent(pair, k -> Gauge.builder(MetricNames.CIRCUIT_STATE, this, g -> g.value(pair))
           .tags(MetricNames.TAG_ENDPOINT, tags[0], MetricNames.TAG_MODEL, tags[1])
           .strongReference(true)
-          .register(registry));
+          .register(registry.get()));
     }
   }
 

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Turns what the call pipeline, the circuit breakers and the exception capture report into Micrometer meters
@@ -30,7 +31,7 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
   /** Distinct exception categories kept as tags; the uncaught-exception side defines a small fixed set. */
   private static final int CATEGORY_TAG_LIMIT = 50;
 
-  private final MeterRegistry registry;
+  private final Supplier<MeterRegistry> registry;
   private final BoundedTagValues models;
   private final BoundedTagValues exceptionCategories = new BoundedTagValues(CATEGORY_TAG_LIMIT);
   private final QuietFailures failures;
@@ -43,6 +44,11 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
    * @param modelTagLimit distinct model names kept as tag values before the rest become "other"
    */
   public LlmMetricsBinder(MeterRegistry registry, int modelTagLimit, Clock clock) {
+    this(() -> registry, modelTagLimit, clock);
+  }
+
+  /** As above, with a registry asked for only when a meter is first registered (see {@link LazyRegistries}). */
+  LlmMetricsBinder(Supplier<MeterRegistry> registry, int modelTagLimit, Clock clock) {
     this.registry = registry;
     this.models = new BoundedTagValues(modelTagLimit);
     this.failures = new QuietFailures(clock);
@@ -70,7 +76,7 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
       timer = calls.computeIfAbsent(key, k -> Timer.builder(MetricNames.CALLS)
           .tags(MetricNames.TAG_PROVIDER, provider, MetricNames.TAG_MODEL, modelTag, MetricNames.TAG_OUTCOME,
               outcomeTag)
-          .register(registry));
+          .register(registry.get()));
     }
     timer.record(durationNanos, TimeUnit.NANOSECONDS);
   }
@@ -152,7 +158,7 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
     TagKey tagKey = new TagKey(key);
     Counter counter = counters.get(tagKey);
     if (counter == null) {
-      counter = counters.computeIfAbsent(tagKey, k -> Counter.builder(name).tags(tagPairs).register(registry));
+      counter = counters.computeIfAbsent(tagKey, k -> Counter.builder(name).tags(tagPairs).register(registry.get()));
     }
     counter.increment();
   }

@@ -6,7 +6,6 @@ import dev.airbag.agent.engine.classify.Severity;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 
 /**
  * A percentage over the sliding window (rate-limited attempts per attempt, fallbacks per call) compared with a
@@ -17,14 +16,14 @@ final class RatioRule implements AlertRule {
   private final String name;
   private final Severity severity;
   private final String what;
-  private final ToLongFunction<Totals> numerator;
-  private final ToLongFunction<Totals> denominator;
+  private final Totals.Count numerator;
+  private final Totals.Count denominator;
   private final double thresholdPercent;
   private final long minSamples;
   private final String windowText;
 
-  RatioRule(String name, Severity severity, String what, ToLongFunction<Totals> numerator,
-      ToLongFunction<Totals> denominator, double thresholdPercent, long minSamples, String windowText) {
+  RatioRule(String name, Severity severity, String what, Totals.Count numerator, Totals.Count denominator,
+      double thresholdPercent, long minSamples, String windowText) {
     this.name = name;
     this.severity = severity;
     this.what = what;
@@ -47,8 +46,8 @@ final class RatioRule implements AlertRule {
 
   @Override
   public AlertReading read(Totals window, Totals sinceLast, Map<CircuitKey, CircuitState> circuits) {
-    long samples = denominator.applyAsLong(window);
-    long hits = numerator.applyAsLong(window);
+    long samples = window.get(denominator);
+    long hits = window.get(numerator);
     // Capped: a call may fall back twice, and a ratio past 100 would make threshold 100 fire.
     double percent = samples <= 0 ? 0 : Math.min(100.0, 100.0 * hits / samples);
     boolean breached = samples >= minSamples && percent > thresholdPercent;

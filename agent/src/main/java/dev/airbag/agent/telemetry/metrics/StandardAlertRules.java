@@ -19,12 +19,12 @@ final class StandardAlertRules {
   static List<AlertRule> of(AlertSettings settings) {
     String window = DurationWords.of(settings.window());
     List<AlertRule> rules = new ArrayList<>(4);
-    rules.add(new RatioRule(RATE_LIMITED, Severity.WARNING, "rate-limited attempts", t -> t.rateLimited,
-        t -> t.attempts, settings.rateLimitedPercent(), settings.minSamples(), window));
-    rules.add(new RatioRule(ERRORS, Severity.CRITICAL, "transient and overloaded attempts", t -> t.errors,
-        t -> t.attempts, settings.errorsPercent(), settings.minSamples(), window));
-    rules.add(new RatioRule(FALLBACKS, Severity.WARNING, "fallbacks per call", t -> t.fallbacks, t -> t.calls,
-        settings.fallbacksPercent(), settings.minSamples(), window));
+    rules.add(new RatioRule(RATE_LIMITED, Severity.WARNING, "rate-limited attempts", Totals.Count.RATE_LIMITED,
+        Totals.Count.ATTEMPTS, settings.rateLimitedPercent(), settings.minSamples(), window));
+    rules.add(new RatioRule(ERRORS, Severity.CRITICAL, "transient and overloaded attempts", Totals.Count.ERRORS,
+        Totals.Count.ATTEMPTS, settings.errorsPercent(), settings.minSamples(), window));
+    rules.add(new RatioRule(FALLBACKS, Severity.WARNING, "fallbacks per call", Totals.Count.FALLBACKS,
+        Totals.Count.CALLS, settings.fallbacksPercent(), settings.minSamples(), window));
     if (settings.circuitOpen()) {
       rules.add(new CircuitOpenRule());
     }

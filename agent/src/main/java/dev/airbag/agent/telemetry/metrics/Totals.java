@@ -11,6 +11,9 @@ import io.micrometer.core.instrument.Timer;
  * of two readings is what happened between them. Immutable.
  */
 final class Totals {
+  /** One of the totals, so that a rule can name what it divides by what without a lambda per rule. */
+  enum Count { CALLS, ATTEMPTS, RATE_LIMITED, ERRORS, FALLBACKS, CIRCUIT_OPENS }
+
   static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0);
 
   final long calls;
@@ -42,6 +45,23 @@ final class Totals {
             + count(registry, MetricNames.ATTEMPTS, MetricNames.TAG_CATEGORY, Category.OVERLOADED.wireName()),
         count(registry, MetricNames.FALLBACKS, null, null),
         count(registry, MetricNames.CIRCUIT_TRANSITIONS, MetricNames.TAG_TO, CircuitState.OPEN.wireName()));
+  }
+
+  long get(Count count) {
+    switch (count) {
+      case CALLS:
+        return calls;
+      case ATTEMPTS:
+        return attempts;
+      case RATE_LIMITED:
+        return rateLimited;
+      case ERRORS:
+        return errors;
+      case FALLBACKS:
+        return fallbacks;
+      default:
+        return circuitOpens;
+    }
   }
 
   Totals minus(Totals earlier) {

@@ -25,7 +25,7 @@ class AlertEvaluatorTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final LlmMetricsBinder binder = new LlmMetricsBinder(registry, 100, clock);
   private final CircuitBreakers circuits = Circuits.registry(clock, binder);
-  private final CircuitGauges gauges = new CircuitGauges(circuits, registry, binder, clock);
+  private final CircuitGauges gauges = new CircuitGauges(circuits, () -> registry, binder, clock);
   private final List<Event> events = new ArrayList<>();
   private final AlertEvaluator alerts = evaluator(AlertSettings.builder().window(WINDOW).minSamples(20).build());
 
@@ -34,7 +34,7 @@ class AlertEvaluatorTest {
   }
 
   private AlertEvaluator evaluator(AlertSettings settings) {
-    return new AlertEvaluator(StandardAlertRules.of(settings), registry, gauges::states, clock,
+    return new AlertEvaluator(StandardAlertRules.of(settings), () -> registry, gauges::states, clock,
         settings.window().toNanos(), new AlertEvents("checkout", "host-1", settings.window().getSeconds()),
         events::add);
   }
@@ -189,7 +189,7 @@ class AlertEvaluatorTest {
 
   @Test
   void aSinkThatThrowsDoesNotStopTheEpisodeBookkeeping() {
-    AlertEvaluator throwing = new AlertEvaluator(StandardAlertRules.of(AlertSettings.defaults()), registry,
+    AlertEvaluator throwing = new AlertEvaluator(StandardAlertRules.of(AlertSettings.defaults()), () -> registry,
         gauges::states, clock, WINDOW.toNanos(), new AlertEvents("s", "h", 300), event -> {
           throw new IllegalStateException("queue gone");
         });

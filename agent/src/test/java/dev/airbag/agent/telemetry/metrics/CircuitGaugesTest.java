@@ -13,7 +13,7 @@ class CircuitGaugesTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final LlmMetricsBinder binder = new LlmMetricsBinder(registry, 2, clock);
   private final CircuitBreakers circuits = Circuits.registry(clock, binder);
-  private final CircuitGauges gauges = new CircuitGauges(circuits, registry, binder, clock);
+  private final CircuitGauges gauges = new CircuitGauges(circuits, () -> registry, binder, clock);
 
   CircuitGaugesTest() {
     binder.onAnyTransition(gauges::invalidate);
