@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.airbag.faultserver.FaultPlans;
 import dev.airbag.faultserver.Faults;
+import dev.airbag.it.apps.DyingThreadsApp;
 import dev.airbag.it.apps.PlainJdkHttpApp;
 import dev.airbag.it.apps.PlainOkHttpApp;
 import dev.airbag.it.support.AgentConfig;
@@ -26,8 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The agent on real old JVMs (see {@link LegacyJdks} for where they come from): on Java 8 it says in one line that
- * it needs Java 11 and the app runs exactly as without it; on Java 11, the oldest it supports, it starts and
- * retries OkHttp and java.net.http calls (send and sendAsync).
+ * it needs Java 11 and the app runs exactly as without it; on Java 11, the oldest it supports, it starts,
+ * retries OkHttp and java.net.http calls (send and sendAsync) and captures a thread's uncaught exception.
  */
 class JavaVersionsTest extends FaultServerTest {
   private static final String REFUSAL = "[airbag] Airbag needs Java 11 or newer and this JVM is Java 8; the app runs"
@@ -96,6 +97,28 @@ class JavaVersionsTest extends FaultServerTest {
   @ValueSource(strings = {"send", "async"})
   void onJava11AJavaNetHttpCallIsRetriedByTheAgent(String mode) throws Exception {
     retriedOnJava11(PlainJdkHttpApp.class, server.baseUrl() + "/v1/chat/completions", BODY, mode, "1");
+  }
+
+  /** The Thread hook edits Thread's class file as this JVM ships it; Java 11's must take the edit too. */
+  @Test
+  void onJava11AThreadDyingOfAnExceptionIsCapturedAndTheJvmStillReportsIt() throws Exception {
+    Jdk java11 = LegacyJdks.java11();
+    Path classes = Javac.compile(11, "", dir.resolve("java11-dying"), Javac.sourceOf(DyingThreadsApp.class));
+    AgentConfig config = AgentConfig.in(dir);
+
+    ChildJvm.Result without = ChildJvm.on(java11).classpath(classes.toString())
+        .run(DyingThreadsApp.class.getName(), "none");
+    ChildJvm.Result with = ChildJvm.on(java11).classpath(classes.toString()).agentWithConfig(config.write())
+        .run(DyingThreadsApp.class.getName(), "none");
+
+    assertEquals(without.stdout(), with.stdout());
+    assertEquals(without.exitCode(), with.exitCode());
+    assertTrue(with.stderr().contains("Exception in thread \"order-worker\" java.lang.IllegalStateException"),
+        "the JVM's own report still appears: " + with);
+    List<JsonNode> events = Events.read(config.eventsFile());
+    assertEquals(1, events.size(), events.toString());
+    assertEquals("exception", events.get(0).path("kind").asText(), events.toString());
+    assertEquals("java.lang.IllegalStateException", events.get(0).path("exception_type").asText());
   }
 
   /** Runs {@code app}, compiled for Java 11, on Java 11 against one overloaded answer, then a healthy one. */
