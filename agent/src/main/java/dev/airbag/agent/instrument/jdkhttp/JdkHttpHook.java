@@ -60,10 +60,7 @@ public final class JdkHttpHook {
           .thenCompose(prepared.exchange::toApp)
           .whenComplete((response, failure) -> {
             if (failure != null && unwrap(failure) instanceof InternalFailure) {
-              // Airbag failed before the network answered: the app's own request, as without Airbag.
-              prepared.exchange.sendAsync(AttemptRequest.original())
-                  .thenCompose(prepared.exchange::toApp)
-                  .whenComplete((original, failed) -> complete(app, original, failed));
+              sendOriginal(prepared.exchange, app);
             } else {
               complete(app, response, failure);
             }
@@ -97,6 +94,18 @@ public final class JdkHttpHook {
     } catch (Throwable bug) {
       traffic.internalError("preparing a java.net.http call", bug);
       return null;
+    }
+  }
+
+  /** Airbag failed before the network answered: the app's own request, as without Airbag. */
+  private static void sendOriginal(JdkExchange exchange, CompletableFuture<HttpResponse<Object>> app) {
+    try {
+      exchange.sendAsync(AttemptRequest.original())
+          .thenCompose(exchange::toApp)
+          .whenComplete((original, failed) -> complete(app, original, failed));
+    } catch (RuntimeException | Error unsendable) {
+      // Thrown inside a completion stage it would be lost, and the app's future would never complete.
+      app.completeExceptionally(new IOException("the request could not be sent", unsendable));
     }
   }
 
