@@ -18,9 +18,12 @@ public final class CallRequest {
   private final boolean replayable;
   private final boolean streamed;
   private final String bodyNote;
+  private final RequestHeaders headers;
+  private final String rawQuery;
+  private final long callerTimeoutNanos;
 
   private CallRequest(Endpoint endpoint, String method, String safeUrl, String path, byte[] body, boolean replayable,
-      boolean streamed, String bodyNote) {
+      boolean streamed, String bodyNote, RequestHeaders headers, String rawQuery, long callerTimeoutNanos) {
     this.endpoint = endpoint;
     this.method = method;
     this.safeUrl = safeUrl;
@@ -30,6 +33,9 @@ public final class CallRequest {
     this.replayable = replayable;
     this.streamed = streamed;
     this.bodyNote = bodyNote;
+    this.headers = headers == null ? RequestHeaders.NONE : headers;
+    this.rawQuery = rawQuery;
+    this.callerTimeoutNanos = Math.max(0, callerTimeoutNanos);
   }
 
   /**
@@ -41,7 +47,16 @@ public final class CallRequest {
    */
   public static CallRequest of(Endpoint endpoint, String method, String safeUrl, String path, byte[] body,
       boolean replayable, boolean streamed, String bodyNote) {
-    return new CallRequest(endpoint, method, safeUrl, path, body, replayable, streamed, bodyNote);
+    return new CallRequest(endpoint, method, safeUrl, path, body, replayable, streamed, bodyNote, null, null, 0);
+  }
+
+  /**
+   * This request with what the engine reads only on demand: its headers, its raw query (which may carry a key, so it
+   * never reaches an event), and the time the caller allows the whole call ({@code 0} when the client sets none).
+   */
+  public CallRequest with(RequestHeaders headers, String rawQuery, long callerTimeoutNanos) {
+    return new CallRequest(endpoint, method, safeUrl, path, body, replayable, streamed, bodyNote, headers, rawQuery,
+        callerTimeoutNanos);
   }
 
   public Endpoint endpoint() {
@@ -86,5 +101,20 @@ public final class CallRequest {
 
   public String bodyNote() {
     return bodyNote;
+  }
+
+  /** The request's headers, read lazily; never null. */
+  public RequestHeaders headers() {
+    return headers;
+  }
+
+  /** The raw query string, or null; it may carry a key and must never be written anywhere. */
+  public String rawQuery() {
+    return rawQuery;
+  }
+
+  /** How long the caller's own timeout lets the whole call take, in nanoseconds; 0 when it sets none. */
+  public long callerTimeoutNanos() {
+    return callerTimeoutNanos;
   }
 }

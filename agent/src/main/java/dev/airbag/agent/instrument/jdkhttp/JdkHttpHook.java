@@ -88,7 +88,9 @@ public final class JdkHttpHook {
           || StreamFlag.isSet(body.bytes);
       String safeUrl = uri.getScheme() + "://" + uri.getHost() + ":" + port(uri) + uri.getRawPath();
       CallRequest call = CallRequest.of(endpoint, httpRequest.method(), safeUrl, uri.getRawPath(), body.bytes,
-          body.replayable, streamed, body.note);
+          body.replayable, streamed, body.note)
+          .with(new JdkRequestHeaders(httpRequest.headers()), uri.getRawQuery(),
+              httpRequest.timeout().map(java.time.Duration::toNanos).orElse(0L));
       return new Prepared(call, new JdkExchange((HttpClient) client, httpRequest, (HttpResponse.BodyHandler<?>) handler,
           streamed, traffic.maxErrorBodyBytes()));
     } catch (Throwable bug) {

