@@ -29,15 +29,21 @@ final class Resilience {
     RetryPolicy retry = new RetryPolicy(config.get(ConfigKeys.RETRY_MAX_ATTEMPTS), config.get(ConfigKeys.RETRY_BASE_DELAY),
         config.get(ConfigKeys.RETRY_MAX_DELAY), Jitter.fromWireName(config.get(ConfigKeys.RETRY_JITTER)),
         config.get(ConfigKeys.RETRY_MAX_RETRY_AFTER), config.get(ConfigKeys.RETRY_DEADLINE));
+    FallbackPolicy fallback = new FallbackPolicy(config.fallbackChains(), config.contextLengthFallbacks(),
+        config.get(ConfigKeys.FALLBACK_ON));
     CircuitBreakers breakers = null;
     if (config.get(ConfigKeys.CIRCUIT_ENABLED)) {
       BreakerConfig breaker = new BreakerConfig(config.get(ConfigKeys.CIRCUIT_WINDOW),
           config.get(ConfigKeys.CIRCUIT_MINIMUM_CALLS), config.get(ConfigKeys.CIRCUIT_FAILURE_RATE_THRESHOLD),
           config.get(ConfigKeys.CIRCUIT_SLOW_CALL_DURATION), config.get(ConfigKeys.CIRCUIT_OPEN_DURATION),
           config.get(ConfigKeys.CIRCUIT_HALF_OPEN_CALLS))
+          .withHopelessAfter(config.get(ConfigKeys.CIRCUIT_HOPELESS_AFTER))
+          .withFirstOpenDuration(config.get(ConfigKeys.CIRCUIT_FIRST_OPEN_DURATION))
           // A probe lost with its call must not hold the circuit half-open for ever.
           .withHalfOpenMaxWait(config.get(ConfigKeys.RETRY_DEADLINE));
-      breakers = new CircuitBreakers(breaker, clock, transitions, FaultInjection.room(MAX_CIRCUITS));
+      // Opening on a failure rate costs nothing only where another model serves meanwhile.
+      breakers = new CircuitBreakers(breaker, fallback::hasChainFor, clock, transitions,
+          FaultInjection.room(MAX_CIRCUITS));
     }
     return CallPipeline.builder(classifier, listener)
         .attempts(attempts)
@@ -48,8 +54,9 @@ final class Resilience {
             FaultInjection.room(RetryBudgets.DEFAULT_MAX_ENDPOINTS), clock))
         .internalErrors(internalErrors)
         .breakers(breakers)
-        .fallback(new FallbackPolicy(config.fallbackChains(), config.contextLengthFallbacks(),
-            config.get(ConfigKeys.FALLBACK_ON)))
+        .fallback(fallback)
+        .holdWhileOpen("wait".equals(config.get(ConfigKeys.CIRCUIT_WHEN_OPEN)))
+        .budgetExemptAttempts(config.get(ConfigKeys.RETRY_BUDGET_EXEMPT_ATTEMPTS))
         .firstByteTimeout(config.get(ConfigKeys.TIMEOUT_FIRST_BYTE))
         .replayWindow(config.get(ConfigKeys.RETRY_REPLAY_WINDOW))
         .maxErrorBodyBytes(config.get(ConfigKeys.CLASSIFY_MAX_BODY_BYTES))

@@ -46,14 +46,17 @@ public final class ConfigKeys {
   public static final ConfigKey<Boolean> RETRY_ON_UNKNOWN = ConfigKey.of("airbag.retry.on-unknown", bool(), false,
       "Whether failures classified unknown are retried.");
   public static final ConfigKey<Integer> RETRY_MAX_ATTEMPTS = ConfigKey.of("airbag.retry.max-attempts",
-      wholeNumber(1, 20), 4, "Attempts in all per model, the first one included (1 disables retry).");
+      wholeNumber(1, 20), 3, "Attempts in all per call, every model of its fallback chain and the first one included"
+          + " (1 disables retry); 3 is what the OpenAI and Anthropic SDKs make on their own, whose retries Airbag's"
+          + " replace.");
   public static final ConfigKey<Duration> RETRY_BASE_DELAY = ConfigKey.of("airbag.retry.base-delay",
       duration(Duration.ofMillis(1), Duration.ofMinutes(1)), Duration.ofMillis(500),
       "Backoff before the first retry; doubles on each further retry.");
   public static final ConfigKey<Duration> RETRY_MAX_DELAY = ConfigKey.of("airbag.retry.max-delay",
-      duration(Duration.ofMillis(1), Duration.ofMinutes(10)), Duration.ofSeconds(20), "Cap on one backoff.");
+      duration(Duration.ofMillis(1), Duration.ofMinutes(10)), Duration.ofSeconds(8), "Cap on one backoff.");
   public static final ConfigKey<String> RETRY_JITTER = ConfigKey.of("airbag.retry.jitter",
-      oneOf(List.of("full", "equal", "decorrelated", "none")), "full", "How backoff delays are randomised.");
+      oneOf(List.of("sdk", "full", "equal", "decorrelated", "none")), "sdk", "How backoff delays are randomised;"
+          + " sdk takes up to a quarter off each delay, as the SDKs do, so that a failing call keeps their pace.");
   public static final ConfigKey<Duration> RETRY_MAX_RETRY_AFTER = ConfigKey.of("airbag.retry.max-retry-after",
       duration(Duration.ZERO, Duration.ofHours(1)), Duration.ofSeconds(30),
       "Longest Retry-After a provider may impose; a longer one is not waited for.");
@@ -62,14 +65,20 @@ public final class ConfigKeys {
       "Overall time for one call, retries and fallbacks included.");
   public static final ConfigKey<Duration> RETRY_REPLAY_WINDOW = ConfigKey.of("airbag.retry.replay-window",
       duration(Duration.ZERO, Duration.ofMinutes(10)), Duration.ofSeconds(10),
-      "How long a call Airbag has exhausted answers an identical re-send (a framework's own retry, e.g. LangChain4j's)"
-          + " without a new upstream request, at most 3 times; 0s turns it off.");
+      "How long a call Airbag retried to exhaustion answers the client's or framework's own re-send of it (an SDK's"
+          + " X-Stainless-Retry-Count, LangChain4j's retry loop) without a new upstream request, at most 3 times;"
+          + " never the app's own new call, never another credential's, never a permanent failure; 0s turns it off.");
   public static final ConfigKey<Double> RETRY_BUDGET_RATIO = ConfigKey.of("airbag.retry.budget.ratio",
-      number(0, 1), 0.2, "Retries allowed per endpoint as a share of its recent upstream requests (every attempt counts;"
-          + " over a 10 s window), so that retries cannot become a storm.");
+      number(0, 1), 0.2, "Attempts past airbag.retry.budget.exempt-attempts allowed per endpoint, as a share of its"
+          + " recent upstream requests (every attempt counts; over a 10 s window), so that extra retries cannot become a"
+          + " storm.");
   public static final ConfigKey<Double> RETRY_BUDGET_MIN_PER_SECOND = ConfigKey.of(
       "airbag.retry.budget.min-per-second", number(0, Double.POSITIVE_INFINITY), 3.0,
       "Retries per second per endpoint always allowed, whatever the ratio.");
+  public static final ConfigKey<Integer> RETRY_BUDGET_EXEMPT_ATTEMPTS = ConfigKey.of(
+      "airbag.retry.budget.exempt-attempts", wholeNumber(1, 20), 3,
+      "Attempts per call the budget never refuses: the SDKs' own 1 + 2 retries, so that Airbag never retries less"
+          + " than the SDK alone. Lower values shed load at the cost of answers (an opt-in).");
 
   public static final ConfigKey<Boolean> CIRCUIT_ENABLED = ConfigKey.of("airbag.circuit.enabled", bool(), true,
       "Whether a circuit breaker guards each endpoint and model.");
@@ -77,18 +86,30 @@ public final class ConfigKeys {
       wholeNumber(1, 1000), 20, "Number of recent attempts (each HTTP request to the provider, not each app call) the"
           + " failure rate is computed over.");
   public static final ConfigKey<Integer> CIRCUIT_MINIMUM_CALLS = ConfigKey.of("airbag.circuit.minimum-calls",
-      wholeNumber(1, 1000), 10, "Attempts needed in the window before the breaker may open.");
+      wholeNumber(1, 1000), 10, "Attempts needed in the window before the failure-rate rule may open the breaker.");
   public static final ConfigKey<Integer> CIRCUIT_FAILURE_RATE_THRESHOLD = ConfigKey.of(
       "airbag.circuit.failure-rate-threshold", wholeNumber(1, 100), 50,
-      "Failure percentage at which the breaker opens; only overloaded, transient, timeout and rate_limited count.");
+      "Failure percentage at which the breaker of a model with a fallback chain opens (the fallback serves meanwhile);"
+          + " only overloaded, transient, timeout and rate_limited count.");
+  public static final ConfigKey<Integer> CIRCUIT_HOPELESS_AFTER = ConfigKey.of("airbag.circuit.hopeless-after",
+      wholeNumber(0, 10_000), 50, "Failed attempts in a row, with no success between, that open any breaker: retrying"
+          + " has stopped working (a hard outage). The only rule for a model without a fallback; 0 turns it off.");
   public static final ConfigKey<Duration> CIRCUIT_SLOW_CALL_DURATION = ConfigKey.of(
       "airbag.circuit.slow-call-duration", duration(Duration.ofMillis(1), Duration.ofMinutes(10)).orOff(), null,
       "Calls slower than this count as failures; off counts none.");
   public static final ConfigKey<Duration> CIRCUIT_OPEN_DURATION = ConfigKey.of("airbag.circuit.open-duration",
-      duration(Duration.ofMillis(1), Duration.ofHours(1)), Duration.ofSeconds(30),
-      "How long an open breaker fails fast before letting probes through.");
+      duration(Duration.ofMillis(1), Duration.ofHours(1)), Duration.ofSeconds(2),
+      "Longest pause of an open breaker before it lets a probe through; the first pause is"
+          + " airbag.circuit.first-open-duration, doubled by each failed probe up to this.");
+  public static final ConfigKey<Duration> CIRCUIT_FIRST_OPEN_DURATION = ConfigKey.of(
+      "airbag.circuit.first-open-duration", duration(Duration.ofMillis(1), Duration.ofHours(1)),
+      Duration.ofMillis(500), "Pause of a breaker that has just opened before its first probe.");
+  public static final ConfigKey<String> CIRCUIT_WHEN_OPEN = ConfigKey.of("airbag.circuit.when-open",
+      oneOf(List.of("wait", "fail-fast")), "wait", "What a call gets when its model's breaker is open and no fallback"
+          + " can serve: wait waits as long as its retries would have for the breaker to let it through (the provider"
+          + " meanwhile gets only probes); fail-fast answers at once (load shedding: it can cost the app answers).");
   public static final ConfigKey<Integer> CIRCUIT_HALF_OPEN_CALLS = ConfigKey.of("airbag.circuit.half-open-calls",
-      wholeNumber(1, 100), 3, "Probe attempts in the half-open state; all must succeed to close the breaker.");
+      wholeNumber(1, 100), 1, "Probe attempts in the half-open state; all must succeed to close the breaker.");
 
   public static final ConfigKey<Set<Category>> FALLBACK_ON = ConfigKey.of("airbag.fallback.on",
       // content_policy, auth, bad_request and unknown never fall back: another model cannot fix them.
@@ -130,8 +151,9 @@ public final class ConfigKeys {
     List<ConfigKey<?>> all = new java.util.ArrayList<>(List.of(ENABLED, LOG_LEVEL, SERVICE_NAME, EXPORT_FILE_PATH, PRESETS, CLASSIFY_MAX_BODY_BYTES,
         RETRY_ON_UNKNOWN, RETRY_MAX_ATTEMPTS, RETRY_BASE_DELAY, RETRY_MAX_DELAY, RETRY_JITTER,
         RETRY_MAX_RETRY_AFTER, RETRY_DEADLINE, RETRY_REPLAY_WINDOW, RETRY_BUDGET_RATIO, RETRY_BUDGET_MIN_PER_SECOND,
-        CIRCUIT_ENABLED, CIRCUIT_WINDOW, CIRCUIT_MINIMUM_CALLS, CIRCUIT_FAILURE_RATE_THRESHOLD,
-        CIRCUIT_SLOW_CALL_DURATION, CIRCUIT_OPEN_DURATION, CIRCUIT_HALF_OPEN_CALLS, FALLBACK_ON,
+        RETRY_BUDGET_EXEMPT_ATTEMPTS, CIRCUIT_ENABLED, CIRCUIT_WINDOW, CIRCUIT_MINIMUM_CALLS,
+        CIRCUIT_FAILURE_RATE_THRESHOLD, CIRCUIT_HOPELESS_AFTER, CIRCUIT_SLOW_CALL_DURATION, CIRCUIT_OPEN_DURATION,
+        CIRCUIT_FIRST_OPEN_DURATION, CIRCUIT_HALF_OPEN_CALLS, CIRCUIT_WHEN_OPEN, FALLBACK_ON,
         TIMEOUT_FIRST_BYTE));
     all.addAll(ExportKeys.all());
     all.addAll(ExceptionKeys.all());

@@ -41,7 +41,7 @@ class CheckConfigCommandTest {
     List<String> problems = text(err).lines().filter(line -> line.startsWith("problem: ")).toList();
     assertEquals(2, problems.size(), text(err));
     assertTrue(problems.get(0).contains("airbag.retyr.deadline") || problems.get(1).contains("airbag.retyr.deadline"));
-    assertTrue(text(out).contains("airbag.retry.max-attempts = 4   (default)"), "the default that would be used");
+    assertTrue(text(out).contains("airbag.retry.max-attempts = 3   (default)"), "the default that would be used");
   }
 
   @Test

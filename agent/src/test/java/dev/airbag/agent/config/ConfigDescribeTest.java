@@ -100,7 +100,7 @@ class ConfigDescribeTest {
     for (KeyFamily<?> family : ConfigKeys.families()) {
       assertTrue(table.contains("| `" + family.pattern() + "` |"), family.pattern());
     }
-    assertTrue(table.contains("| `airbag.retry.max-attempts` | 4 | 1..20 | "), table);
+    assertTrue(table.contains("| `airbag.retry.max-attempts` | 3 | 1..20 | "), table);
     assertTrue(table.contains("`AIRBAG_ENDPOINT_<NAME>_URL`"), table);
   }
 

@@ -23,11 +23,11 @@ class ConfigPrecedenceTest {
     Path file = ConfigFiles.write(dir, "airbag.retry.max-attempts=2");
     String args = ConfigFiles.agentArgs(file);
     Map<String, String> property = Map.of("airbag.retry.max-attempts", "5");
-    Map<String, String> env = Map.of("AIRBAG_RETRY_MAX_ATTEMPTS", "3");
+    Map<String, String> env = Map.of("AIRBAG_RETRY_MAX_ATTEMPTS", "7");
 
-    assertEquals(4, attempts(ConfigSources.of(null, Map.of(), Map.of())));
+    assertEquals(3, attempts(ConfigSources.of(null, Map.of(), Map.of())));
     assertEquals(2, attempts(ConfigSources.of(args, Map.of(), Map.of())));
-    assertEquals(3, attempts(ConfigSources.of(args, Map.of(), env)));
+    assertEquals(7, attempts(ConfigSources.of(args, Map.of(), env)));
     assertEquals(5, attempts(ConfigSources.of(args, property, env)));
   }
 
@@ -35,14 +35,14 @@ class ConfigPrecedenceTest {
   void theWinningSourceIsNamedInDescribe() {
     Path file = ConfigFiles.write(dir, "airbag.retry.max-attempts=2", "airbag.circuit.window=40");
     ConfigSources sources = ConfigSources.of(ConfigFiles.agentArgs(file), Map.of(),
-        Map.of("AIRBAG_RETRY_MAX_ATTEMPTS", "3"));
+        Map.of("AIRBAG_RETRY_MAX_ATTEMPTS", "7"));
 
     String description = AirbagConfig.load(sources).describe();
 
-    assertTrue(description.contains("airbag.retry.max-attempts = 3   (environment AIRBAG_RETRY_MAX_ATTEMPTS)\n"),
+    assertTrue(description.contains("airbag.retry.max-attempts = 7   (environment AIRBAG_RETRY_MAX_ATTEMPTS)\n"),
         description);
     assertTrue(description.contains("airbag.circuit.window = 40   (file " + file + ")\n"), description);
-    assertTrue(description.contains("airbag.retry.jitter = full   (default)\n"), description);
+    assertTrue(description.contains("airbag.retry.jitter = sdk   (default)\n"), description);
   }
 
   @Test
@@ -171,10 +171,10 @@ class ConfigPrecedenceTest {
 
     AirbagConfig config = AirbagConfig.load(ConfigSources.of(ConfigFiles.agentArgs(file), Map.of(), Map.of()));
 
-    assertEquals(4, config.get(ConfigKeys.RETRY_MAX_ATTEMPTS));
+    assertEquals(3, config.get(ConfigKeys.RETRY_MAX_ATTEMPTS));
     assertEquals(List.of("airbag.retry.max-attempts = \"${ATTEMPTS}\" (file " + file + ") refers to the "
         + "environment variable ATTEMPTS, which is not set (write ${ATTEMPTS:-fallback} to give a fallback); "
-        + "using the default 4"), config.problems());
+        + "using the default 3"), config.problems());
   }
 
   private static int attempts(ConfigSources sources) {

@@ -21,14 +21,14 @@ class ConfigProblemsTest {
 
     AirbagConfig config = AirbagConfig.load(ConfigSources.of(ConfigFiles.agentArgs(file), Map.of(), Map.of()));
 
-    assertEquals(4, config.get(ConfigKeys.RETRY_MAX_ATTEMPTS));
+    assertEquals(3, config.get(ConfigKeys.RETRY_MAX_ATTEMPTS));
     assertEquals(List.of("airbag.retry.max-attempts = \"abc\" (file " + file + ") is not allowed: expected a "
-        + "whole number from 1 to 20; using the default 4"), config.problems());
+        + "whole number from 1 to 20; using the default 3"), config.problems());
   }
 
   @ParameterizedTest(name = "{0} = \"{1}\"")
   @CsvSource(delimiter = '|', value = {
-      "airbag.retry.max-attempts | 21 | expected a whole number from 1 to 20; using the default 4",
+      "airbag.retry.max-attempts | 21 | expected a whole number from 1 to 20; using the default 3",
       "airbag.enabled | yes | expected true or false; using the default true",
       "airbag.log.level | verbose | expected one of error, warn, info, debug, trace, off; using the default info",
       "airbag.retry.base-delay | 500 | expected a duration like 250ms, 30s, 2m or 1h, from 1ms to 1m; "
@@ -85,7 +85,7 @@ class ConfigProblemsTest {
         "unknown key airbag.retry.max-attempt (file " + file + "); did you mean airbag.retry.max-attempts? Ignored.",
         "unknown key retry.deadline (file " + file + "); did you mean airbag.retry.deadline? Ignored."),
         config.problems());
-    assertEquals(4, config.get(ConfigKeys.RETRY_MAX_ATTEMPTS));
+    assertEquals(3, config.get(ConfigKeys.RETRY_MAX_ATTEMPTS));
   }
 
   @ParameterizedTest(name = "{0} suggests {1}")

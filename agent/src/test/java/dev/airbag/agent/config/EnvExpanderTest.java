@@ -43,7 +43,7 @@ class EnvExpanderTest {
   void loadingNeverThrowsEvenWithoutSources() {
     AirbagConfig config = AirbagConfig.load(null);
 
-    assertEquals(4, config.get(ConfigKeys.RETRY_MAX_ATTEMPTS));
+    assertEquals(3, config.get(ConfigKeys.RETRY_MAX_ATTEMPTS));
     assertEquals(1, config.problems().size());
     assertTrue(config.problems().get(0).startsWith("cannot load configuration ("), config.problems().toString());
     assertEquals(List.of(), AirbagConfig.load(ConfigSources.of(null, null, null)).problems());

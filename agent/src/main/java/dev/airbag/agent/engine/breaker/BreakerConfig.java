@@ -6,15 +6,30 @@ import java.util.Objects;
 /**
  * How every circuit decides, built once from the {@code airbag.circuit.*} keys. Immutable and thread-safe.
  *
+ * <p>Two rules open a circuit. The <b>rate rule</b> (a failure share of the last {@code window} attempts) is for
+ * models with a fallback, where opening early costs nothing because another model serves. The <b>hopeless
+ * rule</b> ({@code hopelessAfter} failed attempts in a row, no success between, over at least {@link #HOPELESS_SPAN})
+ * is for every model: without a
+ * fallback, an open circuit may cost the app answers that retries would have won, so it opens only when retrying
+ * has stopped working (a 90% failure rate gives 50 failures in a row about once in 20,000 attempts).
+ *
+ * <p>An open circuit lets a probe through after {@code firstOpenDuration}; each failed probe doubles the pause, up
+ * to {@code openDuration}, so a short outage is noticed to be over within a pause and a long one costs the
+ * provider one probe per {@code openDuration}.
+ *
  * <p>As in resilience4j's count-based window, a {@code minimumCalls} larger than {@code window} is lowered
  * to {@code window}: the window never holds more outcomes than its size, so it could otherwise never decide.
  */
 public final class BreakerConfig {
+  /** The hopeless rule also needs this long without a success, so that heavy traffic cannot trip it in a burst. */
+  public static final Duration HOPELESS_SPAN = Duration.ofSeconds(1);
   /** Matches the default {@code airbag.retry.deadline}: no attempt outlives its call. */
   private static final Duration DEFAULT_HALF_OPEN_MAX_WAIT = Duration.ofSeconds(120);
   /** Defaults of the {@code airbag.circuit.*} keys; declared after the constant it uses. */
   private static final BreakerConfig DEFAULTS =
-      new BreakerConfig(20, 10, 50, null, Duration.ofSeconds(30), 3);
+      new BreakerConfig(20, 10, 50, null, Duration.ofSeconds(2), 1)
+          .withHopelessAfter(50)
+          .withFirstOpenDuration(Duration.ofMillis(500));
 
   private final int window;
   private final int minimumCalls;
@@ -23,24 +38,28 @@ public final class BreakerConfig {
   private final Duration openDuration;
   private final int halfOpenCalls;
   private final Duration halfOpenMaxWait;
+  private final int hopelessAfter;
+  private final Duration firstOpenDuration;
 
   /**
    * @param window how many of the latest attempt outcomes are weighed (20)
    * @param minimumCalls no decision before this many outcomes are in the window (10)
    * @param failureRateThresholdPercent opens when failures reach this share of the window, 1 to 100 (50)
    * @param slowCallDuration an attempt at least this long counts as a failure; null turns the rule off (off)
-   * @param openDuration how long an open circuit rejects before it lets probes through (30s)
-   * @param halfOpenCalls how many probes must all succeed to close the circuit again (3)
+   * @param openDuration the longest pause of an open circuit before it lets a probe through (2s); with no
+   *     {@link #withFirstOpenDuration first pause} set, every pause is this long
+   * @param halfOpenCalls how many probes must all succeed to close the circuit again (1)
    * @throws IllegalArgumentException naming the first value out of range
    */
   public BreakerConfig(int window, int minimumCalls, int failureRateThresholdPercent, Duration slowCallDuration,
       Duration openDuration, int halfOpenCalls) {
     this(window, minimumCalls, failureRateThresholdPercent, slowCallDuration, openDuration, halfOpenCalls,
-        DEFAULT_HALF_OPEN_MAX_WAIT);
+        DEFAULT_HALF_OPEN_MAX_WAIT, 0, openDuration);
   }
 
   private BreakerConfig(int window, int minimumCalls, int failureRateThresholdPercent, Duration slowCallDuration,
-      Duration openDuration, int halfOpenCalls, Duration halfOpenMaxWait) {
+      Duration openDuration, int halfOpenCalls, Duration halfOpenMaxWait, int hopelessAfter,
+      Duration firstOpenDuration) {
     require(window >= 1, "window must be at least 1, was " + window);
     require(minimumCalls >= 1, "minimumCalls must be at least 1, was " + minimumCalls);
     require(failureRateThresholdPercent >= 1 && failureRateThresholdPercent <= 100,
@@ -52,6 +71,9 @@ public final class BreakerConfig {
     require(halfOpenCalls >= 1, "halfOpenCalls must be at least 1, was " + halfOpenCalls);
     require(isPositive(Objects.requireNonNull(halfOpenMaxWait, "halfOpenMaxWait")),
         "halfOpenMaxWait must be positive, was " + halfOpenMaxWait);
+    require(hopelessAfter >= 0, "hopelessAfter must be at least 0 (off), was " + hopelessAfter);
+    require(isPositive(Objects.requireNonNull(firstOpenDuration, "firstOpenDuration")),
+        "firstOpenDuration must be positive, was " + firstOpenDuration);
     this.window = window;
     this.minimumCalls = Math.min(minimumCalls, window);
     this.failureRateThresholdPercent = failureRateThresholdPercent;
@@ -59,9 +81,12 @@ public final class BreakerConfig {
     this.openDuration = openDuration;
     this.halfOpenCalls = halfOpenCalls;
     this.halfOpenMaxWait = halfOpenMaxWait;
+    this.hopelessAfter = hopelessAfter;
+    // Like minimumCalls: a first pause longer than the longest is lowered to it.
+    this.firstOpenDuration = firstOpenDuration.compareTo(openDuration) > 0 ? openDuration : firstOpenDuration;
   }
 
-  /** 20 attempts, 10 minimum, 50%, no slow-call rule, open 30s, 3 probes. */
+  /** 20 attempts, 10 minimum, 50% (with a fallback), hopeless after 50, pauses 500ms doubling to 2s, 1 probe. */
   public static BreakerConfig defaults() {
     return DEFAULTS;
   }
@@ -73,7 +98,19 @@ public final class BreakerConfig {
    */
   public BreakerConfig withHalfOpenMaxWait(Duration maxWait) {
     return new BreakerConfig(window, minimumCalls, failureRateThresholdPercent, slowCallDuration, openDuration,
-        halfOpenCalls, maxWait);
+        halfOpenCalls, maxWait, hopelessAfter, firstOpenDuration);
+  }
+
+  /** A copy that opens after this many failed attempts in a row, whatever the window says; 0 turns the rule off. */
+  public BreakerConfig withHopelessAfter(int failuresInARow) {
+    return new BreakerConfig(window, minimumCalls, failureRateThresholdPercent, slowCallDuration, openDuration,
+        halfOpenCalls, halfOpenMaxWait, failuresInARow, firstOpenDuration);
+  }
+
+  /** A copy whose first open pause is this long, doubling after each failed probe up to {@link #openDuration()}. */
+  public BreakerConfig withFirstOpenDuration(Duration first) {
+    return new BreakerConfig(window, minimumCalls, failureRateThresholdPercent, slowCallDuration, openDuration,
+        halfOpenCalls, halfOpenMaxWait, hopelessAfter, first);
   }
 
   public int window() {
@@ -106,6 +143,24 @@ public final class BreakerConfig {
     return halfOpenMaxWait;
   }
 
+  /** Failed attempts in a row that open any circuit; 0 when the rule is off. */
+  public int hopelessAfter() {
+    return hopelessAfter;
+  }
+
+  public Duration firstOpenDuration() {
+    return firstOpenDuration;
+  }
+
+  /** The pause of an open stay that follows {@code failedProbes} failed probes in a row (0 for a fresh opening). */
+  long openNanos(int failedProbes) {
+    long first = firstOpenDuration.toNanos();
+    long max = openDuration.toNanos();
+    // Past 62 doublings any positive pause exceeds max; comparing against max >> n avoids the overflow.
+    int n = Math.max(0, failedProbes);
+    return n >= Long.SIZE - 1 || first > (max >> n) ? max : Math.min(max, first << n);
+  }
+
   /** Whether an attempt that took this long counts as a failure under the slow-call rule. */
   boolean isSlow(long durationNanos) {
     return slowCallDuration != null && durationNanos >= slowCallDuration.toNanos();
@@ -116,7 +171,8 @@ public final class BreakerConfig {
     return "BreakerConfig{window=" + window + ", minimumCalls=" + minimumCalls
         + ", failureRateThreshold=" + failureRateThresholdPercent + "%, slowCallDuration=" + slowCallDuration
         + ", openDuration=" + openDuration + ", halfOpenCalls=" + halfOpenCalls
-        + ", halfOpenMaxWait=" + halfOpenMaxWait + "}";
+        + ", halfOpenMaxWait=" + halfOpenMaxWait + ", hopelessAfter=" + hopelessAfter
+        + ", firstOpenDuration=" + firstOpenDuration + "}";
   }
 
   private static boolean isPositive(Duration duration) {

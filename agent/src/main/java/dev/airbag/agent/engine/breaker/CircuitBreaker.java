@@ -16,16 +16,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * does not.)
  *
  * <ul>
- *   <li><b>Closed:</b> every attempt goes out. The window holds the outcomes of the last {@code window}
- *       attempts. No decision before it holds {@code minimumCalls} outcomes; then the circuit opens when
- *       failures / outcomes &gt;= the threshold (exactly at the threshold opens). With the slow-call rule on,
- *       an attempt that took at least {@code slowCallDuration} counts as a failure even if it succeeded.
- *   <li><b>Open:</b> every attempt is rejected at once, without touching the network or taking a lock. Once
- *       {@code openDuration} has elapsed the circuit moves to half-open, lazily: on the next
+ *   <li><b>Closed:</b> every attempt goes out. The circuit opens on {@code hopelessAfter} unhealthy attempts in a
+ *       row, or, where the rate rule applies (a model with a fallback), once the window of the last {@code window}
+ *       attempts holds {@code minimumCalls} outcomes and failures / outcomes &gt;= the threshold (exactly at the
+ *       threshold opens). With the slow-call rule on, an attempt that took at least {@code slowCallDuration}
+ *       counts as a failure even if it succeeded.
+ *   <li><b>Open:</b> every attempt is rejected at once, without touching the network or taking a lock. Once the
+ *       stay's pause has elapsed ({@code firstOpenDuration}, doubled by each failed probe since the circuit last
+ *       closed, up to {@code openDuration}) the circuit moves to half-open, lazily: on the next
  *       {@link #tryAcquire()} or {@link #state()}.
  *   <li><b>Half-open:</b> exactly {@code halfOpenCalls} probes are admitted; others are rejected. When all
  *       probes succeed the circuit closes with an empty window; the first failed (or slow) probe reopens it
- *       for a fresh open duration. A probe reported with {@link Permit#onIgnored()} gives its slot back.
+ *       for a longer pause. A probe reported with {@link Permit#onIgnored()} gives its slot back.
  * </ul>
  *
  * <p>Only failures that say the provider is unhealthy (overloaded, transient, timeout, rate limited) should
@@ -48,13 +50,29 @@ public final class CircuitBreaker {
   private volatile BreakerState current;
   /** Under the lock; moves on every transition, so reports from an earlier stay can be told apart. */
   private long generation;
+  /** Under the lock: probes failed since the circuit last closed; each one doubles the next open pause. */
+  private int failedProbes;
+  private final boolean rateRule;
+  /** How long the latest failed attempt took; read without the lock, so a stale value is fine. */
+  private volatile long lastFailureNanos;
 
+  /** A circuit on which both rules apply (a model with a fallback, or a caller that wants the rate rule). */
   public CircuitBreaker(CircuitKey key, BreakerConfig config, Clock clock, TransitionListener listener) {
+    this(key, config, true, clock, listener);
+  }
+
+  /**
+   * @param rateRule whether the failure-rate rule applies (true for a model with a fallback); the hopeless rule
+   *     always does
+   */
+  public CircuitBreaker(CircuitKey key, BreakerConfig config, boolean rateRule, Clock clock,
+      TransitionListener listener) {
     this.key = Objects.requireNonNull(key, "key");
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.notifier = new TransitionNotifier(key, Objects.requireNonNull(listener, "listener"));
-    this.current = new ClosedState(config);
+    this.rateRule = rateRule;
+    this.current = new ClosedState(config, rateRule);
   }
 
   /**
@@ -101,6 +119,16 @@ public final class CircuitBreaker {
     return metrics;
   }
 
+  /** How long the latest failed attempt on this circuit took, 0 before any: what a rejection saves a call. */
+  public long lastFailureNanos() {
+    return lastFailureNanos;
+  }
+
+  /** Whether the failure-rate rule applies to this circuit (its model has a fallback). */
+  public boolean rateRule() {
+    return rateRule;
+  }
+
   /** Nanoseconds until an open circuit lets probes through; 0 unless open. For a Retry-After header. */
   public long remainingOpenNanos() {
     return current.remainingOpenNanos(clock.nanoTime());
@@ -137,6 +165,9 @@ public final class CircuitBreaker {
   }
 
   void record(AttemptPermit permit, Outcome outcome, long durationNanos) {
+    if (outcome.unhealthy()) {
+      lastFailureNanos = Math.max(0, durationNanos);
+    }
     long now = clock.nanoTime();
     lock.lock();
     try {
@@ -180,6 +211,9 @@ public final class CircuitBreaker {
       throw new IllegalStateException("transition " + transition + " proposed while " + current.kind());
     }
     Transitions.check(transition.from(), transition.to());
+    if (transition.from() == CircuitState.HALF_OPEN) {
+      failedProbes = transition.to() == CircuitState.OPEN ? failedProbes + 1 : 0;
+    }
     current = enter(transition.to(), now);
     generation++;
     notifier.enqueue(transition);
@@ -188,9 +222,9 @@ public final class CircuitBreaker {
   private BreakerState enter(CircuitState state, long now) {
     switch (state) {
       case CLOSED:
-        return new ClosedState(config);
+        return new ClosedState(config, rateRule);
       case OPEN:
-        return new OpenState(now, config);
+        return new OpenState(now, config.openNanos(failedProbes));
       case HALF_OPEN:
         return new HalfOpenState(now, config);
       default:

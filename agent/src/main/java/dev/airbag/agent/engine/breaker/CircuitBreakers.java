@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * Every circuit, one per (endpoint, model), created on first use with one shared config. Model names come
@@ -27,12 +28,23 @@ public final class CircuitBreakers {
   private final Clock clock;
   private final TransitionListener listener;
   private final int maxCircuits;
+  private final Predicate<String> rateRuleFor;
   private final ConcurrentHashMap<CircuitKey, Entry> circuits = new ConcurrentHashMap<>();
   /** Orders uses for LRU; a counter rather than the clock, whose readings may tie. */
   private final AtomicLong uses = new AtomicLong();
   private final ReentrantLock evictionLock = new ReentrantLock();
 
+  /** Circuits on which the rate rule applies to every model. */
   public CircuitBreakers(BreakerConfig config, Clock clock, TransitionListener listener, int maxCircuits) {
+    this(config, model -> true, clock, listener, maxCircuits);
+  }
+
+  /**
+   * @param rateRuleFor whether the failure-rate rule applies to a model's circuit: true for a model with a
+   *     fallback, where opening early costs nothing because another model serves
+   */
+  public CircuitBreakers(BreakerConfig config, Predicate<String> rateRuleFor, Clock clock,
+      TransitionListener listener, int maxCircuits) {
     if (maxCircuits < 1) {
       throw new IllegalArgumentException("maxCircuits must be at least 1, was " + maxCircuits);
     }
@@ -40,6 +52,7 @@ public final class CircuitBreakers {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.maxCircuits = maxCircuits;
+    this.rateRuleFor = Objects.requireNonNull(rateRuleFor, "rateRuleFor");
   }
 
   /** The circuit of this key: the same instance on every call, until it is evicted while closed. */
@@ -47,7 +60,8 @@ public final class CircuitBreakers {
     Entry entry = circuits.get(key);
     boolean created = false;
     if (entry == null) {
-      entry = circuits.computeIfAbsent(key, k -> new Entry(new CircuitBreaker(k, config, clock, listener)));
+      entry = circuits.computeIfAbsent(key, k -> new Entry(
+          new CircuitBreaker(k, config, rateRuleFor.test(k.model()), clock, listener)));
       created = true;
     }
     entry.lastUse = uses.incrementAndGet();

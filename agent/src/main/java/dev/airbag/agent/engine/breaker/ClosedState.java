@@ -1,15 +1,20 @@
 package dev.airbag.agent.engine.breaker;
 
 /**
- * Closed: every attempt goes out and its outcome enters the window; the circuit opens once the window holds
- * at least the minimum number of outcomes and the failure rate reaches the threshold.
+ * Closed: every attempt goes out and its outcome enters the window. The circuit opens on the hopeless rule (that
+ * many unhealthy attempts in a row, over at least {@link BreakerConfig#HOPELESS_SPAN} without a success) or, where the rate rule applies, once the window holds at least the minimum
+ * number of outcomes and the failure rate reaches the threshold.
  */
 final class ClosedState extends BreakerState {
   private final BreakerConfig config;
+  private final boolean rateRule;
   private final OutcomeWindow window;
+  private int unhealthyInARow;
+  private long firstUnhealthyNanos;
 
-  ClosedState(BreakerConfig config) {
+  ClosedState(BreakerConfig config, boolean rateRule) {
     this.config = config;
+    this.rateRule = rateRule;
     this.window = new OutcomeWindow(config.window());
   }
 
@@ -26,9 +31,21 @@ final class ClosedState extends BreakerState {
   @Override
   Transition record(Outcome outcome, long durationNanos, long nowNanos) {
     window.add(outcome);
+    if (!outcome.unhealthy()) {
+      unhealthyInARow = 0;
+    } else if (unhealthyInARow++ == 0) {
+      firstUnhealthyNanos = nowNanos;
+    }
+    int hopeless = config.hopelessAfter();
+    // Under heavy traffic 50 failures in a row come in milliseconds even when one request in ten succeeds; a whole
+    // span without a success is what says the provider is down.
+    if (hopeless > 0 && unhealthyInARow >= hopeless
+        && nowNanos - firstUnhealthyNanos >= BreakerConfig.HOPELESS_SPAN.toNanos()) {
+      return new Transition(CircuitState.CLOSED, CircuitState.OPEN, unhealthyInARow + " failed attempts in a row");
+    }
     int recorded = window.recorded();
     // Too few outcomes say more about luck than about the provider.
-    if (recorded < config.minimumCalls()) {
+    if (!rateRule || recorded < config.minimumCalls()) {
       return null;
     }
     int threshold = config.failureRateThresholdPercent();

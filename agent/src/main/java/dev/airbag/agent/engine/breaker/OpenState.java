@@ -1,15 +1,15 @@
 package dev.airbag.agent.engine.breaker;
 
 /**
- * Open: every attempt is rejected until the open duration has elapsed; the move to half-open happens lazily,
+ * Open: every attempt is rejected until this stay's pause has elapsed (longer after each failed probe); the move to half-open happens lazily,
  * on the next look at the circuit. Immutable, so rejecting needs no lock.
  */
 final class OpenState extends BreakerState {
   private final long openNanos;
   private final long untilNanos;
 
-  OpenState(long nowNanos, BreakerConfig config) {
-    this.openNanos = config.openDuration().toNanos();
+  OpenState(long nowNanos, long openNanos) {
+    this.openNanos = openNanos;
     this.untilNanos = nowNanos + openNanos;
   }
 

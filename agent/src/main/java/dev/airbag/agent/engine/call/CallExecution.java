@@ -37,7 +37,14 @@ final class CallExecution<R> {
 
   private String model;
   private List<String> remaining;
+  /** Tries on the current model, for the backoff's exponent. */
   private int attempt;
+  /** Tries of the whole call, every model: attempts sent, and open-circuit rejections it waited through. */
+  private int tries;
+  /** 0 until the first failure reads it; see {@link #maxTries()}. */
+  private int maxTries;
+  /** The budget already granted the retry that the current wait leads to. */
+  private boolean retryGranted;
   private long previousDelay;
   private long pendingWait;
   private CircuitBreaker.Permit permit;
@@ -138,7 +145,6 @@ final class CallExecution<R> {
 
   private Step<R> beginAttempt() {
     while (true) {
-      attempt++;
       if (exchange.isCanceled()) {
         record.note("cancelled by the app");
         return finishUnserved();
@@ -149,21 +155,25 @@ final class CallExecution<R> {
       if (breaker != null && permit == null) {
         lastOpenCircuit = breaker;
         lastFailure = circuitOpen(breaker);
+        // Another model serves at once; moving to it sends nothing, so it spends no try.
         if (moveToNextModel()) {
           continue;
         }
-        return finishUnserved();
+        return holdOrFinish();
       }
-      // Every network attempt after the call's first spends the endpoint's retry budget, fallbacks included.
-      if (attempt == 1 && record.attempts() > 0 && !budget.tryAcquireRetry()) {
+      // Attempts past those the SDK would have made on its own are extra load: they spend the endpoint's budget.
+      if (record.attempts() >= pipeline.budgetExemptAttempts && !retryGranted && !budget.tryAcquireRetry()) {
         abandon();
-        record.note("retry budget of endpoint " + request.endpoint().name() + " spent; no fallback attempt");
+        record.note(budgetSpent());
         return finishUnserved();
       }
+      retryGranted = false;
+      tries++;
+      attempt++;
       AttemptRequest next = attemptFor(model);
       record.attempted(model);
       // The budget's "requests" are every upstream request, so that retries stay a bounded share of what the
-      // provider actually receives (a 20% failure rate needs retries of 25% of first attempts, 20% of requests).
+      // provider actually receives.
       budget.onRequest();
       attemptStarted = pipeline.clock.nanoTime();
       // Last, so that a bug above still leaves the app the failure held from the previous attempt.
@@ -172,20 +182,49 @@ final class CallExecution<R> {
     }
   }
 
+  /**
+   * No model can take the call now. Fail fast only when asked to ({@code airbag.circuit.when-open=fail-fast}): an
+   * app that fails fast through a short outage burns through its work faster than without Airbag and ends with
+   * fewer answers. By default the rejection takes the place of an attempt and the call waits its backoff, as its
+   * retries would have, for the circuit to let it through; the provider meanwhile gets only the probes.
+   */
+  private Step<R> holdOrFinish() {
+    tries++;
+    attempt++;
+    if (!pipeline.holdWhileOpen || tries >= maxTries()) {
+      return finishUnserved();
+    }
+    long backoff = pipeline.retry.waitNanos(attempt, previousDelay, RetryPolicy.NO_HINT, pipeline.random.nextDouble());
+    // A rejection answers at once where a failing attempt takes time: add what one took (up to the base delay, so
+    // that a circuit opened by timeouts still frees the app's threads sooner), or the call would end early.
+    long wait = backoff + Math.min(lastOpenCircuit.lastFailureNanos(), pipeline.retry.baseDelay().toNanos());
+    if (!deadline.allows(wait)) {
+      record.note("airbag.retry.deadline leaves no time for another wait");
+      return finishUnserved();
+    }
+    previousDelay = backoff;
+    pendingWait = wait;
+    return Step.waitFor(wait);
+  }
+
   private Step<R> afterFailure() {
     Classification failure = lastFailure;
     if (exchange.isCanceled()) {
       record.note("cancelled by the app");
       return finishUnserved();
     }
-    if (!request.replayable()) {
+    if (!request.replayable() || tries >= maxTries()) {
       return finishUnserved();
     }
-    if (!failure.retryable() || attempt >= pipeline.retry.maxAttempts()) {
+    if (!failure.retryable()) {
       return nextModelOrFinish();
     }
     // A timed-out model stays slow: move on at once when another model is configured.
     if (failure.category() == Category.TIMEOUT && pipeline.fallback.hasFallbackFor(request.model())) {
+      return nextModelOrFinish();
+    }
+    // The call's last tries belong to the models of its chain that this failure moves to.
+    if (maxTries() - tries <= modelsLeftFor(failure)) {
       return nextModelOrFinish();
     }
     long wait = pipeline.retry.waitNanos(attempt, previousDelay, failure.waitHintMillis(), pipeline.random.nextDouble());
@@ -197,9 +236,13 @@ final class CallExecution<R> {
       record.note("airbag.retry.deadline leaves no time for another wait");
       return nextModelOrFinish();
     }
-    if (!budget.tryAcquireRetry()) {
-      record.note("retry budget of endpoint " + request.endpoint().name() + " spent");
-      return finishUnserved();
+    if (record.attempts() >= pipeline.budgetExemptAttempts) {
+      // Asked before the wait, so that a refused retry costs the app no waiting.
+      if (!budget.tryAcquireRetry()) {
+        record.note(budgetSpent());
+        return finishUnserved();
+      }
+      retryGranted = true;
     }
     previousDelay = wait;
     pendingWait = wait;
@@ -207,8 +250,26 @@ final class CallExecution<R> {
     return Step.waitFor(wait);
   }
 
+  /**
+   * The next model of the chain, or the end of the call. After a failure the SDK would have retried, the next model
+   * waits the backoff the SDK would have waited: a call that moved on at once would end sooner than without Airbag,
+   * and an app that works through a queue would then send more of its calls into the same outage.
+   */
   private Step<R> nextModelOrFinish() {
-    return moveToNextModel() ? beginAttempt() : finishUnserved();
+    if (tries >= maxTries()) {
+      return finishUnserved();
+    }
+    long wait = lastFailure.retryable()
+        ? pipeline.retry.waitNanos(attempt, previousDelay, RetryPolicy.NO_HINT, pipeline.random.nextDouble()) : 0;
+    if (!moveToNextModel()) {
+      return finishUnserved();
+    }
+    // With no time left for the wait, the next model is tried at once rather than not at all.
+    if (wait == 0 || !deadline.allows(wait)) {
+      return beginAttempt();
+    }
+    pendingWait = wait;
+    return Step.waitFor(wait);
   }
 
   private boolean moveToNextModel() {
@@ -228,6 +289,34 @@ final class CallExecution<R> {
     return true;
   }
 
+  /** How many models of the chain this failure would still move the call to. */
+  private int modelsLeftFor(Classification failure) {
+    if (!location.rewritable()) {
+      return 0;
+    }
+    String next = pipeline.fallback.next(model, failure, remaining);
+    if (next == null) {
+      return 0;
+    }
+    int index = remaining.indexOf(next);
+    return index < 0 ? 1 : remaining.size() - index;
+  }
+
+  /**
+   * Tries in all for this call. An SDK's own retry of a call gets one: Airbag's retries inside each of the SDK's
+   * would multiply with them. Read on the first failure only, so that a healthy call never looks at its headers.
+   */
+  private int maxTries() {
+    if (maxTries == 0) {
+      maxTries = Resends.sdkRetryCount(request) > 0 ? 1 : pipeline.retry.maxAttempts();
+    }
+    return maxTries;
+  }
+
+  private String budgetSpent() {
+    return "retry budget of endpoint " + request.endpoint().name() + " spent";
+  }
+
   private AttemptRequest attemptFor(String model) {
     long timeout = pipeline.firstByteTimeoutMillis == 0 ? 0
         : Math.max(1, Math.min(pipeline.firstByteTimeoutMillis, TimeUnit.NANOSECONDS.toMillis(deadline.remainingNanos())));
@@ -245,7 +334,8 @@ final class CallExecution<R> {
     if (fallbackServed) {
       response = exchange.withHeaders(response, Map.of("x-airbag-served-model", model));
     }
-    record.servedModel(model).outcome(record.attempts() > 1 || fallbackServed ? Outcome.RECOVERED : Outcome.SUCCEEDED)
+    // Held through an open circuit counts as recovered too: the app waited, and the event says why.
+    record.servedModel(model).outcome(tries > 1 || fallbackServed ? Outcome.RECOVERED : Outcome.SUCCEEDED)
         .failure(lastFailure);
     CallRecord finished = finish();
     if (request.streamed()) {
@@ -255,17 +345,26 @@ final class CallExecution<R> {
   }
 
   private Step<R> finishUnserved() {
+    // The call had what the SDK would have given it (tries, or their time while the circuit was open): the SDK must
+    // not retry on top. After a single try it may, as it would without Airbag; a quota never comes back in a call.
+    boolean exhausted = tries >= 2;
     if (heldResponse != null) {
       record.outcome(Outcome.FAILED).failure(heldFailure);
       finish();
-      rememberForReplay(heldResponse);
-      // Airbag has done the retrying: the SDK must not multiply it.
-      return Step.answer(exchange.withHeaders(heldResponse, Map.of("X-Should-Retry", "false")));
+      if (exhausted) {
+        rememberForReplay(heldResponse);
+      }
+      if (exhausted || heldFailure.category() == Category.QUOTA_EXHAUSTED) {
+        return Step.answer(exchange.withHeaders(heldResponse, Map.of("X-Should-Retry", "false")));
+      }
+      return Step.answer(heldResponse);
     }
     if (heldException != null) {
       record.outcome(Outcome.FAILED).failure(heldFailure);
       finish();
-      pipeline.recentFailures.remember(request, 0, null, null, heldException);
+      if (exhausted) {
+        pipeline.recentFailures.remember(request, 0, null, null, heldException, heldFailure);
+      }
       return Step.fail(heldException);
     }
     if (lastOpenCircuit == null) {
@@ -277,11 +376,15 @@ final class CallExecution<R> {
     record.outcome(Outcome.SHORT_CIRCUITED).failure(lastFailure);
     finish();
     long retryAfter = Math.max(1, (long) Math.ceil(lastOpenCircuit.remainingOpenNanos() / 1e9));
-    return Step.answer(exchange.synthesize(ShortCircuitResponses.STATUS, ShortCircuitResponses.headers(retryAfter),
-        ShortCircuitResponses.body(request.endpoint().provider(), lastOpenCircuit.key().toString(), retryAfter)));
+    Map<String, String> headers = ShortCircuitResponses.headers(retryAfter, exhausted);
+    byte[] body = ShortCircuitResponses.body(request.endpoint().provider(), lastOpenCircuit.key().toString(), retryAfter);
+    if (exhausted) {
+      pipeline.recentFailures.remember(request, ShortCircuitResponses.STATUS, headers, body, null, lastFailure);
+    }
+    return Step.answer(exchange.synthesize(ShortCircuitResponses.STATUS, headers, body));
   }
 
-  /** A framework that re-sends this identical request at once gets this answer again, with no upstream request. */
+  /** A client's or framework's own re-send of this request gets this answer again, with no upstream request. */
   private void rememberForReplay(R response) {
     byte[] body = exchange.peekBody(response, pipeline.maxErrorBodyBytes);
     if (body.length >= pipeline.maxErrorBodyBytes) {
@@ -296,7 +399,7 @@ final class CallExecution<R> {
     }
     headers.put("X-Should-Retry", "false");
     headers.put("x-airbag-replayed", "true");
-    pipeline.recentFailures.remember(request, exchange.status(response), headers, body, null);
+    pipeline.recentFailures.remember(request, exchange.status(response), headers, body, null, heldFailure);
   }
 
   private CallRecord finish() {
@@ -320,15 +423,10 @@ final class CallExecution<R> {
     if (reported == null) {
       return;
     }
-    switch (failure.category()) {
-      case OVERLOADED:
-      case TRANSIENT:
-      case TIMEOUT:
-      case RATE_LIMITED:
-        reported.onFailure(tookNanos);
-        break;
-      default:
-        reported.onIgnored();
+    if (failure.category().countsAgainstCircuit()) {
+      reported.onFailure(tookNanos);
+    } else {
+      reported.onIgnored();
     }
   }
 

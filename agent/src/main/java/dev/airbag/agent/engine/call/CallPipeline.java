@@ -35,6 +35,8 @@ public final class CallPipeline {
   final Scheduler scheduler;
   final RecentFailures recentFailures;
   final InternalErrorListener internalErrors;
+  final boolean holdWhileOpen;
+  final int budgetExemptAttempts;
 
   private CallPipeline(Builder b) {
     this.classifier = b.classifier;
@@ -52,6 +54,8 @@ public final class CallPipeline {
     this.scheduler = b.scheduler;
     this.recentFailures = new RecentFailures(b.replayWindow == null ? 0 : b.replayWindow.toNanos(), b.clock);
     this.internalErrors = b.internalErrors;
+    this.holdWhileOpen = b.holdWhileOpen;
+    this.budgetExemptAttempts = b.budgetExemptAttempts;
   }
 
   public static Builder builder(Classifier classifier, CallListener listener) {
@@ -66,9 +70,9 @@ public final class CallPipeline {
     CallExecution<R> execution;
     Step<R> step;
     try {
-      RecentFailures.Outcome replay = recentFailures.replayFor(request);
+      RecentFailures.Remembered replay = recentFailures.replayFor(request);
       if (replay != null) {
-        return replayed(replay, exchange);
+        return replayed(request, replay, exchange);
       }
       execution = new CallExecution<>(this, request, exchange);
       step = execution.start();
@@ -119,10 +123,10 @@ public final class CallPipeline {
     CallExecution<R> execution;
     Step<R> first;
     try {
-      RecentFailures.Outcome replay = recentFailures.replayFor(request);
+      RecentFailures.Remembered replay = recentFailures.replayFor(request);
       if (replay != null) {
         try {
-          return CompletableFuture.completedFuture(replayed(replay, exchange));
+          return CompletableFuture.completedFuture(replayed(request, replay, exchange));
         } catch (IOException failure) {
           return failed(failure);
         }
@@ -136,7 +140,14 @@ public final class CallPipeline {
     return drive(execution, exchange, first);
   }
 
-  private static <R> R replayed(RecentFailures.Outcome replay, Exchange<R> exchange) throws IOException {
+  /** The remembered answer, counted like any failed call so that monitoring sees every call the app made. */
+  private <R> R replayed(CallRequest request, RecentFailures.Remembered replay, Exchange<R> exchange)
+      throws IOException {
+    listener.onCallFinished(CallRecord.builder(request, clock.currentTimeMillis())
+        .outcome(Outcome.FAILED)
+        .failure(replay.classification)
+        .note("answered from memory: a re-send of a call Airbag had already retried to exhaustion")
+        .build());
     if (replay.failure != null) {
       throw replay.failure;
     }
@@ -247,6 +258,8 @@ public final class CallPipeline {
     private AttemptListener attempts = AttemptListener.NONE;
     private Duration replayWindow = Duration.ofSeconds(10);
     private InternalErrorListener internalErrors = InternalErrorListener.NONE;
+    private boolean holdWhileOpen = true;
+    private int budgetExemptAttempts = 3;
 
     private Builder(Classifier classifier, CallListener listener) {
       this.classifier = classifier;
@@ -310,6 +323,21 @@ public final class CallPipeline {
     /** Hears Airbag's own failures during a call; the call then ends as without Airbag. */
     public Builder internalErrors(InternalErrorListener internalErrors) {
       this.internalErrors = internalErrors;
+      return this;
+    }
+
+    /**
+     * True (the default) makes a call with no other model wait out an open circuit for as long as its retries would
+     * have taken; false fails it at once (load shedding, an opt-in: it can cost the app answers).
+     */
+    public Builder holdWhileOpen(boolean hold) {
+      this.holdWhileOpen = hold;
+      return this;
+    }
+
+    /** Attempts per call that the retry budget never refuses (the SDKs' own 1 + 2 retries by default). */
+    public Builder budgetExemptAttempts(int attempts) {
+      this.budgetExemptAttempts = attempts;
       return this;
     }
 

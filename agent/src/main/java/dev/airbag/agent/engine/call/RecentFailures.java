@@ -1,5 +1,7 @@
 package dev.airbag.agent.engine.call;
 
+import dev.airbag.agent.engine.classify.Category;
+import dev.airbag.agent.engine.classify.Classification;
 import dev.airbag.agent.engine.time.Clock;
 import java.io.IOException;
 import java.util.Iterator;
@@ -8,11 +10,16 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The failures Airbag has just exhausted, so that a framework's immediate re-send of the identical request
- * (LangChain4j retries every failure twice and ignores {@code X-Should-Retry}; SDKs retry connection failures) is
- * answered from that outcome without another upstream request. Airbag's attempts then replace the framework's
- * instead of multiplying with them. An entry lives for {@code airbag.retry.replay-window} and answers a bounded
- * number of re-sends, so that an app retrying on its own still reaches the provider.
+ * The calls Airbag has just retried to exhaustion, so that a client's or framework's own re-send of the identical
+ * request (LangChain4j retries every failure and ignores {@code X-Should-Retry}; the SDKs retry connection failures)
+ * is answered from that outcome without another upstream request. Airbag's attempts then replace the framework's
+ * instead of multiplying with them.
+ *
+ * <p>Never the app's own new call: only a request that {@link Resends#isResend says it is a re-send} is answered,
+ * and the key holds the request's credentials and identity headers, so that one tenant never gets another's
+ * answer. Only failures that a retry might have cured are kept (never auth, quota, context length, content policy,
+ * bad request). An entry lives for {@code airbag.retry.replay-window} and answers at most {@value #MAX_REPLAYS}
+ * re-sends.
  *
  * <p>Bounded in entries ({@value #MAX_ENTRIES}) and in bytes ({@link #MAX_RETAINED_BYTES}, counting bodies, headers
  * and exceptions); a request body is remembered by its digest only. Expired entries are dropped on every remember
@@ -27,27 +34,33 @@ final class RecentFailures {
    */
   static final long MAX_RETAINED_BYTES = 4L * 1024 * 1024;
   // A framework re-sends two or three times; past that, the app itself is asking again.
-  private static final int MAX_REPLAYS = 3;
+  static final int MAX_REPLAYS = 3;
   // Measured: key, outcome, map node and the small header map, bodies and strings aside (about 450 bytes).
   private static final long ENTRY_BYTES = 512;
   // An exception keeps its stack trace (a few hundred frames at most) and its cause chain.
   private static final long FAILURE_BYTES = 8 * 1024;
 
   /** What a re-send gets: a response to make up again, or the same transport failure. */
-  static final class Outcome {
+  static final class Remembered {
     final int status;
     final Map<String, String> headers;
     final byte[] body;
     final IOException failure;
+    /** What the remembered call failed with, for the event of each call answered from memory. */
+    final Classification classification;
+    private final long rememberedBy;
     private final long expiresAtNanos;
     private long retainedBytes;
     private int replays;
 
-    Outcome(int status, Map<String, String> headers, byte[] body, IOException failure, long expiresAtNanos) {
+    Remembered(int status, Map<String, String> headers, byte[] body, IOException failure,
+        Classification classification, long expiresAtNanos) {
       this.status = status;
       this.headers = headers;
       this.body = body;
       this.failure = failure;
+      this.classification = classification;
+      this.rememberedBy = Thread.currentThread().getId();
       this.expiresAtNanos = expiresAtNanos;
     }
 
@@ -72,7 +85,7 @@ final class RecentFailures {
   // Read without the lock: while no call has failed, a lookup costs one volatile read, not a hash of the body.
   private volatile boolean empty = true;
   // Insertion order is expiry order (one window for all), so purging expired entries looks only at the eldest.
-  private final LinkedHashMap<ReplayKey, Outcome> entries = new LinkedHashMap<>();
+  private final LinkedHashMap<ReplayKey, Remembered> entries = new LinkedHashMap<>();
   private long retainedBytes;
 
   RecentFailures(long windowNanos, Clock clock) {
@@ -89,14 +102,20 @@ final class RecentFailures {
     return windowNanos > 0 && request.body() != null;
   }
 
-  void remember(CallRequest request, int status, Map<String, String> headers, byte[] body, IOException failure) {
-    if (!applies(request)) {
+  /** Whether a call that ended with this failure may answer re-sends: only what a retry might have cured. */
+  static boolean worthRemembering(Classification failure) {
+    return failure != null && (failure.retryable() || failure.category() == Category.CIRCUIT_OPEN);
+  }
+
+  void remember(CallRequest request, int status, Map<String, String> headers, byte[] body, IOException failure,
+      Classification classification) {
+    if (!applies(request) || !worthRemembering(classification)) {
       return;
     }
     // The digest is taken here, outside the lock.
     ReplayKey key = ReplayKey.of(request).remembered();
     long now = clock.nanoTime();
-    Outcome outcome = new Outcome(status, headers, body, failure, now + windowNanos);
+    Remembered outcome = new Remembered(status, headers, body, failure, classification, now + windowNanos);
     outcome.retainedBytes = outcome.retainedBytes(key);
     // An outcome that alone would fill the budget is not worth evicting everything else for.
     if (outcome.retainedBytes > MAX_RETAINED_BYTES / 4) {
@@ -109,7 +128,7 @@ final class RecentFailures {
       forget(key);
       entries.put(key, outcome);
       retainedBytes += outcome.retainedBytes;
-      Iterator<Map.Entry<ReplayKey, Outcome>> eldestFirst = entries.entrySet().iterator();
+      Iterator<Map.Entry<ReplayKey, Remembered>> eldestFirst = entries.entrySet().iterator();
       while (entries.size() > MAX_ENTRIES || retainedBytes > MAX_RETAINED_BYTES) {
         retainedBytes -= eldestFirst.next().getValue().retainedBytes;
         eldestFirst.remove();
@@ -121,25 +140,43 @@ final class RecentFailures {
   }
 
   /** The outcome to answer an identical re-send with, or null to send it upstream. */
-  Outcome replayFor(CallRequest request) {
+  Remembered replayFor(CallRequest request) {
     if (empty || !applies(request)) {
       return null;
     }
     ReplayKey key = ReplayKey.of(request);
+    Remembered outcome = matching(key);
+    // Outside the lock: telling a re-send from the app's own call may walk the stack.
+    if (outcome == null || !Resends.isResend(request, outcome.rememberedBy)) {
+      return null;
+    }
+    lock.lock();
+    try {
+      // Another re-send may have used the last replay meanwhile.
+      if (entries.get(key) != outcome || outcome.replays >= MAX_REPLAYS) {
+        return null;
+      }
+      if (++outcome.replays >= MAX_REPLAYS) {
+        forget(key);
+      }
+      return outcome;
+    } finally {
+      empty = entries.isEmpty();
+      lock.unlock();
+    }
+  }
+
+  private Remembered matching(ReplayKey key) {
     lock.lock();
     try {
       long now = clock.nanoTime();
       purgeExpired(now);
-      Outcome outcome = entries.get(key);
-      if (outcome == null) {
-        return null;
-      }
+      Remembered outcome = entries.get(key);
       // The purge trusts the expiry order; this check does not, should the clock ever step back.
-      if (now - outcome.expiresAtNanos >= 0 || outcome.replays >= MAX_REPLAYS) {
+      if (outcome != null && now - outcome.expiresAtNanos >= 0) {
         forget(key);
         return null;
       }
-      outcome.replays++;
       return outcome;
     } finally {
       empty = entries.isEmpty();
@@ -169,9 +206,9 @@ final class RecentFailures {
 
   /** Under the lock: drops the expired outcomes, which are all at the eldest end. */
   private void purgeExpired(long now) {
-    Iterator<Outcome> eldestFirst = entries.values().iterator();
+    Iterator<Remembered> eldestFirst = entries.values().iterator();
     while (eldestFirst.hasNext()) {
-      Outcome outcome = eldestFirst.next();
+      Remembered outcome = eldestFirst.next();
       if (now - outcome.expiresAtNanos < 0) {
         return;
       }
@@ -182,7 +219,7 @@ final class RecentFailures {
 
   /** Under the lock. */
   private void forget(ReplayKey key) {
-    Outcome gone = entries.remove(key);
+    Remembered gone = entries.remove(key);
     if (gone != null) {
       retainedBytes -= gone.retainedBytes;
     }

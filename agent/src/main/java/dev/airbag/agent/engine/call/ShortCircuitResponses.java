@@ -7,19 +7,22 @@ import java.util.Map;
 
 /**
  * What an open circuit answers instead of the network: a 503 shaped like the provider's own "overloaded" error, so
- * that the app's SDK raises the exception it already handles, with a Retry-After of the time left open and
- * {@code X-Should-Retry: false} so that the SDK does not retry into the open circuit.
+ * that the app's SDK raises the exception it already handles, with a Retry-After of the time left open and, once the
+ * call has waited as long as its retries would have, {@code X-Should-Retry: false} so that the SDK does not retry
+ * on top.
  */
 final class ShortCircuitResponses {
   static final int STATUS = 503;
 
   private ShortCircuitResponses() {}
 
-  static Map<String, String> headers(long retryAfterSeconds) {
+  static Map<String, String> headers(long retryAfterSeconds, boolean exhausted) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     headers.put("Retry-After", Long.toString(retryAfterSeconds));
-    headers.put("X-Should-Retry", "false");
+    if (exhausted) {
+      headers.put("X-Should-Retry", "false");
+    }
     headers.put("x-airbag-circuit", "open");
     return headers;
   }

@@ -41,6 +41,14 @@ public final class FallbackPolicy {
     return model != null && (chains.containsKey(model) || contextLength.containsKey(model));
   }
 
+  /**
+   * True when a circuit-open or overload of this model moves a call to another model: a chain exists and opening its
+   * circuit is one of {@code airbag.fallback.on}.
+   */
+  public boolean hasChainFor(String model) {
+    return model != null && on.contains(Category.CIRCUIT_OPEN) && !chainAfter(model).isEmpty();
+  }
+
   /** True when any model has a fallback configured. */
   public boolean hasAnyFallback() {
     return !chains.isEmpty() || !contextLength.isEmpty();

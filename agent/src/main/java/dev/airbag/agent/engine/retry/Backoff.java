@@ -14,6 +14,7 @@ public final class Backoff {
    * <p>The exponential delay is {@code base * 2^(retry-1)} capped at {@code max} (no overflow for any retry
    * number), then jittered:
    * <ul>
+   *   <li>SDK: capped - uniform in [0, capped/4), so within (3/4 capped, capped], as the Stainless SDKs do;</li>
    *   <li>FULL: uniform in [0, capped);</li>
    *   <li>EQUAL: capped/2 + uniform in [0, capped - capped/2), so within [capped/2, capped);</li>
    *   <li>NONE: capped;</li>
@@ -31,6 +32,10 @@ public final class Backoff {
     long max = Math.max(0, maxNanos);
     double r = clampRandom(random);
     switch (jitter) {
+      case SDK: {
+        long capped = exponential(base, max, retry);
+        return capped - uniform(0, capped / 4, r);
+      }
       case FULL:
         return uniform(0, exponential(base, max, retry), r);
       case EQUAL: {

@@ -4,10 +4,13 @@ import java.util.Locale;
 
 /**
  * How a backoff delay is randomised, so that clients that failed together do not retry together. Values follow
- * the AWS architecture blog "Exponential Backoff And Jitter"; FULL makes the fewest calls under contention.
+ * the AWS architecture blog "Exponential Backoff And Jitter"; FULL makes the fewest calls under contention, SDK
+ * keeps a call's pace that of the SDKs' own retries (a failing call never ends sooner than without Airbag).
  * See {@link Backoff#delayNanos} for the arithmetic of each mode.
  */
 public enum Jitter {
+  /** The OpenAI and Anthropic SDKs' own: the delay less up to a quarter, so Airbag paces a call as they would. */
+  SDK,
   FULL,
   EQUAL,
   DECORRELATED,

@@ -25,7 +25,7 @@ public final class RetryPolicy {
   private final long maxRetryAfterNanos;
 
   /**
-   * @param maxAttempts attempts in all, per model, the first one included; at least 1
+   * @param maxAttempts attempts in all per call, every model of its chain and the first one included; at least 1
    * @throws IllegalArgumentException on a value out of range (config validation reports it before this)
    */
   public RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Jitter jitter,
@@ -47,9 +47,12 @@ public final class RetryPolicy {
     this.maxRetryAfterNanos = Nanos.of(maxRetryAfter);
   }
 
-  /** The defaults of the {@code airbag.retry.*} keys: 4 attempts, 500 ms to 20 s, full jitter, 30 s, 120 s. */
+  /**
+   * The defaults of the {@code airbag.retry.*} keys: the OpenAI and Anthropic SDKs' own schedule (3 attempts, 500 ms
+   * doubling to 8 s, less up to a quarter), a 30 s longest wait hint, a 120 s deadline.
+   */
   public static RetryPolicy defaults() {
-    return new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(20), Jitter.FULL,
+    return new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(8), Jitter.SDK,
         Duration.ofSeconds(30), Duration.ofSeconds(120));
   }
 

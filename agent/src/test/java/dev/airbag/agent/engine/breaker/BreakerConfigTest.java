@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.airbag.agent.config.ConfigKeys;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,13 +15,36 @@ class BreakerConfigTest {
   void defaultsAreThoseOfTheCircuitKeys() {
     BreakerConfig config = BreakerConfig.defaults();
 
+    assertEquals(ConfigKeys.CIRCUIT_WINDOW.defaultValue(), config.window());
+    assertEquals(ConfigKeys.CIRCUIT_HOPELESS_AFTER.defaultValue(), config.hopelessAfter());
+    assertEquals(ConfigKeys.CIRCUIT_OPEN_DURATION.defaultValue(), config.openDuration());
+    assertEquals(ConfigKeys.CIRCUIT_FIRST_OPEN_DURATION.defaultValue(), config.firstOpenDuration());
+    assertEquals(ConfigKeys.CIRCUIT_HALF_OPEN_CALLS.defaultValue(), config.halfOpenCalls());
+    assertEquals(ConfigKeys.CIRCUIT_FAILURE_RATE_THRESHOLD.defaultValue(), config.failureRateThresholdPercent());
+
     assertEquals(20, config.window());
     assertEquals(10, config.minimumCalls());
     assertEquals(50, config.failureRateThresholdPercent());
     assertNull(config.slowCallDuration());
-    assertEquals(Duration.ofSeconds(30), config.openDuration());
-    assertEquals(3, config.halfOpenCalls());
+    assertEquals(Duration.ofSeconds(2), config.openDuration());
+    assertEquals(Duration.ofMillis(500), config.firstOpenDuration());
+    assertEquals(50, config.hopelessAfter());
+    assertEquals(1, config.halfOpenCalls());
     assertEquals(Duration.ofSeconds(120), config.halfOpenMaxWait());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0, 500", "1, 1000", "2, 2000", "3, 2000", "70, 2000", "2147483647, 2000"})
+  void eachFailedProbeDoublesTheOpenPauseUpToTheLongest(int failedProbes, long expectedMillis) {
+    assertEquals(Duration.ofMillis(expectedMillis).toNanos(), BreakerConfig.defaults().openNanos(failedProbes));
+  }
+
+  @Test
+  void aFirstPauseLongerThanTheLongestIsLoweredToIt() {
+    BreakerConfig config = new BreakerConfig(20, 10, 50, null, Duration.ofSeconds(2), 1)
+        .withFirstOpenDuration(Duration.ofSeconds(5));
+
+    assertEquals(Duration.ofSeconds(2), config.firstOpenDuration());
   }
 
   @Test

@@ -32,7 +32,7 @@ class CircuitBreakerTransitionTest {
 
   @Test
   void aNewCircuitIsClosedAndAdmitsAttempts() {
-    CircuitBreaker breaker = breaker(BreakerConfig.defaults());
+    CircuitBreaker breaker = breaker(TestBreakerConfigs.THREE_PROBES_30S);
 
     assertEquals(CircuitState.CLOSED, breaker.state());
     assertNotNull(breaker.tryAcquire());
@@ -42,7 +42,7 @@ class CircuitBreakerTransitionTest {
 
   @Test
   void noDecisionIsTakenBeforeTheMinimumNumberOfOutcomes() {
-    CircuitBreaker breaker = breaker(BreakerConfig.defaults());
+    CircuitBreaker breaker = breaker(TestBreakerConfigs.THREE_PROBES_30S);
 
     report(breaker, 0, 9);
 
@@ -53,7 +53,7 @@ class CircuitBreakerTransitionTest {
 
   @Test
   void aSuccessThatReachesTheMinimumCanOpenTheCircuit() {
-    CircuitBreaker breaker = breaker(BreakerConfig.defaults());
+    CircuitBreaker breaker = breaker(TestBreakerConfigs.THREE_PROBES_30S);
 
     report(breaker, 0, 9);
     report(breaker, 1, 0);
@@ -109,7 +109,7 @@ class CircuitBreakerTransitionTest {
 
   @Test
   void anOpenCircuitRejectsAndSaysHowLongItStaysOpen() {
-    CircuitBreaker breaker = breaker(BreakerConfig.defaults());
+    CircuitBreaker breaker = breaker(TestBreakerConfigs.THREE_PROBES_30S);
     report(breaker, 0, 10);
 
     clock.advance(Duration.ofSeconds(12));
@@ -121,7 +121,7 @@ class CircuitBreakerTransitionTest {
 
   @Test
   void anOpenCircuitTurnsHalfOpenLazilyOnceTheOpenDurationHasElapsed() {
-    CircuitBreaker breaker = breaker(BreakerConfig.defaults());
+    CircuitBreaker breaker = breaker(TestBreakerConfigs.THREE_PROBES_30S);
     report(breaker, 0, 10);
 
     clock.advance(Duration.ofSeconds(30).minusNanos(1));
@@ -137,7 +137,7 @@ class CircuitBreakerTransitionTest {
 
   @Test
   void tryAcquireAfterTheOpenDurationMovesToHalfOpenAndTakesAProbe() {
-    CircuitBreaker breaker = breaker(BreakerConfig.defaults());
+    CircuitBreaker breaker = breaker(TestBreakerConfigs.THREE_PROBES_30S);
     report(breaker, 0, 10);
     clock.advance(Duration.ofSeconds(31));
 
@@ -150,7 +150,7 @@ class CircuitBreakerTransitionTest {
 
   @Test
   void probesThatAllSucceedCloseTheCircuitWithAnEmptyWindow() {
-    CircuitBreaker breaker = breaker(BreakerConfig.defaults());
+    CircuitBreaker breaker = breaker(TestBreakerConfigs.THREE_PROBES_30S);
     report(breaker, 0, 10);
     clock.advance(Duration.ofSeconds(30));
 
@@ -166,7 +166,7 @@ class CircuitBreakerTransitionTest {
 
   @Test
   void aFailedProbeReopensTheCircuitForAFreshOpenDuration() {
-    CircuitBreaker breaker = breaker(BreakerConfig.defaults());
+    CircuitBreaker breaker = breaker(TestBreakerConfigs.THREE_PROBES_30S);
     report(breaker, 0, 10);
     clock.advance(Duration.ofSeconds(30));
     report(breaker, 2, 0);
@@ -201,7 +201,7 @@ class CircuitBreakerTransitionTest {
 
   @Test
   void ignoredOutcomesNeverOpenTheCircuit() {
-    CircuitBreaker breaker = breaker(BreakerConfig.defaults());
+    CircuitBreaker breaker = breaker(TestBreakerConfigs.THREE_PROBES_30S);
 
     for (int i = 0; i < 100; i++) {
       breaker.tryAcquire().onIgnored();

@@ -21,7 +21,7 @@ class CircuitBreakersTest {
   private final RecordingListener listener = new RecordingListener();
 
   private CircuitBreakers registry(int maxCircuits) {
-    return new CircuitBreakers(BreakerConfig.defaults(), clock, listener, maxCircuits);
+    return new CircuitBreakers(TestBreakerConfigs.THREE_PROBES_30S, clock, listener, maxCircuits);
   }
 
   private static CircuitKey key(String model) {

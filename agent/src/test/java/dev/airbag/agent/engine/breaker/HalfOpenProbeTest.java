@@ -15,7 +15,7 @@ class HalfOpenProbeTest {
   private final FakeClock clock = new FakeClock();
   private final RecordingListener listener = new RecordingListener();
   private final CircuitBreaker breaker = new CircuitBreaker(KEY,
-      BreakerConfig.defaults().withHalfOpenMaxWait(Duration.ofSeconds(120)), clock, listener);
+      TestBreakerConfigs.THREE_PROBES_30S.withHalfOpenMaxWait(Duration.ofSeconds(120)), clock, listener);
 
   @BeforeEach
   void givenAHalfOpenCircuit() {

@@ -12,7 +12,7 @@ class PermitReportTest {
   private final FakeClock clock = new FakeClock();
   private final RecordingListener listener = new RecordingListener();
   private final CircuitBreaker breaker =
-      new CircuitBreaker(new CircuitKey("openai", "gpt-4o"), BreakerConfig.defaults(), clock, listener);
+      new CircuitBreaker(new CircuitKey("openai", "gpt-4o"), TestBreakerConfigs.THREE_PROBES_30S, clock, listener);
 
   @Test
   void aPermitReportedTwiceCountsOnce() {

@@ -25,7 +25,7 @@ class TransitionListenerTest {
   @Test
   void eachTransitionIsHeardOnceHoweverOftenTheStateIsRead() {
     RecordingListener listener = new RecordingListener();
-    CircuitBreaker breaker = new CircuitBreaker(KEY, BreakerConfig.defaults(), clock, listener);
+    CircuitBreaker breaker = new CircuitBreaker(KEY, TestBreakerConfigs.THREE_PROBES_30S, clock, listener);
     open(breaker);
     clock.advance(Duration.ofSeconds(30));
 
@@ -50,7 +50,7 @@ class TransitionListenerTest {
       CompletableFuture<CircuitState> read = CompletableFuture.supplyAsync(() -> self[0].state());
       seenFromAnotherThread.add(read.orTimeout(10, TimeUnit.SECONDS).join());
     };
-    self[0] = new CircuitBreaker(KEY, BreakerConfig.defaults(), clock, crossThreadReader);
+    self[0] = new CircuitBreaker(KEY, TestBreakerConfigs.THREE_PROBES_30S, clock, crossThreadReader);
 
     open(self[0]);
 
@@ -69,7 +69,7 @@ class TransitionListenerTest {
       }
       heard.add("end " + from + "->" + to);
     };
-    self[0] = new CircuitBreaker(KEY, BreakerConfig.defaults(), clock, reentrant);
+    self[0] = new CircuitBreaker(KEY, TestBreakerConfigs.THREE_PROBES_30S, clock, reentrant);
 
     open(self[0]);
 
@@ -84,7 +84,7 @@ class TransitionListenerTest {
       recorder.onTransition(key, from, to, reason);
       throw new IllegalStateException("listener bug");
     };
-    CircuitBreaker breaker = new CircuitBreaker(KEY, BreakerConfig.defaults(), clock, throwing);
+    CircuitBreaker breaker = new CircuitBreaker(KEY, TestBreakerConfigs.THREE_PROBES_30S, clock, throwing);
 
     open(breaker);
     assertNull(breaker.tryAcquire());

@@ -40,11 +40,14 @@ class CallPipelineTest {
   final List<CallRecord> records = new ArrayList<>();
   CircuitBreakers breakers = new CircuitBreakers(new BreakerConfig(4, 4, 50, null, Duration.ofSeconds(30), 1), clock,
       TransitionListener.NONE, 100);
-  FallbackPolicy fallback = new FallbackPolicy(Map.of("claude-opus-4-1", List.of("claude-sonnet-4-5", "claude-haiku-4-5")),
+  FallbackPolicy fallback = new FallbackPolicy(Map.of("claude-opus-4-1", List.of("claude-sonnet-4-5", "claude-haiku-4-5"),
+      "claude-sonnet-4-5", List.of("claude-haiku-4-5")),
       Map.of("claude-haiku-4-5", "claude-sonnet-4-5"), EnumSet.of(Category.OVERLOADED, Category.TRANSIENT,
           Category.RATE_LIMITED, Category.TIMEOUT, Category.CIRCUIT_OPEN, Category.NOT_FOUND));
   RetryBudgets budgets = new RetryBudgets(0.2, 100, new FakeClock());
   Duration replayWindow = Duration.ofSeconds(10);
+  boolean holdWhileOpen = true;
+  int budgetExemptAttempts = 3;
 
   CallPipeline pipeline() {
     return CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), records::add)
@@ -60,7 +63,15 @@ class CallPipelineTest {
         .breakers(breakers)
         .fallback(fallback)
         .replayWindow(replayWindow)
+        .holdWhileOpen(holdWhileOpen)
+        .budgetExemptAttempts(budgetExemptAttempts)
         .build();
+  }
+
+  /** The app's call as an OpenAI or Anthropic SDK sends it: its first attempt, or its own retry number n. */
+  static CallRequest sdkAttempt(String model, int retryCount) {
+    return request(model, false).with(TestHeaders.of("X-Stainless-Retry-Count", Integer.toString(retryCount),
+        "x-api-key", "sk-ant-tenant-a"), null, 0);
   }
 
   static CallRequest request(String model, boolean streamed) {
@@ -104,9 +115,8 @@ class CallPipelineTest {
   }
 
   @Test
-  void whenAttemptsRunOutTheNextModelOfTheChainServesWithOnlyTheModelRewritten() throws IOException {
-    FakeExchange exchange = new FakeExchange().then(529, OVERLOADED).then(529, OVERLOADED).then(529, OVERLOADED)
-        .then(200, OK);
+  void theNextModelOfTheChainServesWithOnlyTheModelRewritten() throws IOException {
+    FakeExchange exchange = new FakeExchange().then(529, OVERLOADED).then(200, OK);
     CallRequest request = request("claude-opus-4-1", false);
 
     FakeExchange.Answer answer = pipeline().execute(request, exchange);
@@ -116,7 +126,7 @@ class CallPipelineTest {
     assertNull(exchange.sent.get(0).body(), "the primary model's attempts send the app's own body");
     String original = new String(request.body(), StandardCharsets.UTF_8);
     assertArrayEquals(original.replace("claude-opus-4-1", "claude-sonnet-4-5").getBytes(StandardCharsets.UTF_8),
-        exchange.sent.get(3).body());
+        exchange.sent.get(1).body());
     CallRecord record = records.get(0);
     assertEquals(List.of("claude-opus-4-1", "claude-sonnet-4-5"), record.modelsTried());
     assertEquals("claude-sonnet-4-5", record.servedModel());
@@ -128,11 +138,11 @@ class CallPipelineTest {
     String limited = "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}";
     FakeExchange exchange = new FakeExchange().then(429, limited, "Retry-After", "120").then(200, OK);
 
-    FakeExchange.Answer answer = pipeline().execute(request("claude-opus-4-1", false), exchange);
+    FakeExchange.Answer answer = pipeline().execute(request("claude-sonnet-4-5", false), exchange);
 
     assertEquals(200, answer.status);
-    assertTrue(sleeps.isEmpty(), "nothing was waited: " + sleeps);
-    assertEquals("claude-sonnet-4-5", records.get(0).servedModel());
+    assertEquals(List.of(50_000_000L), sleeps, "the fallback waited the backoff, not the 120 s asked for");
+    assertEquals("claude-haiku-4-5", records.get(0).servedModel());
     assertTrue(records.get(0).note().contains("max-retry-after"), records.get(0).note());
   }
 
@@ -198,7 +208,7 @@ class CallPipelineTest {
   @Test
   void anOpenCircuitOnThePrimarySendsTheCallToTheFallbackAtOnce() throws IOException {
     CallPipeline pipeline = pipeline();
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < 4; i++) {
       // The primary (sent with the app's own body) is overloaded; the fallback (a rewritten body) serves.
       pipeline.execute(request("claude-opus-4-1", false), new FakeExchange().otherwise(attempt -> attempt.body() == null
           ? new FakeExchange.Answer(529, OVERLOADED, false) : new FakeExchange.Answer(200, OK, false)));
@@ -228,8 +238,10 @@ class CallPipelineTest {
   }
 
   @Test
-  void aSpentRetryBudgetStopsRetriesAndSaysSo() throws IOException {
+  void aSpentRetryBudgetStopsRetriesPastTheExemptAttemptsAndSaysSo() throws IOException {
     replayWindow = Duration.ZERO;
+    // Load shedding, an opt-in: every retry spends the budget.
+    budgetExemptAttempts = 1;
     budgets = new RetryBudgets(0.0, 0.1, clock);
     fallback = FallbackPolicy.none();
     FakeExchange exchange = new FakeExchange().otherwise(attempt -> new FakeExchange.Answer(529, OVERLOADED, false));
@@ -260,14 +272,14 @@ class CallPipelineTest {
   }
 
   @Test
-  void anIdenticalReSendOfAnExhaustedCallIsAnsweredWithoutTheNetwork() throws IOException {
+  void theSdksOwnReSendOfAnExhaustedCallIsAnsweredWithoutTheNetworkAndCounted() throws IOException {
     fallback = FallbackPolicy.none();
     CallPipeline pipeline = pipeline();
     FakeExchange first = new FakeExchange().otherwise(attempt -> new FakeExchange.Answer(529, OVERLOADED, false));
-    pipeline.execute(request("claude-haiku-4-5", false), first);
+    pipeline.execute(sdkAttempt("claude-haiku-4-5", 0), first);
     FakeExchange resend = new FakeExchange();
 
-    FakeExchange.Answer answer = pipeline.execute(request("claude-haiku-4-5", false), resend);
+    FakeExchange.Answer answer = pipeline.execute(sdkAttempt("claude-haiku-4-5", 1), resend);
 
     assertEquals(3, first.sent.size());
     assertTrue(resend.sent.isEmpty(), "the framework's re-send reached no server");
@@ -275,6 +287,10 @@ class CallPipelineTest {
     assertEquals(OVERLOADED, answer.bodyText());
     assertEquals("false", answer.headers.get("X-Should-Retry"));
     assertEquals("true", answer.headers.get("x-airbag-replayed"));
+    assertEquals(2, records.size(), "the call answered from memory has its own record");
+    assertEquals(Outcome.FAILED, records.get(1).outcome());
+    assertEquals(Category.OVERLOADED, records.get(1).failure().category());
+    assertTrue(records.get(1).note().contains("answered from memory"), records.get(1).note());
   }
 
   @Test

@@ -34,7 +34,12 @@ class BackoffTest {
       "EQUAL,    1,     0.999,  999500000",
       "EQUAL,    3,     0.5,    3000000000",
       "EQUAL,    9,     0,      10000000000",
-      "EQUAL,    9,     0.999,  19990000000"})
+      "EQUAL,    9,     0.999,  19990000000",
+      "SDK,      1,     0,      1000000000",
+      "SDK,      1,     0.5,    875000000",
+      "SDK,      1,     0.999,  750250000",
+      "SDK,      2,     0.5,    1750000000",
+      "SDK,      9,     0.5,    17500000000"})
   void exponentialDelaysAreJitteredToExactValues(Jitter jitter, int retry, double random, long expected) {
     assertEquals(expected, delayNanos(jitter, BASE, MAX, retry, 0, random));
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airbag.agent.config.ConfigKeys;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,12 +77,13 @@ class RetryPolicyTest {
   void defaultsMatchTheDocumentedKeys() {
     RetryPolicy defaults = RetryPolicy.defaults();
 
-    assertEquals(4, defaults.maxAttempts());
-    assertEquals(Duration.ofMillis(500), defaults.baseDelay());
-    assertEquals(Duration.ofSeconds(20), defaults.maxDelay());
-    assertEquals(Jitter.FULL, defaults.jitter());
-    assertEquals(Duration.ofSeconds(30), defaults.maxRetryAfter());
-    assertEquals(Duration.ofSeconds(120), defaults.deadline());
+    assertEquals(ConfigKeys.RETRY_MAX_ATTEMPTS.defaultValue(), defaults.maxAttempts());
+    assertEquals(ConfigKeys.RETRY_BASE_DELAY.defaultValue(), defaults.baseDelay());
+    assertEquals(ConfigKeys.RETRY_MAX_DELAY.defaultValue(), defaults.maxDelay());
+    assertEquals(Jitter.fromWireName(ConfigKeys.RETRY_JITTER.defaultValue()), defaults.jitter());
+    assertEquals(ConfigKeys.RETRY_MAX_RETRY_AFTER.defaultValue(), defaults.maxRetryAfter());
+    assertEquals(ConfigKeys.RETRY_DEADLINE.defaultValue(), defaults.deadline());
+    assertEquals(3, defaults.maxAttempts(), "the SDKs' own 1 + 2 retries");
   }
 
   @Test

@@ -1,0 +1,62 @@
+package dev.airbag.agent.engine.call;
+
+import java.util.List;
+
+/**
+ * Tells a client's or framework's own retry of a call from the app's new call. The OpenAI and Anthropic SDKs (and
+ * every Stainless SDK) number their attempts in {@code X-Stainless-Retry-Count}; LangChain4j, Spring Retry,
+ * resilience4j and Failsafe re-send from a retry loop that is on the calling thread's stack. Stateless.
+ */
+final class Resends {
+  static final String SDK_RETRY_COUNT = "X-Stainless-Retry-Count";
+  /** Classes whose frames on the stack mean "this request is sent by a retry loop", as prefixes. */
+  private static final List<String> RETRY_LOOPS = List.of(
+      "dev.langchain4j.internal.RetryUtils",
+      "org.springframework.retry.support.RetryTemplate",
+      "io.github.resilience4j.retry.",
+      "dev.failsafe.RetryPolicyExecutor",
+      "net.jodah.failsafe.RetryPolicyExecutor");
+  private static final int MAX_FRAMES = 256;
+
+  private Resends() {}
+
+  /** The SDK's own retry number of this request (0 for its first attempt), or -1 when it does not say. */
+  static int sdkRetryCount(CallRequest request) {
+    String value = request.headers().first(SDK_RETRY_COUNT);
+    if (value == null) {
+      return -1;
+    }
+    try {
+      return Math.max(0, Integer.parseInt(value.trim()));
+    } catch (NumberFormatException notANumber) {
+      return -1;
+    }
+  }
+
+  /**
+   * Whether this request is a re-send of a call that the thread {@code rememberedBy} made: a Stainless SDK says so
+   * itself (from any thread, as its async retries run elsewhere); otherwise it must come from the same thread with a
+   * known retry loop on its stack. Walks the stack, so it is asked only when a remembered call matches.
+   */
+  static boolean isResend(CallRequest request, long rememberedBy) {
+    int sdkRetry = sdkRetryCount(request);
+    if (sdkRetry >= 0) {
+      return sdkRetry > 0;
+    }
+    return Thread.currentThread().getId() == rememberedBy && retryLoopOnStack();
+  }
+
+  private static boolean retryLoopOnStack() {
+    return StackWalker.getInstance().walk(frames -> frames.limit(MAX_FRAMES)
+        .anyMatch(frame -> isRetryLoop(frame.getClassName())));
+  }
+
+  static boolean isRetryLoop(String className) {
+    for (String loop : RETRY_LOOPS) {
+      if (className.startsWith(loop)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

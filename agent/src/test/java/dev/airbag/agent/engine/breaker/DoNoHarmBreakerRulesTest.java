@@ -1,0 +1,145 @@
+package dev.airbag.agent.engine.breaker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airbag.agent.testing.FakeClock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The default rules: a circuit opens where retrying is hopeless, and lets the app through soon after recovery. */
+class DoNoHarmBreakerRulesTest {
+  private static final CircuitKey KEY = new CircuitKey("anthropic", "claude-sonnet-4-5");
+  private static final long MS = 1_000_000L;
+
+  private final FakeClock clock = new FakeClock();
+  private final RecordingListener listener = new RecordingListener();
+
+  private CircuitBreaker withoutFallback() {
+    return new CircuitBreaker(KEY, BreakerConfig.defaults(), false, clock, listener);
+  }
+
+  private void fail(CircuitBreaker breaker, int times, Duration apart) {
+    for (int i = 0; i < times; i++) {
+      breaker.tryAcquire().onFailure(20 * MS);
+      clock.advance(apart);
+    }
+  }
+
+  @Test
+  void withoutAFallbackNineFailuresInTenNeverOpenTheCircuit() {
+    CircuitBreaker breaker = withoutFallback();
+
+    for (int round = 0; round < 1000; round++) {
+      fail(breaker, 9, Duration.ofMillis(100));
+      breaker.tryAcquire().onSuccess(20 * MS);
+    }
+
+    assertEquals(CircuitState.CLOSED, breaker.state());
+    assertEquals(0, listener.count());
+  }
+
+  @Test
+  void withAFallbackTheFailureRateOpensTheCircuitEarly() {
+    CircuitBreaker breaker = new CircuitBreaker(KEY, BreakerConfig.defaults(), true, clock, listener);
+
+    for (int i = 0; i < 5; i++) {
+      breaker.tryAcquire().onSuccess(20 * MS);
+      breaker.tryAcquire().onFailure(20 * MS);
+    }
+
+    assertEquals(CircuitState.OPEN, breaker.state());
+  }
+
+  @Test
+  void fiftyFailuresInARowOverMoreThanASecondOpenAnyCircuit() {
+    CircuitBreaker breaker = withoutFallback();
+
+    fail(breaker, 49, Duration.ofMillis(100));
+    assertEquals(CircuitState.CLOSED, breaker.state());
+    fail(breaker, 1, Duration.ZERO);
+
+    assertEquals(CircuitState.OPEN, breaker.state());
+    assertTrue(listener.last().reason().contains("50 failed attempts in a row"), listener.last().reason());
+  }
+
+  @Test
+  void aSuccessStartsTheCountAgain() {
+    CircuitBreaker breaker = withoutFallback();
+
+    fail(breaker, 49, Duration.ofMillis(100));
+    breaker.tryAcquire().onSuccess(20 * MS);
+    fail(breaker, 49, Duration.ofMillis(100));
+
+    assertEquals(CircuitState.CLOSED, breaker.state());
+  }
+
+  @Test
+  void failuresInARowWithinLessThanASecondDoNotOpenIt() {
+    CircuitBreaker breaker = withoutFallback();
+
+    fail(breaker, 500, Duration.ofMillis(1));
+    assertEquals(CircuitState.CLOSED, breaker.state(), "500 failures in 0.5 s: heavy traffic, not yet an outage");
+    clock.advance(Duration.ofMillis(500));
+    fail(breaker, 1, Duration.ZERO);
+
+    assertEquals(CircuitState.OPEN, breaker.state());
+  }
+
+  @Test
+  void probePausesDoubleWhileTheProviderStaysDownAndStartShortAgainAfterRecovery() {
+    CircuitBreaker breaker = withoutFallback();
+    fail(breaker, 49, Duration.ofMillis(100));
+    fail(breaker, 1, Duration.ZERO);
+
+    assertEquals(500 * MS, breaker.remainingOpenNanos());
+    long[] pauses = {1000, 2000, 2000, 2000};
+    for (long pause : pauses) {
+      clock.advance(Duration.ofNanos(breaker.remainingOpenNanos()));
+      breaker.tryAcquire().onFailure(20 * MS);
+      assertEquals(pause * MS, breaker.remainingOpenNanos());
+    }
+    clock.advance(Duration.ofSeconds(2));
+    breaker.tryAcquire().onSuccess(20 * MS);
+    assertEquals(CircuitState.CLOSED, breaker.state(), "one probe closes it");
+    fail(breaker, 49, Duration.ofMillis(100));
+    fail(breaker, 1, Duration.ZERO);
+
+    assertEquals(500 * MS, breaker.remainingOpenNanos());
+  }
+
+  @Test
+  void afterALongOutageTheFirstCallMoreThanTwoSecondsAfterRecoveryGetsThrough() {
+    CircuitBreaker breaker = withoutFallback();
+    fail(breaker, 50, Duration.ofMillis(100));
+    for (int probe = 0; probe < 100; probe++) {
+      clock.advance(Duration.ofNanos(breaker.remainingOpenNanos()));
+      breaker.tryAcquire().onFailure(20 * MS);
+    }
+
+    // The provider recovers now; a call arrives every 100 ms.
+    int rejected = 0;
+    CircuitBreaker.Permit permit;
+    while ((permit = breaker.tryAcquire()) == null) {
+      rejected++;
+      clock.advance(Duration.ofMillis(100));
+    }
+    permit.onSuccess(20 * MS);
+
+    assertTrue(rejected <= 20, "rejected for " + rejected * 100 + " ms");
+    assertEquals(CircuitState.CLOSED, breaker.state());
+    assertNotNull(breaker.tryAcquire());
+  }
+
+  @Test
+  void aCircuitRemembersHowLongItsLatestFailureTook() {
+    CircuitBreaker breaker = withoutFallback();
+
+    breaker.tryAcquire().onFailure(300 * MS);
+    breaker.tryAcquire().onSuccess(5 * MS);
+
+    assertEquals(300 * MS, breaker.lastFailureNanos());
+  }
+}

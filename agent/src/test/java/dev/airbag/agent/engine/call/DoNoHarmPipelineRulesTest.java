@@ -1,0 +1,180 @@
+package dev.airbag.agent.engine.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airbag.agent.engine.breaker.BreakerConfig;
+import dev.airbag.agent.engine.breaker.CircuitBreakers;
+import dev.airbag.agent.engine.breaker.CircuitKey;
+import dev.airbag.agent.engine.breaker.CircuitState;
+import dev.airbag.agent.engine.breaker.TransitionListener;
+import dev.airbag.agent.engine.classify.Category;
+import dev.airbag.agent.engine.classify.ClassificationRules;
+import dev.airbag.agent.engine.classify.Classifier;
+import dev.airbag.agent.engine.fallback.FallbackPolicy;
+import dev.airbag.agent.engine.retry.RetryBudgets;
+import dev.airbag.agent.engine.retry.RetryPolicy;
+import dev.airbag.agent.testing.FakeClock;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The rules that keep an app at least as well off as with its SDK alone, at the engine's defaults. */
+class DoNoHarmPipelineRulesTest {
+  private static final String MODEL = "claude-sonnet-4-5";
+  private static final String OVERLOADED = CallPipelineTest.OVERLOADED;
+
+  private final FakeClock clock = new FakeClock();
+  private final List<Long> sleeps = new ArrayList<>();
+  private final List<CallRecord> records = new ArrayList<>();
+  private FallbackPolicy fallback = FallbackPolicy.none();
+  private RetryBudgets budgets = new RetryBudgets(0.2, 3, clock);
+  private boolean hold = true;
+  private CircuitBreakers breakers;
+
+  private CallPipeline pipeline() {
+    breakers = new CircuitBreakers(BreakerConfig.defaults(), fallback::hasChainFor, clock, TransitionListener.NONE, 100);
+    return CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), records::add)
+        .clock(clock)
+        .sleeper(nanos -> {
+          sleeps.add(nanos);
+          clock.advance(Duration.ofNanos(nanos));
+        })
+        .random(() -> 0.5)
+        .retry(RetryPolicy.defaults())
+        .budgets(budgets)
+        .breakers(breakers)
+        .fallback(fallback)
+        .holdWhileOpen(hold)
+        .build();
+  }
+
+  private static FakeExchange overloaded() {
+    return new FakeExchange().otherwise(attempt -> new FakeExchange.Answer(529, OVERLOADED, false));
+  }
+
+  /** Fails 50 attempts in a row, 100 ms apart, so that the model's circuit opens. */
+  private void openTheCircuit(CallPipeline pipeline) throws IOException {
+    for (int i = 0; i < 50; i++) {
+      pipeline.execute(CallPipelineTest.sdkAttempt(MODEL, 2), overloaded());
+      clock.advance(Duration.ofMillis(100));
+    }
+    assertEquals(CircuitState.OPEN, breakers.forKey(new CircuitKey("anthropic", MODEL)).state());
+    sleeps.clear();
+    records.clear();
+  }
+
+  @Test
+  void theBudgetNeverRefusesTheAttemptsTheSdkWouldHaveMade() throws IOException {
+    budgets = new RetryBudgets(0, 0, clock);
+    FakeExchange exchange = overloaded();
+
+    FakeExchange.Answer answer = pipeline().execute(CallPipelineTest.sdkAttempt(MODEL, 0), exchange);
+
+    assertEquals(3, exchange.sent.size());
+    assertEquals("false", answer.headers.get("X-Should-Retry"), "Airbag made the SDK's attempts: no more on top");
+    // The SDKs' own schedule: 500 ms and 1 s, less an eighth with the random number at one half.
+    assertEquals(List.of(437_500_000L, 875_000_000L), sleeps);
+  }
+
+  @Test
+  void anSdksOwnRetryGetsOneAttemptAndTheSdkStaysFreeToRetry() throws IOException {
+    FakeExchange exchange = overloaded();
+
+    FakeExchange.Answer answer = pipeline().execute(CallPipelineTest.sdkAttempt(MODEL, 1), exchange);
+
+    assertEquals(1, exchange.sent.size());
+    assertNull(answer.headers.get("X-Should-Retry"));
+  }
+
+  @Test
+  void aCallThatAirbagDidNotRetryLeavesTheSdkFreeToRetry() throws IOException {
+    String limited = "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}";
+    FakeExchange exchange = new FakeExchange().then(429, limited, "Retry-After", "120");
+
+    FakeExchange.Answer answer = pipeline().execute(CallPipelineTest.sdkAttempt(MODEL, 0), exchange);
+
+    assertEquals(1, exchange.sent.size());
+    assertNull(answer.headers.get("X-Should-Retry"), "the SDK would have retried: so it may");
+  }
+
+  @Test
+  void theModelsOfTheChainTakeTheCallsLastTriesAtTheSdksPace() throws IOException {
+    fallback = new FallbackPolicy(Map.of(MODEL, List.of("claude-haiku-4-5")), Map.of(),
+        EnumSet.of(Category.OVERLOADED, Category.CIRCUIT_OPEN));
+    FakeExchange exchange = new FakeExchange().then(529, OVERLOADED).then(529, OVERLOADED)
+        .then(200, CallPipelineTest.OK);
+
+    FakeExchange.Answer answer = pipeline().execute(CallPipelineTest.sdkAttempt(MODEL, 0), exchange);
+
+    assertEquals(200, answer.status);
+    assertEquals(3, exchange.sent.size(), "two on the primary, one on the fallback: never more than the SDK's three");
+    assertNull(exchange.sent.get(1).body());
+    assertNotNull(exchange.sent.get(2).body());
+    assertEquals(2, sleeps.size(), "the fallback waited the backoff the SDK would have waited");
+  }
+
+  @Test
+  void anOpenCircuitWithoutAFallbackHoldsTheCallForItsRetriesTimeAndSendsNothing() throws IOException {
+    CallPipeline pipeline = pipeline();
+    openTheCircuit(pipeline);
+    FakeExchange exchange = overloaded();
+
+    FakeExchange.Answer answer = pipeline.execute(CallPipelineTest.sdkAttempt(MODEL, 0), exchange);
+
+    assertTrue(exchange.sent.isEmpty() || exchange.sent.size() == 1, "at most the probe: " + exchange.sent.size());
+    assertEquals(2, sleeps.size(), "the call waited as its retries would have");
+    assertTrue(sleeps.get(0) >= 437_500_000L, "the backoff, plus what a failing attempt takes: " + sleeps);
+    assertEquals(529, answer.status, "the real failure the probe got");
+    assertEquals("false", answer.headers.get("X-Should-Retry"));
+  }
+
+  @Test
+  void aHeldCallIsServedWhenItsProbeFindsTheProviderBack() throws IOException {
+    CallPipeline pipeline = pipeline();
+    openTheCircuit(pipeline);
+    FakeExchange exchange = new FakeExchange().then(200, CallPipelineTest.OK);
+
+    FakeExchange.Answer answer = pipeline.execute(CallPipelineTest.sdkAttempt(MODEL, 0), exchange);
+
+    assertEquals(200, answer.status);
+    assertEquals(1, exchange.sent.size());
+    assertEquals(Outcome.RECOVERED, records.get(0).outcome());
+    assertEquals(CircuitState.CLOSED, breakers.forKey(new CircuitKey("anthropic", MODEL)).state());
+  }
+
+  @Test
+  void failingFastIsAnOptInAndLeavesTheSdkFreeToRetry() throws IOException {
+    hold = false;
+    CallPipeline pipeline = pipeline();
+    openTheCircuit(pipeline);
+    FakeExchange exchange = overloaded();
+
+    FakeExchange.Answer answer = pipeline.execute(CallPipelineTest.sdkAttempt(MODEL, 0), exchange);
+
+    assertTrue(exchange.sent.isEmpty());
+    assertTrue(sleeps.isEmpty());
+    assertTrue(answer.synthesized);
+    assertEquals(503, answer.status);
+    assertNull(answer.headers.get("X-Should-Retry"));
+    assertEquals(Outcome.SHORT_CIRCUITED, records.get(0).outcome());
+  }
+
+  @Test
+  void aPermanentFailureIsNeverAnsweredFromMemory() throws IOException {
+    CallPipeline pipeline = pipeline();
+    String auth = "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}";
+    pipeline.execute(CallPipelineTest.sdkAttempt(MODEL, 0), new FakeExchange().then(401, auth));
+    FakeExchange again = new FakeExchange().then(401, auth);
+
+    pipeline.execute(CallPipelineTest.sdkAttempt(MODEL, 1), again);
+
+    assertEquals(1, again.sent.size());
+  }
+}
