@@ -37,7 +37,7 @@ final class Resilience {
           config.get(ConfigKeys.CIRCUIT_MINIMUM_CALLS), config.get(ConfigKeys.CIRCUIT_FAILURE_RATE_THRESHOLD),
           config.get(ConfigKeys.CIRCUIT_SLOW_CALL_DURATION), config.get(ConfigKeys.CIRCUIT_OPEN_DURATION),
           config.get(ConfigKeys.CIRCUIT_HALF_OPEN_CALLS))
-          .withHopelessAfter(config.get(ConfigKeys.CIRCUIT_HOPELESS_AFTER))
+          .withHopelessAfter(config.get(ConfigKeys.CIRCUIT_HOPELESS_AFTER), config.get(ConfigKeys.CIRCUIT_HOPELESS_SPAN))
           .withFirstOpenDuration(config.get(ConfigKeys.CIRCUIT_FIRST_OPEN_DURATION))
           // A probe lost with its call must not hold the circuit half-open for ever.
           .withHalfOpenMaxWait(config.get(ConfigKeys.RETRY_DEADLINE));

@@ -94,6 +94,10 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> CIRCUIT_HOPELESS_AFTER = ConfigKey.of("airbag.circuit.hopeless-after",
       wholeNumber(0, 10_000), 50, "Failed attempts in a row, with no success between, that open any breaker: retrying"
           + " has stopped working (a hard outage). The only rule for a model without a fallback; 0 turns it off.");
+  public static final ConfigKey<Duration> CIRCUIT_HOPELESS_SPAN = ConfigKey.of("airbag.circuit.hopeless-span",
+      duration(Duration.ZERO, Duration.ofMinutes(10)), Duration.ofSeconds(1), "How long the failures of"
+          + " airbag.circuit.hopeless-after must last without a success: under heavy traffic 50 failures in a row come"
+          + " within milliseconds even when one request in ten succeeds.");
   public static final ConfigKey<Duration> CIRCUIT_SLOW_CALL_DURATION = ConfigKey.of(
       "airbag.circuit.slow-call-duration", duration(Duration.ofMillis(1), Duration.ofMinutes(10)).orOff(), null,
       "Calls slower than this count as failures; off counts none.");
@@ -152,7 +156,7 @@ public final class ConfigKeys {
         RETRY_ON_UNKNOWN, RETRY_MAX_ATTEMPTS, RETRY_BASE_DELAY, RETRY_MAX_DELAY, RETRY_JITTER,
         RETRY_MAX_RETRY_AFTER, RETRY_DEADLINE, RETRY_REPLAY_WINDOW, RETRY_BUDGET_RATIO, RETRY_BUDGET_MIN_PER_SECOND,
         RETRY_BUDGET_EXEMPT_ATTEMPTS, CIRCUIT_ENABLED, CIRCUIT_WINDOW, CIRCUIT_MINIMUM_CALLS,
-        CIRCUIT_FAILURE_RATE_THRESHOLD, CIRCUIT_HOPELESS_AFTER, CIRCUIT_SLOW_CALL_DURATION, CIRCUIT_OPEN_DURATION,
+        CIRCUIT_FAILURE_RATE_THRESHOLD, CIRCUIT_HOPELESS_AFTER, CIRCUIT_HOPELESS_SPAN, CIRCUIT_SLOW_CALL_DURATION, CIRCUIT_OPEN_DURATION,
         CIRCUIT_FIRST_OPEN_DURATION, CIRCUIT_HALF_OPEN_CALLS, CIRCUIT_WHEN_OPEN, FALLBACK_ON,
         TIMEOUT_FIRST_BYTE));
     all.addAll(ExportKeys.all());

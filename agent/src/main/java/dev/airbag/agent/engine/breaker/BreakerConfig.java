@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>Two rules open a circuit. The <b>rate rule</b> (a failure share of the last {@code window} attempts) is for
  * models with a fallback, where opening early costs nothing because another model serves. The <b>hopeless
- * rule</b> ({@code hopelessAfter} failed attempts in a row, no success between, over at least {@link #HOPELESS_SPAN})
+ * rule</b> ({@code hopelessAfter} failed attempts in a row, no success between, over at least {@code hopelessSpan})
  * is for every model: without a
  * fallback, an open circuit may cost the app answers that retries would have won, so it opens only when retrying
  * has stopped working (a 90% failure rate gives 50 failures in a row about once in 20,000 attempts).
@@ -21,14 +21,12 @@ import java.util.Objects;
  * to {@code window}: the window never holds more outcomes than its size, so it could otherwise never decide.
  */
 public final class BreakerConfig {
-  /** The hopeless rule also needs this long without a success, so that heavy traffic cannot trip it in a burst. */
-  public static final Duration HOPELESS_SPAN = Duration.ofSeconds(1);
   /** Matches the default {@code airbag.retry.deadline}: no attempt outlives its call. */
   private static final Duration DEFAULT_HALF_OPEN_MAX_WAIT = Duration.ofSeconds(120);
   /** Defaults of the {@code airbag.circuit.*} keys; declared after the constant it uses. */
   private static final BreakerConfig DEFAULTS =
       new BreakerConfig(20, 10, 50, null, Duration.ofSeconds(2), 1)
-          .withHopelessAfter(50)
+          .withHopelessAfter(50, Duration.ofSeconds(1))
           .withFirstOpenDuration(Duration.ofMillis(500));
 
   private final int window;
@@ -39,6 +37,7 @@ public final class BreakerConfig {
   private final int halfOpenCalls;
   private final Duration halfOpenMaxWait;
   private final int hopelessAfter;
+  private final Duration hopelessSpan;
   private final Duration firstOpenDuration;
 
   /**
@@ -54,11 +53,11 @@ public final class BreakerConfig {
   public BreakerConfig(int window, int minimumCalls, int failureRateThresholdPercent, Duration slowCallDuration,
       Duration openDuration, int halfOpenCalls) {
     this(window, minimumCalls, failureRateThresholdPercent, slowCallDuration, openDuration, halfOpenCalls,
-        DEFAULT_HALF_OPEN_MAX_WAIT, 0, openDuration);
+        DEFAULT_HALF_OPEN_MAX_WAIT, 0, Duration.ZERO, openDuration);
   }
 
   private BreakerConfig(int window, int minimumCalls, int failureRateThresholdPercent, Duration slowCallDuration,
-      Duration openDuration, int halfOpenCalls, Duration halfOpenMaxWait, int hopelessAfter,
+      Duration openDuration, int halfOpenCalls, Duration halfOpenMaxWait, int hopelessAfter, Duration hopelessSpan,
       Duration firstOpenDuration) {
     require(window >= 1, "window must be at least 1, was " + window);
     require(minimumCalls >= 1, "minimumCalls must be at least 1, was " + minimumCalls);
@@ -72,6 +71,8 @@ public final class BreakerConfig {
     require(isPositive(Objects.requireNonNull(halfOpenMaxWait, "halfOpenMaxWait")),
         "halfOpenMaxWait must be positive, was " + halfOpenMaxWait);
     require(hopelessAfter >= 0, "hopelessAfter must be at least 0 (off), was " + hopelessAfter);
+    require(!Objects.requireNonNull(hopelessSpan, "hopelessSpan").isNegative(),
+        "hopelessSpan must not be negative, was " + hopelessSpan);
     require(isPositive(Objects.requireNonNull(firstOpenDuration, "firstOpenDuration")),
         "firstOpenDuration must be positive, was " + firstOpenDuration);
     this.window = window;
@@ -82,6 +83,7 @@ public final class BreakerConfig {
     this.halfOpenCalls = halfOpenCalls;
     this.halfOpenMaxWait = halfOpenMaxWait;
     this.hopelessAfter = hopelessAfter;
+    this.hopelessSpan = hopelessSpan;
     // Like minimumCalls: a first pause longer than the longest is lowered to it.
     this.firstOpenDuration = firstOpenDuration.compareTo(openDuration) > 0 ? openDuration : firstOpenDuration;
   }
@@ -98,19 +100,23 @@ public final class BreakerConfig {
    */
   public BreakerConfig withHalfOpenMaxWait(Duration maxWait) {
     return new BreakerConfig(window, minimumCalls, failureRateThresholdPercent, slowCallDuration, openDuration,
-        halfOpenCalls, maxWait, hopelessAfter, firstOpenDuration);
+        halfOpenCalls, maxWait, hopelessAfter, hopelessSpan, firstOpenDuration);
   }
 
-  /** A copy that opens after this many failed attempts in a row, whatever the window says; 0 turns the rule off. */
-  public BreakerConfig withHopelessAfter(int failuresInARow) {
+  /**
+   * A copy that opens after this many failed attempts in a row, whatever the window says, once they span at least
+   * {@code span} without a success (under heavy traffic 50 failures in a row come in milliseconds even when one
+   * request in ten succeeds); 0 failures turns the rule off.
+   */
+  public BreakerConfig withHopelessAfter(int failuresInARow, Duration span) {
     return new BreakerConfig(window, minimumCalls, failureRateThresholdPercent, slowCallDuration, openDuration,
-        halfOpenCalls, halfOpenMaxWait, failuresInARow, firstOpenDuration);
+        halfOpenCalls, halfOpenMaxWait, failuresInARow, span, firstOpenDuration);
   }
 
   /** A copy whose first open pause is this long, doubling after each failed probe up to {@link #openDuration()}. */
   public BreakerConfig withFirstOpenDuration(Duration first) {
     return new BreakerConfig(window, minimumCalls, failureRateThresholdPercent, slowCallDuration, openDuration,
-        halfOpenCalls, halfOpenMaxWait, hopelessAfter, first);
+        halfOpenCalls, halfOpenMaxWait, hopelessAfter, hopelessSpan, first);
   }
 
   public int window() {
@@ -148,6 +154,11 @@ public final class BreakerConfig {
     return hopelessAfter;
   }
 
+  /** How long the failures of the hopeless rule must last without a success. */
+  public Duration hopelessSpan() {
+    return hopelessSpan;
+  }
+
   public Duration firstOpenDuration() {
     return firstOpenDuration;
   }
@@ -171,7 +182,7 @@ public final class BreakerConfig {
     return "BreakerConfig{window=" + window + ", minimumCalls=" + minimumCalls
         + ", failureRateThreshold=" + failureRateThresholdPercent + "%, slowCallDuration=" + slowCallDuration
         + ", openDuration=" + openDuration + ", halfOpenCalls=" + halfOpenCalls
-        + ", halfOpenMaxWait=" + halfOpenMaxWait + ", hopelessAfter=" + hopelessAfter
+        + ", halfOpenMaxWait=" + halfOpenMaxWait + ", hopelessAfter=" + hopelessAfter + " over " + hopelessSpan
         + ", firstOpenDuration=" + firstOpenDuration + "}";
   }
 

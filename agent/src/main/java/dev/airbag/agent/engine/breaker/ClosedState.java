@@ -2,7 +2,7 @@ package dev.airbag.agent.engine.breaker;
 
 /**
  * Closed: every attempt goes out and its outcome enters the window. The circuit opens on the hopeless rule (that
- * many unhealthy attempts in a row, over at least {@link BreakerConfig#HOPELESS_SPAN} without a success) or, where the rate rule applies, once the window holds at least the minimum
+ * many unhealthy attempts in a row, over at least the hopeless span without a success) or, where the rate rule applies, once the window holds at least the minimum
  * number of outcomes and the failure rate reaches the threshold.
  */
 final class ClosedState extends BreakerState {
@@ -40,7 +40,7 @@ final class ClosedState extends BreakerState {
     // Under heavy traffic 50 failures in a row come in milliseconds even when one request in ten succeeds; a whole
     // span without a success is what says the provider is down.
     if (hopeless > 0 && unhealthyInARow >= hopeless
-        && nowNanos - firstUnhealthyNanos >= BreakerConfig.HOPELESS_SPAN.toNanos()) {
+        && nowNanos - firstUnhealthyNanos >= config.hopelessSpan().toNanos()) {
       return new Transition(CircuitState.CLOSED, CircuitState.OPEN, unhealthyInARow + " failed attempts in a row");
     }
     int recorded = window.recorded();

@@ -17,6 +17,7 @@ class BreakerConfigTest {
 
     assertEquals(ConfigKeys.CIRCUIT_WINDOW.defaultValue(), config.window());
     assertEquals(ConfigKeys.CIRCUIT_HOPELESS_AFTER.defaultValue(), config.hopelessAfter());
+    assertEquals(ConfigKeys.CIRCUIT_HOPELESS_SPAN.defaultValue(), config.hopelessSpan());
     assertEquals(ConfigKeys.CIRCUIT_OPEN_DURATION.defaultValue(), config.openDuration());
     assertEquals(ConfigKeys.CIRCUIT_FIRST_OPEN_DURATION.defaultValue(), config.firstOpenDuration());
     assertEquals(ConfigKeys.CIRCUIT_HALF_OPEN_CALLS.defaultValue(), config.halfOpenCalls());
