@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public final class BenchMain {
   private static final List<String> SECTION_ORDER = List.of("happy_path", "memory", "startup", "failure_path",
-      "export");
+      "export", "no_harm");
+  private static final String NO_HARM_CHART = "no-harm.svg";
 
   private BenchMain() {
   }
@@ -53,10 +54,18 @@ public final class BenchMain {
     if (options.runs("export")) {
       figures.addAll(InProcessSection.export(env, options));
     }
+    NoHarmResults noHarm = null;
+    if (options.runs("no-harm")) {
+      noHarm = NoHarmSection.run(env, options);
+      figures.addAll(NoHarmSection.figures(noHarm));
+    }
     machine.put("load_average_at_end", Machine.loadAverage());
     // The engine's figures belong with the sections they explain.
     figures.sort(Comparator.comparingInt(f -> SECTION_ORDER.indexOf(f.section())));
     ResultsTable.print(figures, System.out);
+    if (noHarm != null) {
+      NoHarmTable.print(noHarm, System.out);
+    }
 
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("benchmark", "airbag");
@@ -70,11 +79,19 @@ public final class BenchMain {
     results.put("targets_missed", figures.stream().filter(f -> Boolean.FALSE.equals(f.met())).map(Figure::name)
         .toList());
     results.put("figures", ResultsJson.figures(figures));
+    if (noHarm != null) {
+      results.put("no_harm", noHarm.json());
+    }
     Path out = options.out.isAbsolute() ? options.out : env.root.resolve(options.out);
     Files.createDirectories(out);
     Path json = out.resolve("benchmark-results.json");
     Files.writeString(json, ResultsJson.render(results));
-    Files.writeString(out.resolve("RESULTS.md"), ResultsMarkdown.render(figures, machine, command));
+    String markdown = ResultsMarkdown.render(figures, machine, command);
+    if (noHarm != null) {
+      Files.writeString(out.resolve(NO_HARM_CHART), NoHarmChart.svg(noHarm));
+      markdown += NoHarmMarkdown.render(noHarm, NO_HARM_CHART);
+    }
+    Files.writeString(out.resolve("RESULTS.md"), markdown);
     System.out.printf("%nWrote %s and RESULTS.md (%.0f s).%n", json, (System.nanoTime() - start) / 1e9);
     return json;
   }

@@ -10,13 +10,16 @@ import java.util.Set;
  * {@code --quick} shrinks every count for a smoke run. Immutable once parsed.
  */
 public final class BenchOptions {
-  static final Set<String> SECTIONS = Set.of("happy", "startup", "failure", "engine", "export");
+  static final Set<String> SECTIONS = Set.of("happy", "startup", "failure", "engine", "export", "no-harm");
   private static final Set<String> FLAGS = Set.of("calls", "batch", "warmup", "rounds", "startup-runs", "demo-runs",
-      "failure-calls", "engine-calls", "threads-seconds", "export-events", "only", "out", "quick", "help");
+      "failure-calls", "engine-calls", "threads-seconds", "export-events", "no-harm-calls", "no-harm-rate",
+      "no-harm-seconds", "no-harm-cells", "only", "out", "quick", "help");
   private static final String USAGE = "flags: --calls N (20000 per JVM) --batch N (1000) --warmup N (10000)"
       + " --rounds N (3) --startup-runs N (10) --demo-runs N (5; 0 skips)"
       + " --failure-calls N (20000) --engine-calls N (200000) --threads-seconds S (2) --export-events N (200000)"
-      + " --only happy,startup,failure,engine,export --out DIR (bench/results) --quick";
+      + " --no-harm-calls N (40, closed loop) --no-harm-rate R (20 calls/s, open loop) --no-harm-seconds S (8)"
+      + " --no-harm-cells REGEX (cells of the whole matrix whose id matches; --quick: a handful)"
+      + " --only happy,startup,failure,engine,export,no-harm --out DIR (bench/results) --quick";
 
   final int calls;
   final int batch;
@@ -28,6 +31,10 @@ public final class BenchOptions {
   final int engineCalls;
   final double threadsSeconds;
   final int exportEvents;
+  final int noHarmCalls;
+  final double noHarmRate;
+  final double noHarmSeconds;
+  final String noHarmCells;
   final Set<String> only;
   final Path out;
   final boolean quick;
@@ -44,6 +51,11 @@ public final class BenchOptions {
     engineCalls = integer(flags, "engine-calls", quick ? 5_000 : 200_000);
     threadsSeconds = Double.parseDouble(flags.getOrDefault("threads-seconds", quick ? "0.2" : "2"));
     exportEvents = integer(flags, "export-events", quick ? 2_000 : 200_000);
+    // Closed loop keeps 40 calls in --quick too: the burst of 60 failed requests needs them.
+    noHarmCalls = integer(flags, "no-harm-calls", 40);
+    noHarmRate = Double.parseDouble(flags.getOrDefault("no-harm-rate", quick ? "10" : "20"));
+    noHarmSeconds = Double.parseDouble(flags.getOrDefault("no-harm-seconds", quick ? "5" : "8"));
+    noHarmCells = flags.get("no-harm-cells");
     only = flags.containsKey("only") ? Set.of(flags.get("only").split(",")) : SECTIONS;
     out = Path.of(flags.getOrDefault("out", "bench/results"));
     for (String section : only) {
@@ -95,6 +107,10 @@ public final class BenchOptions {
     map.put("engine_calls", engineCalls);
     map.put("threads_seconds", threadsSeconds);
     map.put("export_events", exportEvents);
+    map.put("no_harm_calls", noHarmCalls);
+    map.put("no_harm_rate", noHarmRate);
+    map.put("no_harm_seconds", noHarmSeconds);
+    map.put("no_harm_cells", noHarmCells);
     map.put("quick", quick);
     return map;
   }

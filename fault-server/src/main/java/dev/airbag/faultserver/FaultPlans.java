@@ -80,7 +80,7 @@ public final class FaultPlans {
   }
 
   // SplitMix64 finaliser: a well-mixed 64-bit value per (seed, index), mapped to [0, 1).
-  private static double unitDouble(long seed, int index) {
+  static double unitDouble(long seed, int index) {
     long z = seed + 0x9E3779B97F4A7C15L * (index + 1L);
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
