@@ -194,7 +194,13 @@ final class CallExecution<R> {
     if (!pipeline.holdWhileOpen || tries >= maxTries()) {
       return finishUnserved();
     }
-    long backoff = pipeline.retry.waitNanos(attempt, previousDelay, RetryPolicy.NO_HINT, pipeline.random.nextDouble());
+    // The wait its retry would have had: the provider's latest hint on this circuit, else the backoff.
+    long hint = lastOpenCircuit.lastWaitHintNanos();
+    long backoff = pipeline.retry.waitNanos(attempt, previousDelay,
+        hint < 0 ? RetryPolicy.NO_HINT : TimeUnit.NANOSECONDS.toMillis(hint), pipeline.random.nextDouble());
+    if (backoff == RetryPolicy.WAIT_TOO_LONG) {
+      return finishUnserved();
+    }
     // A rejection answers at once where a failing attempt takes time: add what one took (up to the base delay, so
     // that a circuit opened by timeouts still frees the app's threads sooner), or the call would end early.
     long wait = backoff + Math.min(lastOpenCircuit.lastFailureNanos(), pipeline.retry.baseDelay().toNanos());
@@ -424,7 +430,8 @@ final class CallExecution<R> {
       return;
     }
     if (failure.category().countsAgainstCircuit()) {
-      reported.onFailure(tookNanos);
+      long hint = failure.waitHintMillis();
+      reported.onFailure(tookNanos, hint < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(hint));
     } else {
       reported.onIgnored();
     }
