@@ -13,7 +13,9 @@ import dev.airbag.agent.engine.classify.Classifier;
 import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.engine.endpoint.EndpointPresets;
 import dev.airbag.agent.engine.endpoint.EndpointRegistry;
+import dev.airbag.agent.engine.redact.RecentCredentials;
 import dev.airbag.agent.engine.time.Clock;
+import dev.airbag.agent.exceptions.FailedCallCredentials;
 import dev.airbag.agent.instrument.InternalErrorLog;
 import dev.airbag.agent.instrument.LlmTraffic;
 import dev.airbag.agent.instrument.exceptions.ExceptionCapture;
@@ -56,7 +58,9 @@ final class AgentRuntime {
         config.errorCodeRules(), config.get(ConfigKeys.RETRY_ON_UNKNOWN)), clock));
     InternalErrorLog internalErrors = new InternalErrorLog();
     LlmMetricsBinder metrics = telemetry.metrics.binder();
-    CallListener calls = CallListeners.of(new LlmCallEventWriter(telemetry.dispatcher, service, host, clock), metrics);
+    RecentCredentials credentials = new RecentCredentials(clock, CREDENTIALS_TTL_NANOS);
+    CallListener calls = CallListeners.of(new FailedCallCredentials(credentials),
+        new LlmCallEventWriter(telemetry.dispatcher, service, host, clock, credentials), metrics);
     TransitionListener transitions = TransitionListeners.of(
         new CircuitEventWriter(telemetry.dispatcher, service, host, clock), metrics);
     CallPipeline pipeline = Resilience.pipeline(config, classifier, calls, metrics, transitions, internalErrors, clock);
@@ -64,10 +68,12 @@ final class AgentRuntime {
       telemetry.metrics.bindCircuits(pipeline.breakers());
     }
     LlmTraffic traffic = new LlmTraffic(endpoints, pipeline, MAX_REQUEST_BODY_BYTES, internalErrors);
-    ExceptionCapture exceptions = Exceptions.capture(config, telemetry, service, host, clock);
+    ExceptionCapture exceptions = Exceptions.capture(config, telemetry, service, host, clock, credentials);
     return new AgentRuntime(endpoints, telemetry, traffic, exceptions);
   }
 
+  // An exception echoing a key comes within moments of the failed call; a key is not held, even hashed, for longer.
+  private static final long CREDENTIALS_TTL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
   // Prompts beyond this are passed through unread rather than copied in memory.
   private static final int MAX_REQUEST_BODY_BYTES = 8 * 1024 * 1024;
 

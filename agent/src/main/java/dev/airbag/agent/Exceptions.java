@@ -3,6 +3,7 @@ package dev.airbag.agent;
 import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.config.ExceptionKeys;
 import dev.airbag.agent.config.ExportKeys;
+import dev.airbag.agent.engine.redact.TextMask;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.exceptions.AiClassifierSettings;
 import dev.airbag.agent.exceptions.ExceptionReporter;
@@ -20,7 +21,8 @@ import java.util.List;
 final class Exceptions {
   private Exceptions() {}
 
-  static ExceptionCapture capture(AirbagConfig config, Telemetry telemetry, String service, String host, Clock clock) {
+  static ExceptionCapture capture(AirbagConfig config, Telemetry telemetry, String service, String host, Clock clock,
+      TextMask secrets) {
     if (!config.get(ExceptionKeys.ENABLED)) {
       return null;
     }
@@ -52,6 +54,7 @@ final class Exceptions {
         .service(service)
         .host(host)
         .clock(clock)
+        .secrets(secrets)
         .build();
     long grace = config.get(ExceptionKeys.EXECUTORS) ? config.get(ExceptionKeys.EXECUTOR_GRACE).toNanos() : -1;
     return new ExceptionCapture(reporter, grace);

@@ -13,6 +13,7 @@ import dev.airbag.agent.telemetry.export.CollectorSinks;
 import dev.airbag.agent.telemetry.export.DeliverySettings;
 import dev.airbag.agent.telemetry.export.ExportLog;
 import dev.airbag.agent.telemetry.export.ExportStats;
+import dev.airbag.agent.telemetry.export.FoldingSink;
 import dev.airbag.agent.telemetry.export.OtlpProtocol;
 import dev.airbag.agent.telemetry.export.ResourceInfo;
 import dev.airbag.agent.telemetry.export.TrustStoreSettings;
@@ -59,7 +60,9 @@ final class Telemetry {
     StringJoiner described = new StringJoiner(", ");
     if (chosen.contains("file")) {
       Path file = config.get(ConfigKeys.EXPORT_FILE_PATH);
-      sinks.add(new JsonLinesFileSink(file, config.get(ExportKeys.FILE_MAX_SIZE)));
+      // Folded as the collectors are: a storm of identical failures must not flood the disk.
+      sinks.add(new FoldingSink(new JsonLinesFileSink(file, config.get(ExportKeys.FILE_MAX_SIZE), clock),
+          config.get(ExportKeys.DEDUPE_WINDOW).toNanos(), clock));
       described.add("file " + file.toAbsolutePath());
     }
     CollectorGroup collectors = collectors(config, chosen, service, host, clock, described);

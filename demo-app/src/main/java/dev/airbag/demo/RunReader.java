@@ -44,7 +44,8 @@ final class RunReader {
         }
         continue;
       }
-      eventCounts.merge(kind, 1, Integer::sum);
+      // A folded summary stands for "count" events: the sum is the truth, not the number of lines.
+      eventCounts.merge(kind, event.path("count").asInt(1), Integer::sum);
       if (kind.equals("circuit")) {
         circuits.add(new RunData.CircuitChange(epochMs(event) - goEpochMs, event.path("model").asText(),
             event.path("circuit_state").asText()));

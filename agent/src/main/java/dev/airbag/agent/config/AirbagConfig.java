@@ -1,6 +1,7 @@
 package dev.airbag.agent.config;
 
 import dev.airbag.agent.engine.classify.Category;
+import dev.airbag.agent.engine.redact.ControlChars;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,7 +27,8 @@ public final class AirbagConfig {
   AirbagConfig(String origin, List<String> problems, Map<String, Setting> settings, List<FamilyEntry> entries,
       Map<String, EndpointDeclaration> endpoints) {
     this.origin = origin;
-    this.problems = List.copyOf(problems);
+    // A value may hold NUL, ESC or a line break: each problem stays one line that cannot rewrite a terminal.
+    this.problems = problems.stream().map(ControlChars::escape).collect(java.util.stream.Collectors.toUnmodifiableList());
     this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     this.entries = List.copyOf(entries);
     this.endpoints = endpoints;

@@ -22,7 +22,8 @@ public final class ExportKeys {
       "Where events go, several at once: a JSON-lines file, an OTLP/HTTP collector, a generic HTTP JSON endpoint.");
   public static final ConfigKey<Integer> FILE_MAX_SIZE = ConfigKey.of("airbag.export.file.max-size",
       size(1024, Integer.MAX_VALUE), 100 * 1024 * 1024,
-      "Size at which the events file is rotated to FILE.1 (one previous file is kept).");
+      "Size at which the events file is rotated to FILE.1 (one previous file is kept, and never replaced within the hour:"
+          + " newer events are refused and counted instead).");
   public static final ConfigKey<URI> OTLP_ENDPOINT = ConfigKey.of("airbag.export.otlp.endpoint",
       DomainTypes.httpUrl(), URI.create("http://localhost:4318"),
       "OTLP/HTTP collector base URL; events are sent as log records to /v1/logs.");
@@ -56,7 +57,8 @@ public final class ExportKeys {
       "At JVM shutdown, how long queued events may take to reach the collectors; the rest is spooled.");
   public static final ConfigKey<Duration> DEDUPE_WINDOW = ConfigKey.of("airbag.export.dedupe-window",
       duration(Duration.ZERO, Duration.ofHours(1)), Duration.ofSeconds(10),
-      "Identical events within this window reach collectors as one event with a count; 0s turns folding off.");
+      "Identical events within this window reach the events file and collectors as one event with a count; 0s turns"
+          + " folding off.");
 
   public static final ConfigKey<Integer> PROMETHEUS_PORT = ConfigKey.of("airbag.metrics.prometheus.port",
       wholeNumber(0, 65535), 0, "Port of the Prometheus scrape endpoint (/metrics and /health); 0 turns it off.");

@@ -67,6 +67,11 @@ final class ChatAnswer {
       }
     }
     String reason = MessageMasker.forEvent(text(answer, "reason"), MAX_REASON_CHARS);
+    if (escalation == Escalation.PAGE) {
+      // The message the model read is the app's (or an attacker's) text: waking someone needs a human's yes.
+      return new Verdict(severity, Escalation.HUMAN_REVIEW, category, LabelSource.AI,
+          "ai asked to page; a human confirms" + (reason == null ? "" : ": " + reason));
+    }
     return new Verdict(severity, escalation, category, LabelSource.AI, reason == null ? "ai" : "ai: " + reason);
   }
 

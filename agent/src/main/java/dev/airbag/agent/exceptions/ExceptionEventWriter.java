@@ -1,6 +1,8 @@
 package dev.airbag.agent.exceptions;
 
+import dev.airbag.agent.engine.redact.NameRedactor;
 import dev.airbag.agent.engine.redact.Redactor;
+import dev.airbag.agent.engine.redact.TextMask;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.telemetry.Event;
 import dev.airbag.agent.telemetry.EventFields;
@@ -11,7 +13,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Builds the event of kind {@code exception}. The message and every stack line are redacted; of the capture
+ * Builds the event of kind {@code exception}. The message and every stack line are redacted (by pattern, and by
+ * value for the secrets Airbag knows), and so is the thread's name; of the capture
  * context only the request's method and path are kept (never its query, headers or body, which may hold
  * secrets or personal data). Stateless apart from its immutable fields; thread-safe.
  */
@@ -27,12 +30,18 @@ final class ExceptionEventWriter {
   private final String service;
   private final String host;
   private final int stackLines;
+  private final TextMask secrets;
 
   ExceptionEventWriter(Clock clock, String service, String host, int stackLines) {
+    this(clock, service, host, stackLines, TextMask.NONE);
+  }
+
+  ExceptionEventWriter(Clock clock, String service, String host, int stackLines, TextMask secrets) {
     this.clock = clock;
     this.service = service;
     this.host = host;
     this.stackLines = stackLines;
+    this.secrets = secrets;
   }
 
   Event write(List<Throwable> chain, Fingerprint fingerprint, Verdict verdict, Admission admission,
@@ -41,18 +50,19 @@ final class ExceptionEventWriter {
     Event.Builder event = Event.builder(EventKinds.EXCEPTION, clock)
         .put(EventFields.FINGERPRINT, fingerprint.value())
         .put(EventFields.EXCEPTION_TYPE, error.getClass().getName())
-        .put(EventFields.DETAIL, MessageMasker.forEvent(StackLines.safeMessage(error), MAX_DETAIL_CHARS))
+        .put(EventFields.DETAIL, MessageMasker.forEvent(secrets.mask(StackLines.safeMessage(error)),
+            MAX_DETAIL_CHARS))
         .put(EventFields.SEVERITY, verdict.severity().wireName())
         .put(EventFields.ESCALATION, verdict.escalation().wireName())
         .put(EventFields.CATEGORY, verdict.category() == null ? null : verdict.category().wireName())
         .put(EventFields.LABELLED_BY, verdict.labelledBy().wireName())
         .put(EventFields.REASON, verdict.reason())
         .put(EventFields.SOURCE, source.wireName())
-        .put(EventFields.THREAD, threadName)
+        .put(EventFields.THREAD, NameRedactor.safe(threadName, secrets))
         .put(EventFields.NEW_FINGERPRINT, admission.firstSeen())
         .put(EventFields.SUPPRESSED, admission.suppressed())
         .put(EventFields.CAUSE_CHAIN, fingerprint.causeTypes().isEmpty() ? null : causeNames(chain))
-        .put(EventFields.STACK, StackLines.render(chain, stackLines));
+        .put(EventFields.STACK, StackLines.render(chain, stackLines, secrets));
     if (context != null) {
       event.put(EventFields.HTTP_METHOD, method(context.get(HTTP_METHOD)));
       event.put(EventFields.URL_PATH, path(context.get(URL_PATH)));

@@ -1,5 +1,6 @@
 package dev.airbag.agent.exceptions;
 
+import dev.airbag.agent.engine.redact.TextMask;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.telemetry.Event;
 import dev.airbag.bootstrap.ReentrancyGuard;
@@ -32,6 +33,7 @@ public final class ExceptionReporter implements AutoCloseable {
   private final ExceptionMetricsListener metrics;
   private final ReviewWorker reviews;
   private final Clock clock;
+  private final TextMask secrets;
   private final Logger log;
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLong lastFailureLog = new AtomicLong();
@@ -40,11 +42,12 @@ public final class ExceptionReporter implements AutoCloseable {
     this.appFrames = AppFrames.excluding(b.settings.libraryPrefixes());
     this.states = new FingerprintStates(b.settings.maxFingerprints(), b.settings.maxPerMinute(), MINUTE_NANOS);
     this.classifier = classifier;
-    this.writer = new ExceptionEventWriter(b.clock, b.service, b.host, b.settings.stackFrames());
+    this.writer = new ExceptionEventWriter(b.clock, b.service, b.host, b.settings.stackFrames(), b.secrets);
     this.events = b.events;
     this.metrics = b.metrics;
     this.reviews = reviews;
     this.clock = b.clock;
+    this.secrets = b.secrets;
     this.log = b.log;
   }
 
@@ -103,7 +106,8 @@ public final class ExceptionReporter implements AutoCloseable {
     Verdict verdict = classifier.classify(chain, fingerprint);
     states.remember(fingerprint.value(), verdict);
     if (reviews != null && needsReview(verdict)) {
-      reviews.submit(new ReviewCase(fingerprint, StackLines.safeMessage(error), clock.currentTimeMillis()));
+      reviews.submit(new ReviewCase(fingerprint, secrets.mask(StackLines.safeMessage(error)),
+          clock.currentTimeMillis()));
     }
     events.accept(writer.write(chain, fingerprint, verdict, admission, thread.getName(), source, context));
     metrics.onException(verdict.category(), verdict.severity(), source);

@@ -1,6 +1,7 @@
 package dev.airbag.agent.exceptions;
 
 import dev.airbag.agent.engine.retry.RandomSource;
+import dev.airbag.agent.engine.redact.TextMask;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.engine.time.Sleeper;
 import dev.airbag.agent.telemetry.Event;
@@ -33,6 +34,7 @@ public final class ExceptionReporterBuilder {
   Sleeper sleeper = Sleeper.SYSTEM;
   RandomSource random = RandomSource.SYSTEM;
   Consumer<String> onReviewed = fingerprint -> { };
+  TextMask secrets = TextMask.NONE;
 
   ExceptionReporterBuilder(ExceptionSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -60,6 +62,12 @@ public final class ExceptionReporterBuilder {
 
   public ExceptionReporterBuilder host(String host) {
     this.host = host;
+    return this;
+  }
+
+  /** Secrets known to Airbag (credentials of recent failed calls), masked by value in every message. */
+  public ExceptionReporterBuilder secrets(TextMask secrets) {
+    this.secrets = secrets;
     return this;
   }
 

@@ -1,6 +1,7 @@
 package dev.airbag.agent.exceptions;
 
 import dev.airbag.agent.engine.redact.Redactor;
+import dev.airbag.agent.engine.redact.TextMask;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,11 +20,16 @@ final class StackLines {
 
   /** At most {@code maxLines} lines: the error's frames, then each cause's header and frames. */
   static List<String> render(List<Throwable> chain, int maxLines) {
+    return render(chain, maxLines, TextMask.NONE);
+  }
+
+  /** As {@link #render(List, int)}, with the known secrets masked by value in each cause's message. */
+  static List<String> render(List<Throwable> chain, int maxLines, TextMask secrets) {
     List<String> lines = new ArrayList<>(Math.min(maxLines, 64));
     for (int i = 0; i < chain.size() && lines.size() < maxLines; i++) {
       Throwable t = chain.get(i);
       if (i > 0) {
-        lines.add(Redactor.redact("Caused by: " + headline(t), MAX_LINE_CHARS));
+        lines.add(Redactor.redact("Caused by: " + headline(t, secrets), MAX_LINE_CHARS));
       }
       for (StackTraceElement element : safeStack(t)) {
         if (lines.size() >= maxLines) {
@@ -38,8 +44,8 @@ final class StackLines {
   }
 
   /** {@code type: message} with the message masked, or the type alone. */
-  static String headline(Throwable t) {
-    String message = MessageMasker.forEvent(safeMessage(t), MAX_LINE_CHARS);
+  static String headline(Throwable t, TextMask secrets) {
+    String message = MessageMasker.forEvent(secrets.mask(safeMessage(t)), MAX_LINE_CHARS);
     String type = t.getClass().getName();
     return message == null ? type : type + ": " + message;
   }

@@ -46,10 +46,22 @@ final class BoundedEventQueue {
    * nothing moved only once the queue is closed and empty.
    */
   void awaitAndDrain(List<Event> out, int max) throws InterruptedException {
+    awaitAndDrain(out, max, Long.MAX_VALUE);
+  }
+
+  /** As {@link #awaitAndDrain(List, int)}, but returns with nothing once {@code timeoutNanos} have passed. */
+  void awaitAndDrain(List<Event> out, int max, long timeoutNanos) throws InterruptedException {
     lock.lockInterruptibly();
     try {
+      long left = timeoutNanos;
       while (size == 0 && open) {
-        notEmpty.await();
+        if (timeoutNanos == Long.MAX_VALUE) {
+          notEmpty.await();
+        } else if (left <= 0) {
+          return;
+        } else {
+          left = notEmpty.awaitNanos(left);
+        }
       }
       while (size > 0 && out.size() < max) {
         out.add(ring[head]);

@@ -19,6 +19,10 @@ public interface EventSink extends AutoCloseable {
   /** Pushes anything the sink buffers to its destination; called after every batch and before close. */
   void flush() throws IOException;
 
+  /** Called about once a second while no event comes: a sink that holds events back writes those now due. */
+  default void tick() throws IOException {
+  }
+
   /** Releases the sink's resources; must not throw. Called once, from the exporter thread. */
   @Override
   void close();

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ExportLoop implements Runnable {
   static final int MAX_BATCH = 512;
+  // Sinks that hold events back (folds) are ticked this often when no event comes, so a fold ends on time.
+  static final long IDLE_TICK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
   private final BoundedEventQueue queue;
   private final List<EventSink> sinks;
@@ -38,7 +40,11 @@ final class ExportLoop implements Runnable {
     try {
       while (!abandoned) {
         batch.clear();
-        queue.awaitAndDrain(batch, MAX_BATCH);
+        queue.awaitAndDrain(batch, MAX_BATCH, IDLE_TICK_NANOS);
+        if (batch.isEmpty() && queue.accepting()) {
+          tick();
+          continue;
+        }
         if (batch.isEmpty()) {
           break;
         }
@@ -99,6 +105,17 @@ final class ExportLoop implements Runnable {
     }
     (everySinkWrote ? delivered : failed).addAndGet(batch.size());
     progress.advance(batch.size());
+  }
+
+  private void tick() {
+    for (EventSink sink : sinks) {
+      try {
+        sink.tick();
+      } catch (Throwable t) {
+        sinkFailures.incrementAndGet();
+        log.warn("Airbag: event sink '" + safeName(sink) + "' failed to write what it held back; continuing", t);
+      }
+    }
   }
 
   private static String safeName(EventSink sink) {

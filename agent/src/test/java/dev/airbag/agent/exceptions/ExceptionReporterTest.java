@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airbag.agent.engine.classify.Category;
 import dev.airbag.agent.engine.classify.Severity;
+import dev.airbag.agent.engine.redact.RecentCredentials;
 import dev.airbag.agent.telemetry.Event;
 import dev.airbag.agent.telemetry.EventFields;
 import dev.airbag.agent.telemetry.EventKinds;
@@ -55,6 +56,24 @@ class ExceptionReporterTest {
     assertEquals(List.of("com.acme.Orders.place(Orders.java:42)", "com.acme.Api.post(Api.java:7)",
         "Caused by: java.io.IOException: disk full"), ((List<?>) event.get(EventFields.STACK)).subList(0, 3));
     assertFalse(event.toString().contains("cookie") || event.toString().contains("secret123456789"));
+  }
+
+  @Test
+  void aCredentialOfARecentFailedCallIsMaskedInTheMessageCausesAndThreadName() {
+    String key = "azurelike0key0with0no0known0shape0123";
+    RecentCredentials recent = new RecentCredentials(clock, java.time.Duration.ofMinutes(10).toNanos());
+    recent.remember(List.of(key));
+    ExceptionReporter masking = ExceptionReporter.builder(ExceptionSettings.defaults()).events(events).clock(clock)
+        .secrets(recent).build();
+    Throwable error = withStack(new IllegalStateException("call failed with " + key,
+        new IOException("401: key " + key + " denied")), frame("com.acme.Orders", "place", 42));
+
+    masking.report(error, new Thread(() -> { }, "worker-" + key), CaptureSource.UNCAUGHT, null);
+
+    String event = events.last().toString();
+    assertFalse(event.contains(key) || event.contains(key.substring(0, 12)), event);
+    assertEquals("call failed with ****", events.last().get(EventFields.DETAIL));
+    assertEquals("****", events.last().get(EventFields.THREAD));
   }
 
   @Test

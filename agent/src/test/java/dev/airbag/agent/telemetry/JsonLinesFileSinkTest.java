@@ -2,9 +2,12 @@ package dev.airbag.agent.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.airbag.agent.testing.FakeClock;
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -110,6 +113,27 @@ class JsonLinesFileSinkTest {
     sink.write(List.of(event("b", "2")));
     sink.close();
     assertEquals("b", readLines(file).get(0).get(EventFields.ID));
+  }
+
+  @Test
+  void aRotationNeverReplacesAPreviousFileYoungerThanAnHourSoAnIncidentsStartIsKept() throws IOException {
+    Path file = dir.resolve("events.jsonl");
+    FakeClock clock = new FakeClock(System.currentTimeMillis());
+    try (JsonLinesFileSink sink = new JsonLinesFileSink(file, 1024, clock)) {
+      String detail = "x".repeat(600);
+      sink.write(List.of(event("first", detail)));
+      sink.write(List.of(event("second", detail)));
+
+      IOException full = assertThrows(IOException.class, () -> sink.write(List.of(event("third", detail))));
+      assertTrue(full.getMessage().contains("so that the first ones are kept"), full.getMessage());
+      assertEquals("first", readLines(dir.resolve("events.jsonl.1")).get(0).get(EventFields.ID));
+
+      clock.advance(Duration.ofMinutes(61));
+      sink.write(List.of(event("fourth", detail)));
+    }
+
+    assertEquals("second", readLines(dir.resolve("events.jsonl.1")).get(0).get(EventFields.ID));
+    assertEquals("fourth", readLines(file).get(0).get(EventFields.ID));
   }
 
   private static Event event(String id, String detail) {

@@ -28,9 +28,14 @@ public final class Redactor {
       "\\bAIza[0-9A-Za-z_\\-]{20,}",
       "\\beyJ[A-Za-z0-9_\\-]{5,}\\.eyJ[A-Za-z0-9_\\-]{5,}\\.[A-Za-z0-9_\\-]*",
       "\\bgh[pousr]_[A-Za-z0-9]{20,}",
+      // Hugging Face, Voyage, Groq, xAI, Replicate and Slack keys: a known prefix, then a long random tail.
+      "\\b(?:hf_|pa-|gsk_|xai-|r8_|xox[abprs]-)[A-Za-z0-9_\\-]{20,}",
       "\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b",
       "\\b[0-9a-fA-F]{32,}\\b"));
-  private static final Pattern LONG_RANDOM = Pattern.compile("(?<![A-Za-z0-9+/_\\-])[A-Za-z0-9+/_\\-]{40,}={0,2}");
+  // 32 covers Mistral's and Azure's keys; mixed-case runs that long are never words (see looksRandom).
+  private static final Pattern LONG_RANDOM = Pattern.compile("(?<![A-Za-z0-9+/_\\-])[A-Za-z0-9+/_\\-]{32,}={0,2}");
+  // A mask inside a longer word (canaryplainsecret-****) would leave the secret's first part readable.
+  private static final Pattern MASK_IN_WORD = Pattern.compile("[A-Za-z0-9_\\-]*\\*{4}[A-Za-z0-9_\\-]*");
 
   private Redactor() {
   }
@@ -50,7 +55,7 @@ public final class Redactor {
     String scanned = text.length() > bound + SCAN_MARGIN ? text.substring(0, bound + SCAN_MARGIN) : text;
     String masked = maskLongRandom(TOKENS.matcher(
         NAMED.matcher(BEARER.matcher(scanned).replaceAll("$1 " + MASK)).replaceAll("$1" + MASK)).replaceAll(MASK));
-    return truncate(masked, bound);
+    return truncate(MASK_IN_WORD.matcher(masked).replaceAll(MASK), bound);
   }
 
   /** {@code scheme://host[:port]/path}, without userinfo, query or fragment; null for null. */

@@ -82,6 +82,13 @@ public final class CollectorSinks {
     Spool spool;
     try {
       spool = Spool.open(delivery.spoolDir(), spec.name, spoolBytes);
+    } catch (UntrustedPathException e) {
+      // One line, no stack: the operator's fix is a directory, not a bug report.
+      log.warn("Airbag: collector sink '" + spec.name + "' refuses to spool under " + delivery.spoolDir() + ": "
+          + e.getMessage() + "; nothing there is read or delivered, and while the collector is down events wait in"
+          + " memory only (then are dropped and counted); set airbag.export.spool.dir to a directory only this user"
+          + " can write");
+      spool = Spool.disabled();
     } catch (IOException | RuntimeException e) {
       log.warn("Airbag: collector sink '" + spec.name + "' cannot spool under " + delivery.spoolDir() + " ("
           + e + "); while its collector is down, events will be dropped and counted");

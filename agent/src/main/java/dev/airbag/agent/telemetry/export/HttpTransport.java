@@ -3,28 +3,31 @@ package dev.airbag.agent.telemetry.export;
 import dev.airbag.bootstrap.ReentrancyGuard;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpTimeoutException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Posts batches with a dedicated java.net.http client: its executor runs on daemon threads named
  * {@code airbag-http-<sink>-n}, TLS is verified (default or custom trust), redirects are not followed (a
- * redirect could carry the auth headers elsewhere). Every send runs inside {@link ReentrancyGuard} so Airbag's
+ * redirect could carry the auth headers elsewhere; a 3xx is a failure to retry and spool). Only the first 1 KB of an
+ * answer is read, and all of it within the request timeout, so a collector that answers slowly or with a huge body
+ * cannot hold the sender. Every send runs inside {@link ReentrancyGuard} so Airbag's
  * own java.net.http instrumentation lets it pass. Used by one sender thread at a time.
  */
 final class HttpTransport implements Transport {
   static final int BODY_START_CHARS = 256;
-  // Read this much of an answer so the connection can be reused; a collector never needs more to say no.
-  private static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final CollectorSettings settings;
   private final ExecutorService executor;
@@ -56,17 +59,40 @@ final class HttpTransport implements Transport {
       request.header(header.getKey(), header.getValue());
     }
     request.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    long deadline = System.nanoTime() + Math.max(1_000_000L, timeoutNanos);
+    CompletableFuture<HttpResponse<String>> answer;
     ReentrancyGuard.enter();
     try {
-      HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      String start;
-      try (InputStream in = response.body()) {
-        start = readStart(in);
-      }
-      return new CollectorResponse(response.statusCode(),
-          name -> response.headers().firstValue(name).orElse(null), start);
+      answer = client.sendAsync(request.build(), info -> new AnswerStart(BODY_START_CHARS * 4));
     } finally {
       ReentrancyGuard.exit();
+    }
+    HttpResponse<String> response = await(answer, deadline);
+    String start = response.body();
+    if (start.length() > BODY_START_CHARS) {
+      start = start.substring(0, BODY_START_CHARS) + "…";
+    }
+    return new CollectorResponse(response.statusCode(),
+        name -> response.headers().firstValue(name).orElse(null), start.replaceAll("\\p{Cntrl}", " "));
+  }
+
+  /** The response, its body start included, by the deadline: the request timeout alone ends at the headers. */
+  private static HttpResponse<String> await(CompletableFuture<HttpResponse<String>> answer, long deadline)
+      throws IOException, InterruptedException {
+    try {
+      return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException slow) {
+      answer.cancel(true);
+      throw new HttpTimeoutException("the collector did not finish answering within the request timeout");
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException) {
+        throw (IOException) cause;
+      }
+      throw new IOException(String.valueOf(cause), cause);
     }
   }
 
@@ -83,14 +109,4 @@ final class HttpTransport implements Transport {
     return out.toByteArray();
   }
 
-  private static String readStart(InputStream in) throws IOException {
-    byte[] kept = in.readNBytes(BODY_START_CHARS * 4);
-    // Drain a little more so a keep-alive connection stays usable; a larger answer just closes it.
-    in.readNBytes(MAX_BODY_BYTES);
-    String text = new String(kept, StandardCharsets.UTF_8);
-    if (text.length() > BODY_START_CHARS) {
-      text = text.substring(0, BODY_START_CHARS) + "…";
-    }
-    return text.replaceAll("\\p{Cntrl}", " ");
-  }
 }

@@ -4,6 +4,7 @@ import dev.airbag.agent.telemetry.Event;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -17,21 +18,26 @@ import java.util.regex.Pattern;
 /**
  * One sink's batches on disk while its collector is away: a file per batch named
  * {@code <sequence>-<events>.jsonl}, so delivery order (lowest sequence first) and sizes survive a restart
- * without reading the files. Files appear atomically (written as {@code .tmp}, then renamed), so a crash
+ * without reading the files. Each file is signed ({@link SpoolSignature}): one Airbag did not write is never
+ * delivered. Files appear atomically (written as {@code .tmp}, then renamed), so a crash
  * leaves no torn batch. Past {@code maxBytes} the oldest files are evicted, except the one being sent.
  * Not thread-safe: the owning sink guards it with its lock.
  */
 final class Spool implements AutoCloseable {
   private static final Pattern NAME = Pattern.compile("(\\d{19})-(\\d{1,9})\\.jsonl");
+  // A sealed file is its batch plus one header line; anything much larger was not written by Airbag.
+  private static final long HEADROOM = 4096;
 
   private final SpoolDirectory directory;
+  private final SpoolSignature signature;
   private final long maxBytes;
   private final TreeMap<Long, SpoolEntry> entries = new TreeMap<>();
   private long bytes;
   private long nextSeq;
 
-  private Spool(SpoolDirectory directory, long maxBytes) throws IOException {
+  private Spool(SpoolDirectory directory, SpoolSignature signature, long maxBytes) throws IOException {
     this.directory = directory;
+    this.signature = signature;
     this.maxBytes = maxBytes;
     if (directory != null) {
       scan(directory.path());
@@ -41,13 +47,19 @@ final class Spool implements AutoCloseable {
 
   /** Opens (and locks) the sink's spool under the root, picking up what earlier runs left, oldest first. */
   static Spool open(Path root, String sinkName, long maxBytes) throws IOException {
-    return new Spool(SpoolDirectory.lock(root, sinkName), maxBytes);
+    SpoolDirectory directory = SpoolDirectory.lock(root, sinkName);
+    try {
+      return new Spool(directory, SpoolSignature.forDirectory(root), maxBytes);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
   }
 
   /** A spool that stores nothing: every batch offered to it is dropped. */
   static Spool disabled() {
     try {
-      return new Spool(null, 0);
+      return new Spool(null, null, 0);
     } catch (IOException impossible) {
       throw new IllegalStateException(impossible);
     }
@@ -67,8 +79,10 @@ final class Spool implements AutoCloseable {
     return entries.isEmpty() ? null : entries.firstEntry().getValue();
   }
 
+  /** The batch in the file; throws when it is not a batch Airbag wrote (see {@link SpoolSignature}). */
   List<Event> read(SpoolEntry entry) throws IOException {
-    return SpoolCodec.decode(Files.readAllBytes(entry.path));
+    String name = entry.path.getFileName().toString();
+    return SpoolCodec.decode(signature.open(name, SpoolSignature.readNoFollow(entry.path, maxBytes + HEADROOM)));
   }
 
   void delete(SpoolEntry entry) {
@@ -87,7 +101,8 @@ final class Spool implements AutoCloseable {
    * under the limit. Returns the events evicted, plus the batch's own when it could not be stored.
    */
   Stored store(long seq, List<Event> batch, long pinnedSeq) throws IOException {
-    byte[] content = SpoolCodec.encode(batch);
+    String name = String.format(Locale.ROOT, "%019d-%d.jsonl", seq, batch.size());
+    byte[] content = directory == null ? null : signature.seal(name, SpoolCodec.encode(batch));
     // A batch larger than the whole spool would evict everything and still not fit.
     if (directory == null || content.length > maxBytes) {
       return new Stored(false, batch.size());
@@ -107,8 +122,9 @@ final class Spool implements AutoCloseable {
     if (bytes + content.length > maxBytes) {
       return new Stored(false, evicted + batch.size());
     }
-    Path target = directory.path().resolve(String.format(Locale.ROOT, "%019d-%d.jsonl", seq, batch.size()));
-    Path temporary = directory.path().resolve(target.getFileName() + ".tmp");
+    Path target = directory.path().resolve(name);
+    Path temporary = directory.path().resolve(name + ".tmp");
+    // createFile fails on anything already there, a symbolic link included, so the write lands in a new file.
     Files.write(Files.createFile(temporary, OwnerOnly.file(temporary)), content, StandardOpenOption.WRITE);
     Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
     entries.put(seq, new SpoolEntry(seq, batch.size(), content.length, target));
@@ -138,7 +154,7 @@ final class Spool implements AutoCloseable {
       for (Path file : files) {
         String name = file.getFileName().toString();
         Matcher matcher = NAME.matcher(name);
-        if (matcher.matches()) {
+        if (matcher.matches() && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
           long size = Files.size(file);
           long seq = Long.parseLong(matcher.group(1));
           entries.put(seq, new SpoolEntry(seq, Integer.parseInt(matcher.group(2)), size, file));

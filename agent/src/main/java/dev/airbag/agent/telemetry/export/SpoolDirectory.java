@@ -5,13 +5,15 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
  * A sink's spool directory, held with an exclusive file lock so that two JVMs of the same service never send
  * (and delete) each other's batches. The first free slot wins: {@code <root>/<sink>}, else
- * {@code <root>/<sink>-2} … {@code -8}; a later run that gets a slot delivers what it holds. Thread-safe.
+ * {@code <root>/<sink>-2} … {@code -8}; a later run that gets a slot delivers what it holds. The root, each
+ * slot and its lock file must pass {@link TrustedPaths}, and no symbolic link is ever followed. Thread-safe.
  */
 final class SpoolDirectory implements AutoCloseable {
   static final int SLOTS = 8;
@@ -28,6 +30,7 @@ final class SpoolDirectory implements AutoCloseable {
   }
 
   static SpoolDirectory lock(Path root, String sinkName) throws IOException {
+    TrustedPaths.directory(root);
     IOException last = null;
     for (int slot = 1; slot <= SLOTS; slot++) {
       Path dir = root.resolve(slot == 1 ? sinkName : sinkName + "-" + slot);
@@ -36,6 +39,9 @@ final class SpoolDirectory implements AutoCloseable {
         if (held != null) {
           return held;
         }
+      } catch (UntrustedPathException untrusted) {
+        // A planted slot is refused outright: trying the next one would hide it.
+        throw untrusted;
       } catch (IOException e) {
         last = e;
       }
@@ -62,16 +68,18 @@ final class SpoolDirectory implements AutoCloseable {
   }
 
   private static SpoolDirectory tryLock(Path dir) throws IOException {
-    OwnerOnly.directory(dir);
+    TrustedPaths.directory(dir);
     Path lockFile = dir.resolve(LOCK_FILE);
-    if (!Files.exists(lockFile)) {
+    if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
       try {
         Files.createFile(lockFile, OwnerOnly.file(lockFile));
       } catch (java.nio.file.FileAlreadyExistsException raced) {
         // Another process created it first; locking decides who owns the slot.
       }
     }
-    FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+    TrustedPaths.file(lockFile);
+    // NOFOLLOW_LINKS: a link swapped in after the check still cannot make Airbag open another file.
+    FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     try {
       FileLock lock = channel.tryLock();
       if (lock != null) {

@@ -1,14 +1,18 @@
 package dev.airbag.agent.telemetry.metrics;
 
+import dev.airbag.agent.engine.redact.NameRedactor;
+import dev.airbag.agent.engine.redact.TextMask;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Keeps a tag low-cardinality: the first {@code limit} distinct values pass through, every later one becomes
  * {@value MetricNames#OTHER}, so a client that sends a fresh model name per request cannot grow the registry
  * without bound. Values are also cut to {@value #MAX_LENGTH} characters before they are kept, so the tags hold at
  * most {@code limit} short strings whatever the names sent. Thread-safe; admitted values are looked up without a
- * lock.
+ * lock. A value is made safe once, when first admitted ({@link NameRedactor}: a key pasted as a model name is
+ * masked, control characters are made visible), so that /metrics never shows one.
  */
 final class BoundedTagValues {
   static final int MAX_LENGTH = 64;
@@ -26,6 +30,11 @@ final class BoundedTagValues {
 
   /** The tag value for this raw value: itself, {@value MetricNames#UNKNOWN} for null or empty, or "other". */
   String tag(String value) {
+    return tag(value, () -> TextMask.NONE);
+  }
+
+  /** As {@link #tag(String)}; {@code secrets} gives the call's own credentials, read only for a new value. */
+  String tag(String value, Supplier<TextMask> secrets) {
     if (value == null || value.isEmpty()) {
       return MetricNames.UNKNOWN;
     }
@@ -40,11 +49,12 @@ final class BoundedTagValues {
       size.decrementAndGet();
       return MetricNames.OTHER;
     }
-    String previous = admitted.putIfAbsent(bounded, bounded);
+    String safe = NameRedactor.safe(bounded, secrets.get());
+    String previous = admitted.putIfAbsent(bounded, safe);
     if (previous != null) {
       size.decrementAndGet();
       return previous;
     }
-    return bounded;
+    return safe;
   }
 }

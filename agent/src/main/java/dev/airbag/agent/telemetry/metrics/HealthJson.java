@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.airbag.agent.engine.breaker.CircuitKey;
 import dev.airbag.agent.engine.breaker.CircuitState;
+import dev.airbag.agent.engine.redact.NameRedactor;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -32,7 +33,8 @@ final class HealthJson {
       for (Map.Entry<CircuitKey, CircuitState> e : report.circuits().entrySet()) {
         json.writeStartObject();
         json.writeStringField("endpoint", e.getKey().endpoint());
-        json.writeStringField("model", e.getKey().model() == null ? CircuitKey.UNKNOWN_MODEL : e.getKey().model());
+        json.writeStringField("model",
+            e.getKey().model() == null ? CircuitKey.UNKNOWN_MODEL : NameRedactor.safe(e.getKey().model()));
         json.writeStringField("state", e.getValue().wireName());
         json.writeEndObject();
       }

@@ -10,6 +10,7 @@ import dev.airbag.agent.engine.call.CallRequest;
 import dev.airbag.agent.engine.call.Outcome;
 import dev.airbag.agent.engine.classify.Classification;
 import dev.airbag.agent.engine.classify.Severity;
+import dev.airbag.agent.engine.redact.RequestCredentials;
 import dev.airbag.agent.engine.time.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,7 +69,7 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
   /** Times one logical call; {@code model} is the model the app asked for (null when unknown). */
   void recordCall(CallRequest request, String model, Outcome outcome, long durationNanos) {
     String provider = provider(request);
-    String modelTag = models.tag(model);
+    String modelTag = models.tag(model, () -> RequestCredentials.of(request));
     String outcomeTag = outcome.wireName();
     TagKey key = new TagKey(provider, modelTag, outcomeTag);
     Timer timer = calls.get(key);
@@ -86,7 +87,7 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
     try {
       String category = failure == null ? MetricNames.NONE : failure.category().wireName();
       increment(MetricNames.ATTEMPTS, MetricNames.TAG_PROVIDER, provider(request), MetricNames.TAG_MODEL,
-          models.tag(model), MetricNames.TAG_CATEGORY, category);
+          models.tag(model, () -> RequestCredentials.of(request)), MetricNames.TAG_CATEGORY, category);
     } catch (RuntimeException e) {
       failures.report("recording an attempt", e);
     }
@@ -96,7 +97,7 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
   public void onRetry(CallRequest request, String model) {
     try {
       increment(MetricNames.RETRIES, MetricNames.TAG_PROVIDER, provider(request), MetricNames.TAG_MODEL,
-          models.tag(model));
+          models.tag(model, () -> RequestCredentials.of(request)));
     } catch (RuntimeException e) {
       failures.report("recording a retry", e);
     }
@@ -105,8 +106,8 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
   @Override
   public void onFallback(CallRequest request, String fromModel, String toModel) {
     try {
-      increment(MetricNames.FALLBACKS, MetricNames.TAG_FROM, models.tag(fromModel), MetricNames.TAG_TO,
-          models.tag(toModel));
+      increment(MetricNames.FALLBACKS, MetricNames.TAG_FROM, models.tag(fromModel, () -> RequestCredentials.of(request)),
+          MetricNames.TAG_TO, models.tag(toModel));
     } catch (RuntimeException e) {
       failures.report("recording a fallback", e);
     }

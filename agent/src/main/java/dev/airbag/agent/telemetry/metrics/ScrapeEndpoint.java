@@ -2,6 +2,7 @@ package dev.airbag.agent.telemetry.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.airbag.agent.engine.redact.ControlChars;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
  * The Prometheus scrape endpoint: {@code GET /metrics} (text format 0.0.4) and {@code GET /health} (JSON), on
  * the JDK's built-in HTTP server, handled by one daemon thread {@code airbag-metrics-http}. Every answer is
  * 200 while the agent runs, {@code /health} included: the verdict is in the body, so a probe misread as a
- * liveness check can never get the app restarted.
+ * liveness check can never get the app restarted. A request whose {@code Host} names another site (DNS rebinding
+ * from a browser) gets 421 and nothing else ({@link AllowedHosts}); control bytes never reach the text format.
  *
  * <p>The JDK server's own dispatcher thread inherits daemon status from the thread that starts it, so the
  * server is started from a short-lived daemon thread: otherwise a premain on {@code main} would leave a
@@ -42,7 +44,8 @@ public final class ScrapeEndpoint implements AutoCloseable {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
     ExecutorService executor = Executors.newSingleThreadExecutor(new DaemonThreads("airbag-metrics-http"));
     server.setExecutor(executor);
-    server.createContext("/", exchange -> handle(exchange, metrics, health));
+    AllowedHosts hosts = new AllowedHosts(host);
+    server.createContext("/", exchange -> handle(exchange, hosts, metrics, health));
     Thread starter = new DaemonThreads("airbag-metrics-start").newThread(server::start);
     starter.start();
     try {
@@ -69,15 +72,18 @@ public final class ScrapeEndpoint implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  private static void handle(HttpExchange exchange, Supplier<String> metrics, Supplier<String> health)
-      throws IOException {
+  private static void handle(HttpExchange exchange, AllowedHosts hosts, Supplier<String> metrics,
+      Supplier<String> health) throws IOException {
     try {
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getPath();
-      if (!"GET".equals(method) && !"HEAD".equals(method)) {
+      if (!hosts.allows(exchange.getRequestHeaders().getFirst("Host"))) {
+        respond(exchange, 421, "text/plain; charset=utf-8", "this endpoint answers only to its own host names\n",
+            false);
+      } else if (!"GET".equals(method) && !"HEAD".equals(method)) {
         respond(exchange, 405, "text/plain; charset=utf-8", "only GET\n", false);
       } else if ("/metrics".equals(path)) {
-        respond(exchange, 200, METRICS_TYPE, metrics.get(), "HEAD".equals(method));
+        respond(exchange, 200, METRICS_TYPE, visible(metrics.get()), "HEAD".equals(method));
       } else if ("/health".equals(path)) {
         respond(exchange, 200, HEALTH_TYPE, health.get(), "HEAD".equals(method));
       } else {
@@ -89,6 +95,19 @@ public final class ScrapeEndpoint implements AutoCloseable {
     } finally {
       exchange.close();
     }
+  }
+
+  /** Every control byte but the line ends made visible: a tag value with NUL or ESC must not forge a line. */
+  static String visible(String text) {
+    if (text.indexOf('\n') < 0) {
+      return ControlChars.escape(text);
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int start = 0;
+    for (int end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
+      out.append(ControlChars.escape(text.substring(start, end))).append('\n');
+    }
+    return out.append(ControlChars.escape(text.substring(start))).toString();
   }
 
   private static void respond(HttpExchange exchange, int status, String type, String body, boolean headOnly)

@@ -39,7 +39,14 @@ class RedactorTest {
       "azure key 0123456789abcdef0123456789abcdef used|azure key **** used",
       "secret AbCdEf0123456789GhIjKlMnOpQrStUvWxYz+/AbCdEf== used|secret **** used",
       "ghp_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 leaked|**** leaked",
-      "aws AKIAIOSFODNN7EXAMPLE here|aws **** here"})
+      "aws AKIAIOSFODNN7EXAMPLE here|aws **** here",
+      // Keys of other providers, and a secret's first part never kept in front of its mask.
+      "Invalid token hf_AbCdEfGhIjKlMnOpQrStUvWxYz012345 used|Invalid token **** used",
+      "voyage pa-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 denied|voyage **** denied",
+      "groq gsk_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 denied|groq **** denied",
+      "mistral key 9fJk2LmN0pQrStUvWxYz1234AbCdEfGh refused|mistral key **** refused",
+      "provider refused api key canaryplainsecret-7f3a9c1e5b2d4a8b7f3a9c1e5b2d4a8b|provider refused api key ****",
+      "bad canaryplainsecret_Xk29fjQ02mZpL0aPq93nB7xYv3Lk2QmZ here|bad **** here"})
   void secretsAreMasked(String text, String expected) {
     assertEquals(expected, Redactor.redact(text));
   }

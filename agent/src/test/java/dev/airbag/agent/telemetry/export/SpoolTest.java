@@ -69,7 +69,7 @@ class SpoolTest {
 
   @Test
   void theOldestFilesAreEvictedForRoomExceptTheOneBeingSent() throws IOException {
-    long oneBatch = SpoolCodec.encode(TestEvents.numbered(1)).length;
+    long oneBatch = SpoolCodec.encode(TestEvents.numbered(1)).length + SpoolSignature.HEADER_BYTES;
     try (Spool spool = Spool.open(root, "http", 3 * oneBatch + oneBatch / 2)) {
       long pinned = spool.reserve();
       spool.store(pinned, TestEvents.numbered(1), -1);
@@ -87,7 +87,7 @@ class SpoolTest {
 
   @Test
   void aBatchLargerThanTheWholeSpoolIsDroppedAloneAndNothingIsEvicted() throws IOException {
-    long oneBatch = SpoolCodec.encode(TestEvents.numbered(1)).length;
+    long oneBatch = SpoolCodec.encode(TestEvents.numbered(1)).length + SpoolSignature.HEADER_BYTES;
     try (Spool spool = Spool.open(root, "http", 2 * oneBatch)) {
       spool.store(spool.reserve(), TestEvents.numbered(1), -1);
 
