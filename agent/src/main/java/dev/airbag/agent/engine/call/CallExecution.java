@@ -7,7 +7,7 @@ import dev.airbag.agent.engine.classify.Classification;
 import dev.airbag.agent.engine.classify.Classifier;
 import dev.airbag.agent.engine.classify.Observation;
 import dev.airbag.agent.engine.fallback.ModelLocation;
-import dev.airbag.agent.engine.retry.Deadline;
+import dev.airbag.agent.engine.retry.CallDeadline;
 import dev.airbag.agent.engine.retry.RetryBudget;
 import dev.airbag.agent.engine.retry.RetryPolicy;
 import java.io.IOException;
@@ -31,7 +31,7 @@ final class CallExecution<R> {
   private final Exchange<R> exchange;
   private final ModelLocation location;
   private final CallRecord.Builder record;
-  private final Deadline deadline;
+  private final CallDeadline deadline;
   private final RetryBudget budget;
   private final long startNanos;
 
@@ -56,7 +56,7 @@ final class CallExecution<R> {
     this.location = request.modelLocation();
     this.startNanos = pipeline.clock.nanoTime();
     this.record = CallRecord.builder(request, pipeline.clock.currentTimeMillis());
-    this.deadline = Deadline.after(pipeline.clock, pipeline.retry.deadline());
+    this.deadline = CallDeadline.of(pipeline.clock, pipeline.retry.deadline(), request.callerTimeoutNanos());
     this.budget = pipeline.budgets.forEndpoint(request.endpoint().name());
   }
 
@@ -194,7 +194,7 @@ final class CallExecution<R> {
       return nextModelOrFinish();
     }
     if (!deadline.allows(wait)) {
-      record.note("airbag.retry.deadline leaves no time for another wait");
+      record.note(deadline.refusal());
       return nextModelOrFinish();
     }
     if (!budget.tryAcquireRetry()) {
@@ -212,11 +212,11 @@ final class CallExecution<R> {
   }
 
   private boolean moveToNextModel() {
-    if (!location.rewritable() || !request.replayable() || deadline.expired()) {
+    if (!location.rewritable() || !request.replayable()) {
       return false;
     }
     String next = pipeline.fallback.next(model, lastFailure, remaining);
-    if (next == null) {
+    if (next == null || !deadline.allows(0)) {
       return false;
     }
     int index = remaining.indexOf(next);
@@ -258,6 +258,10 @@ final class CallExecution<R> {
     if (heldResponse != null) {
       record.outcome(Outcome.FAILED).failure(heldFailure);
       finish();
+      // Airbag retried nothing: the SDK's own retry, with its own fresh timeout, stays as without Airbag.
+      if (deadline.cutBeforeAnyRetry()) {
+        return Step.answer(heldResponse);
+      }
       rememberForReplay(heldResponse);
       // Airbag has done the retrying: the SDK must not multiply it.
       return Step.answer(exchange.withHeaders(heldResponse, Map.of("X-Should-Retry", "false")));
@@ -265,7 +269,9 @@ final class CallExecution<R> {
     if (heldException != null) {
       record.outcome(Outcome.FAILED).failure(heldFailure);
       finish();
-      pipeline.recentFailures.remember(request, 0, null, null, heldException);
+      if (!deadline.cutBeforeAnyRetry()) {
+        pipeline.recentFailures.remember(request, 0, null, null, heldException);
+      }
       return Step.fail(heldException);
     }
     if (lastOpenCircuit == null) {
@@ -284,7 +290,7 @@ final class CallExecution<R> {
   /** A framework that re-sends this identical request at once gets this answer again, with no upstream request. */
   private void rememberForReplay(R response) {
     byte[] body = exchange.peekBody(response, pipeline.maxErrorBodyBytes);
-    if (body.length >= pipeline.maxErrorBodyBytes) {
+    if (body.length >= pipeline.maxErrorBodyBytes || exchange.peekCutShort(response)) {
       return;
     }
     Map<String, String> headers = new java.util.LinkedHashMap<>();
@@ -315,6 +321,7 @@ final class CallExecution<R> {
 
   /** Only failures that say the provider is unhealthy count against its circuit; a 400 caused by the request never does. */
   private void report(Classification failure, long tookNanos) {
+    deadline.attemptTook(tookNanos);
     CircuitBreaker.Permit reported = permit;
     permit = null;
     if (reported == null) {
