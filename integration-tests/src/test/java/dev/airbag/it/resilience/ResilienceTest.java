@@ -319,6 +319,7 @@ class ResilienceTest extends FaultServerTest {
     JsonNode event = Events.read(config.eventsFile()).stream()
         .filter(e -> e.path("outcome").asText().equals("stream_interrupted")).findFirst().orElseThrow();
     assertEquals("overloaded", event.path("category").asText(), event.toString());
+    assertTrue(event.path("bytes_delivered").asLong() > 0, "two events reached the app before the error: " + event);
     assertEquals(1, server.requestCount(), "content had reached the app: no retry");
   }
 

@@ -7,7 +7,7 @@ import dev.airbag.agent.engine.classify.Classification;
 import dev.airbag.agent.engine.classify.Classifier;
 import dev.airbag.agent.engine.classify.Observation;
 import dev.airbag.agent.engine.fallback.ModelLocation;
-import dev.airbag.agent.engine.retry.Deadline;
+import dev.airbag.agent.engine.retry.CallDeadline;
 import dev.airbag.agent.engine.retry.RetryBudget;
 import dev.airbag.agent.engine.retry.RetryPolicy;
 import java.io.IOException;
@@ -31,7 +31,7 @@ final class CallExecution<R> {
   private final Exchange<R> exchange;
   private final ModelLocation location;
   private final CallRecord.Builder record;
-  private final Deadline deadline;
+  private final CallDeadline deadline;
   private final RetryBudget budget;
   private final long startNanos;
 
@@ -63,7 +63,7 @@ final class CallExecution<R> {
     this.location = request.modelLocation();
     this.startNanos = pipeline.clock.nanoTime();
     this.record = CallRecord.builder(request, pipeline.clock.currentTimeMillis());
-    this.deadline = Deadline.after(pipeline.clock, pipeline.retry.deadline());
+    this.deadline = CallDeadline.of(pipeline.clock, pipeline.retry.deadline(), request.callerTimeoutNanos());
     this.budget = pipeline.budgets.forEndpoint(request.endpoint().name());
   }
 
@@ -205,7 +205,7 @@ final class CallExecution<R> {
     // that a circuit opened by timeouts still frees the app's threads sooner), or the call would end early.
     long wait = backoff + Math.min(lastOpenCircuit.lastFailureNanos(), pipeline.retry.baseDelay().toNanos());
     if (!deadline.allows(wait)) {
-      record.note("airbag.retry.deadline leaves no time for another wait");
+      record.note(deadline.refusal());
       return finishUnserved();
     }
     previousDelay = backoff;
@@ -239,7 +239,7 @@ final class CallExecution<R> {
       return nextModelOrFinish();
     }
     if (!deadline.allows(wait)) {
-      record.note("airbag.retry.deadline leaves no time for another wait");
+      record.note(deadline.refusal());
       return nextModelOrFinish();
     }
     if (record.attempts() >= pipeline.budgetExemptAttempts) {
@@ -279,11 +279,11 @@ final class CallExecution<R> {
   }
 
   private boolean moveToNextModel() {
-    if (!location.rewritable() || !request.replayable() || deadline.expired()) {
+    if (!location.rewritable() || !request.replayable()) {
       return false;
     }
     String next = pipeline.fallback.next(model, lastFailure, remaining);
-    if (next == null) {
+    if (next == null || !deadline.allows(0)) {
       return false;
     }
     int index = remaining.indexOf(next);
@@ -368,7 +368,8 @@ final class CallExecution<R> {
     if (heldException != null) {
       record.outcome(Outcome.FAILED).failure(heldFailure);
       finish();
-      if (exhausted) {
+      // A cancelled call says nothing about the provider that a re-send should hear again.
+      if (exhausted && !exchange.isCanceled()) {
         pipeline.recentFailures.remember(request, 0, null, null, heldException, heldFailure);
       }
       return Step.fail(heldException);
@@ -393,7 +394,7 @@ final class CallExecution<R> {
   /** A client's or framework's own re-send of this request gets this answer again, with no upstream request. */
   private void rememberForReplay(R response) {
     byte[] body = exchange.peekBody(response, pipeline.maxErrorBodyBytes);
-    if (body.length >= pipeline.maxErrorBodyBytes) {
+    if (body.length >= pipeline.maxErrorBodyBytes || exchange.peekCutShort(response)) {
       return;
     }
     Map<String, String> headers = new java.util.LinkedHashMap<>();
@@ -424,6 +425,7 @@ final class CallExecution<R> {
 
   /** Only failures that say the provider is unhealthy count against its circuit; a 400 caused by the request never does. */
   private void report(Classification failure, long tookNanos) {
+    deadline.attemptTook(tookNanos);
     CircuitBreaker.Permit reported = permit;
     permit = null;
     if (reported == null) {

@@ -20,6 +20,14 @@ public interface Exchange<R> {
   /** At most {@code maxBytes} of the body, without consuming it for the app. Never throws: empty on failure. */
   byte[] peekBody(R response, int maxBytes);
 
+  /**
+   * True when the last {@link #peekBody} of this response stopped at its time bound, before the body's end and
+   * {@code maxBytes}: its bytes are only a start (never replayed as the whole body).
+   */
+  default boolean peekCutShort(R response) {
+    return false;
+  }
+
   /** Releases a response the app will never see (a failed attempt that is retried). */
   void discard(R response);
 

@@ -29,15 +29,15 @@ final class BodyReplay {
    */
   static <T> CompletableFuture<T> through(HttpResponse.BodyHandler<T> handler, int status, HttpHeaders headers,
       HttpClient.Version version, byte[] bytes, UnreadRest rest) {
-    HttpResponse.BodySubscriber<T> subscriber;
+    GuardedSubscriber<T> subscriber;
     try {
-      subscriber = handler.apply(new Info(status, headers, version));
+      subscriber = new GuardedSubscriber<>(handler.apply(new Info(status, headers, version)));
     } catch (RuntimeException | Error failure) {
-      // Nobody will read the rest: release its connection.
+      // Nobody will read the rest: release its connection. The app's call fails with its handler's failure.
       if (rest != null) {
         rest.cancel();
       }
-      throw failure;
+      return CompletableFuture.failedFuture(failure);
     }
     if (rest == null) {
       subscriber.onSubscribe(new OneShot(subscriber, bytes));

@@ -62,6 +62,12 @@ final class JdkAttempt {
     return error == null ? null : error.rest;
   }
 
+  /** True when Airbag stopped waiting for this error body before its end: what it holds is only a start. */
+  boolean cutByTime() {
+    ErrorBody error = errorBody();
+    return error != null && error.cutByTime;
+  }
+
   private ErrorBody errorBody() {
     Object body = response == null ? null : response.body();
     return body instanceof ErrorBody ? (ErrorBody) body : null;

@@ -4,6 +4,7 @@ import dev.airbag.agent.engine.call.AsyncExchange;
 import dev.airbag.agent.engine.call.AttemptRequest;
 import dev.airbag.agent.engine.call.StreamMonitor;
 import dev.airbag.agent.engine.classify.HeaderLookup;
+import dev.airbag.agent.instrument.ErrorBodyWait;
 import dev.airbag.bootstrap.ReentrancyGuard;
 import java.io.IOException;
 import java.net.URI;
@@ -20,8 +21,9 @@ import java.util.concurrent.CompletableFuture;
  * Lends the engine one {@code java.net.http} call. Each attempt goes through the client's original
  * {@code send}/{@code sendAsync} (the re-entrancy guard lets it pass the hook). Error bodies are read up to the
  * classification bound so that they can be classified and, if the app is to see them, replayed through its own
- * body handler, with any rest relayed from the network; successful bodies go straight to the app's handler. Used
- * by one thread at a time.
+ * body handler, with any rest relayed from the network; successful bodies go straight to the app's handler. The
+ * request's own {@code timeout} bounds the whole call, as it does without Airbag: each attempt gets what is left of
+ * it. Used by one thread at a time.
  */
 final class JdkExchange implements AsyncExchange<JdkAttempt> {
   private final HttpClient client;
@@ -29,6 +31,8 @@ final class JdkExchange implements AsyncExchange<JdkAttempt> {
   private final HttpResponse.BodyHandler<Object> appHandler;
   private final boolean streamed;
   private final int maxErrorBodyBytes;
+  private final long startNanos = System.nanoTime();
+  private boolean sentBefore;
   private CompletableFuture<?> appFuture;
 
   @SuppressWarnings("unchecked")
@@ -77,7 +81,8 @@ final class JdkExchange implements AsyncExchange<JdkAttempt> {
     return info -> {
       if (info.statusCode() >= 400) {
         // The identity mapping only widens the body's type to the handler's.
-        return HttpResponse.BodySubscribers.mapping(new ErrorBodySubscriber(maxErrorBodyBytes), body -> body);
+        return HttpResponse.BodySubscribers.mapping(
+            ErrorBodySubscriber.waitingAtMost(maxErrorBodyBytes, ErrorBodyWait.nanos(callerLeftNanos())), body -> body);
       }
       HttpResponse.BodySubscriber<Object> own = appHandler.apply(info);
       return tap == null ? own : new TappedSubscriber<>(own, tap);
@@ -85,7 +90,10 @@ final class JdkExchange implements AsyncExchange<JdkAttempt> {
   }
 
   private HttpRequest requestFor(AttemptRequest attempt) {
-    if (attempt.body() == null && attempt.path() == null && attempt.firstByteTimeoutMillis() == 0) {
+    boolean first = !sentBefore;
+    sentBefore = true;
+    boolean timed = timeoutNanos(original) > 0 && !first;
+    if (attempt.body() == null && attempt.path() == null && attempt.firstByteTimeoutMillis() == 0 && !timed) {
       return original;
     }
     URI uri = attempt.path() == null ? original.uri() : withPath(original.uri(), attempt.path());
@@ -103,7 +111,9 @@ final class JdkExchange implements AsyncExchange<JdkAttempt> {
         }
       }
     });
-    Duration timeout = original.timeout().orElse(null);
+    // What is left of the caller's timeout, at least a millisecond: the client's own timeout then says it ran out.
+    Duration timeout = timeoutNanos(original) > 0 ? Duration.ofNanos(Math.max(1_000_000, callerLeftNanos()))
+        : original.timeout().orElse(null);
     if (attempt.firstByteTimeoutMillis() > 0) {
       Duration firstByte = Duration.ofMillis(attempt.firstByteTimeoutMillis());
       timeout = timeout == null || firstByte.compareTo(timeout) < 0 ? firstByte : timeout;
@@ -136,6 +146,24 @@ final class JdkExchange implements AsyncExchange<JdkAttempt> {
       return new byte[0];
     }
     return held.length <= maxBytes ? held : Arrays.copyOf(held, maxBytes);
+  }
+
+  @Override
+  public boolean peekCutShort(JdkAttempt response) {
+    return response.cutByTime();
+  }
+
+  /** What the request's own timeout leaves of the call; {@code Long.MAX_VALUE} when it has none. */
+  private long callerLeftNanos() {
+    long timeout = timeoutNanos(original);
+    return timeout == 0 ? Long.MAX_VALUE : timeout - (System.nanoTime() - startNanos);
+  }
+
+  /** The request's own timeout in nanoseconds; 0 for none, and for one of a year or more, which bounds nothing. */
+  static long timeoutNanos(HttpRequest request) {
+    Duration timeout = request.timeout().orElse(null);
+    // Past a year the nanoseconds may not fit in a long.
+    return timeout == null || timeout.compareTo(Duration.ofDays(365)) > 0 ? 0 : timeout.toNanos();
   }
 
   @Override

@@ -90,7 +90,7 @@ public final class JdkHttpHook {
       CallRequest call = CallRequest.of(endpoint, httpRequest.method(), safeUrl, uri.getRawPath(), body.bytes,
           body.replayable, streamed, body.note)
           .with(new JdkRequestHeaders(httpRequest.headers()), uri.getRawQuery(),
-              httpRequest.timeout().map(java.time.Duration::toNanos).orElse(0L));
+              JdkExchange.timeoutNanos(httpRequest));
       return new Prepared(call, new JdkExchange((HttpClient) client, httpRequest, (HttpResponse.BodyHandler<?>) handler,
           streamed, traffic.maxErrorBodyBytes()));
     } catch (Throwable bug) {

@@ -2,26 +2,31 @@ package dev.airbag.agent.instrument.jdkhttp;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The part of an error body Airbag did not read: the client's subscription, still open, plus its end if it came
- * before anyone asked (reactive streams let onComplete and onError arrive without demand). The attempt's fate
- * decides the rest's: {@link #cancel()} when the engine drops the attempt (the client then releases the
- * connection), or {@link #relayTo} when the app gets the response: the app's subscriber receives the bytes Airbag
- * read, then the rest live, its demand passed on to the client and its cancel too, as if it had read the network.
+ * The part of an error body Airbag did not read: the client's subscription, still open, with any item already asked
+ * for when Airbag stopped waiting, plus its end if it came before anyone asked (reactive streams let onComplete and
+ * onError arrive without demand). The attempt's fate decides the rest's: {@link #cancel()} when the engine drops the
+ * attempt (the client then releases the connection), or {@link #relayTo} when the app gets the response: the app's
+ * subscriber receives the bytes Airbag read, then the rest live, its demand passed on to the client and its cancel
+ * too, as if it had read the network.
  *
  * <p>Thread-safe: the client signals on its threads while the app requests and cancels on its own, possibly from
- * inside its onNext. The bytes read are delivered by a drain loop that one thread runs at a time; demand reaches
- * the client only after they were delivered, so the client's onNext never overlaps them, and the end is passed
- * on only after them.
+ * inside its onNext. Everything reaches the app through a drain loop that one thread runs at a time, in order: the
+ * bytes read, the items that came, then the end; the client is asked only for what the app asked and is not yet on
+ * its way, so at most one item more than the app wants is ever held.
  */
 final class UnreadRest implements Flow.Subscription {
   private final Flow.Subscription upstream;
+  private final Queue<List<ByteBuffer>> arrived = new ConcurrentLinkedQueue<>();
   private final AtomicInteger drains = new AtomicInteger();
   private final AtomicLong demand = new AtomicLong();
+  private final AtomicLong inFlight;
   private volatile Flow.Subscriber<? super List<ByteBuffer>> app;
   private volatile byte[] prefix;
   private volatile boolean ended;
@@ -32,8 +37,10 @@ final class UnreadRest implements Flow.Subscription {
   private boolean prefixDelivered;
   private boolean endDelivered;
 
-  UnreadRest(Flow.Subscription upstream) {
+  /** @param inFlight items already asked of the client when Airbag stopped reading (0 or 1) */
+  UnreadRest(Flow.Subscription upstream, long inFlight) {
     this.upstream = upstream;
+    this.inFlight = new AtomicLong(inFlight);
   }
 
   /** Hands the body to {@code subscriber}: {@code read} first, then the rest as the subscriber asks for it. */
@@ -46,9 +53,11 @@ final class UnreadRest implements Flow.Subscription {
   }
 
   void onNext(List<ByteBuffer> items) {
-    // Items still in flight after a cancel are dropped; before a relay none come, as nobody asked for them.
-    if (!cancelled && app != null) {
-      app.onNext(items);
+    inFlight.decrementAndGet();
+    // Items still in flight after a cancel are dropped.
+    if (!cancelled) {
+      arrived.add(items);
+      drain();
     }
   }
 
@@ -81,6 +90,7 @@ final class UnreadRest implements Flow.Subscription {
   public void cancel() {
     cancelled = true;
     prefix = null;
+    arrived.clear();
     upstream.cancel();
   }
 
@@ -119,22 +129,30 @@ final class UnreadRest implements Flow.Subscription {
       prefix = null;
       subscriber.onNext(List.of(ByteBuffer.wrap(read)));
     }
+    List<ByteBuffer> item;
+    while (!cancelled && demand.get() > 0 && (item = arrived.poll()) != null) {
+      demand.decrementAndGet();
+      subscriber.onNext(item);
+    }
     if (cancelled) {
       return;
     }
     if (ended) {
-      endDelivered = true;
-      Throwable error = failure;
-      if (error != null) {
-        subscriber.onError(error);
-      } else {
-        subscriber.onComplete();
+      if (arrived.isEmpty()) {
+        endDelivered = true;
+        Throwable error = failure;
+        if (error != null) {
+          subscriber.onError(error);
+        } else {
+          subscriber.onComplete();
+        }
       }
       return;
     }
-    long asked = demand.getAndSet(0);
-    if (asked > 0) {
-      upstream.request(asked);
+    long wanted = demand.get() - inFlight.get() - arrived.size();
+    if (wanted > 0) {
+      inFlight.addAndGet(wanted);
+      upstream.request(wanted);
     }
   }
 }

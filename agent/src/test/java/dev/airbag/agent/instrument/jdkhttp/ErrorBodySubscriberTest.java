@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ErrorBodySubscriberTest {
   private static final int LIMIT = 64 * 1024;
 
-  private final ErrorBodySubscriber subscriber = new ErrorBodySubscriber(LIMIT);
+  private final ErrorBodySubscriber subscriber = new ErrorBodySubscriber(LIMIT, new CompletableFuture<>());
 
   private ErrorBody body() {
     CompletableFuture<ErrorBody> body = subscriber.getBody().toCompletableFuture();

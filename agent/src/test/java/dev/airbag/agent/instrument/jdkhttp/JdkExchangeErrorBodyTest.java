@@ -29,7 +29,7 @@ class JdkExchangeErrorBodyTest {
 
   private final JdkExchange exchange = new JdkExchange(null, REQUEST, HttpResponse.BodyHandlers.ofByteArray(), false,
       LIMIT);
-  private final ErrorBodySubscriber reader = new ErrorBodySubscriber(LIMIT);
+  private final ErrorBodySubscriber reader = new ErrorBodySubscriber(LIMIT, new CompletableFuture<>());
   private final ChunkedSource wire = new ChunkedSource(reader, TOTAL, 16 * 1024).start();
   private final JdkAttempt attempt = JdkAttempt.of(new ReplayedResponse<>(503,
       HttpHeaders.of(Map.of("Content-Type", List.of("text/plain")), (name, value) -> true),
@@ -61,21 +61,24 @@ class JdkExchangeErrorBodyTest {
   }
 
   @Test
-  void aHandlerThatThrowsLeavesNoConnectionHeld() {
+  void aHandlerThatThrowsFailsTheCallAndLeavesNoConnectionHeld() {
     IllegalStateException refused = new IllegalStateException("no handler for 503");
     JdkExchange throwing = new JdkExchange(null, REQUEST, info -> {
       throw refused;
     }, false, LIMIT);
 
-    IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> throwing.toApp(attempt));
+    CompletableFuture<HttpResponse<Object>> response = throwing.toApp(attempt);
 
-    assertSame(refused, thrown);
+    // As the client does: send throws an IOException with the handler's failure inside, sendAsync fails with it.
+    IOException thrown = assertThrows(IOException.class, () -> BodyReplay.now(response, attempt.unreadRest()));
+    assertSame(refused, thrown.getCause());
+    assertEquals("no handler for 503", thrown.getMessage());
     assertTrue(wire.cancelled);
   }
 
   @Test
   void aConnectionCutInTheRestFailsSendWithTheCauseAsTheClientWould() {
-    ErrorBodySubscriber cutReader = new ErrorBodySubscriber(LIMIT);
+    ErrorBodySubscriber cutReader = new ErrorBodySubscriber(LIMIT, new CompletableFuture<>());
     HandDriven wireOfCut = new HandDriven();
     cutReader.onSubscribe(wireOfCut);
     cutReader.onNext(List.of(ByteBuffer.wrap(new byte[LIMIT + 1])));

@@ -22,7 +22,7 @@ class UnreadRestTest {
   private static final int CHUNK = 8 * 1024;
   private static final int TOTAL = 5_000_000;
 
-  private final ErrorBodySubscriber reader = new ErrorBodySubscriber(LIMIT);
+  private final ErrorBodySubscriber reader = new ErrorBodySubscriber(LIMIT, new CompletableFuture<>());
   private final ChunkedSource source = new ChunkedSource(reader, TOTAL, CHUNK).start();
   private final ErrorBody held = reader.getBody().toCompletableFuture().join();
 
@@ -81,7 +81,7 @@ class UnreadRestTest {
 
   @Test
   void anEndThatCameBeforeTheAppAskedFollowsTheBytesRead() {
-    ErrorBodySubscriber shortReader = new ErrorBodySubscriber(LIMIT);
+    ErrorBodySubscriber shortReader = new ErrorBodySubscriber(LIMIT, new CompletableFuture<>());
     ChunkedSource exact = new ChunkedSource(shortReader, LIMIT + CHUNK, CHUNK).start();
     ErrorBody body = shortReader.getBody().toCompletableFuture().join();
     // The rest is empty: the client says so without being asked.
@@ -185,7 +185,7 @@ class UnreadRestTest {
 
   @Test
   void aClientSignallingFromItsOwnThreadWhileTheAppAsksFromAnotherNeverOverlapsTheApp() throws Exception {
-    ErrorBodySubscriber threaded = new ErrorBodySubscriber(LIMIT);
+    ErrorBodySubscriber threaded = new ErrorBodySubscriber(LIMIT, new CompletableFuture<>());
     try (ThreadedSource wire = new ThreadedSource(threaded, TOTAL, CHUNK)) {
       ErrorBody body = threaded.getBody().toCompletableFuture().get(30, TimeUnit.SECONDS);
       RecordingSubscriber app = new RecordingSubscriber(0);

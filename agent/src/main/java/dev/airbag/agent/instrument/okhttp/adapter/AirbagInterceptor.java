@@ -37,10 +37,11 @@ final class AirbagInterceptor implements Interceptor {
       RequestBodies.Captured body = traffic.needsBody()
           ? RequestBodies.capture(request.body(), traffic.maxRequestBodyBytes())
           : RequestBodies.notRead(request.body());
-      exchange = new OkHttpExchange(chain, request, body);
+      long callTimeout = callTimeoutNanos(chain);
+      exchange = new OkHttpExchange(chain, request, body, callTimeout);
       call = CallRequest.of(endpoint, request.method(), safeUrl(url), url.encodedPath(), body.bytes(),
           body.replayable(), isStreamed(request, body.bytes()), body.note())
-          .with(new OkHttpRequestHeaders(request.headers()), url.encodedQuery(), callTimeoutNanos(chain));
+          .with(new OkHttpRequestHeaders(request.headers()), url.encodedQuery(), callTimeout);
     } catch (IOException e) {
       // Writing the app's body failed: the same failure the app would have had without Airbag.
       throw e;
@@ -62,7 +63,12 @@ final class AirbagInterceptor implements Interceptor {
 
   /** The client's call timeout ({@code callTimeout}), which bounds every attempt and wait of the call; 0 when none. */
   private static long callTimeoutNanos(Chain chain) {
-    return 0;
+    try {
+      return chain.call().timeout().timeoutNanos();
+    } catch (LinkageError olderThan312) {
+      // Call.timeout() came with OkHttp 3.12, chain.call() with 3.9: before them a call has no overall timeout.
+      return 0;
+    }
   }
 
   /** Scheme, host, port and path: the query may carry a key and never leaves this method. */

@@ -65,11 +65,12 @@ final class MonitoredResponseBody extends ResponseBody {
         throw broken;
       }
       if (read > 0) {
+        // Counted first: the read that carries an error event reaches the app with it, as the java.net.http tap counts.
+        delivered += read;
         long end = sink.size();
         for (long i = end - read; i < end; i++) {
           scanner.accept(sink.getByte(i));
         }
-        delivered += read;
       }
       return read;
     }

@@ -3,7 +3,9 @@ package dev.airbag.agent.instrument.okhttp.adapter;
 import dev.airbag.agent.engine.call.AttemptRequest;
 import dev.airbag.agent.engine.call.Exchange;
 import dev.airbag.agent.engine.call.StreamMonitor;
+import dev.airbag.agent.engine.classify.Classifier;
 import dev.airbag.agent.engine.classify.HeaderLookup;
+import dev.airbag.agent.instrument.ErrorBodyWait;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +19,9 @@ import okhttp3.ResponseBody;
 
 /**
  * Lends the engine one OkHttp call: each {@link #send} is one {@code chain.proceed()}. When the body was captured,
- * every attempt sends the captured bytes, so nothing depends on the app's body being writable twice. Used by one
- * thread at a time.
+ * every attempt sends the captured bytes, so nothing depends on the app's body being writable twice. An error's body
+ * is peeked at within a time bound as well as a byte bound ({@link PeekedResponseBody}). Used by one thread at a
+ * time.
  */
 final class OkHttpExchange implements Exchange<Response> {
   private static final MediaType JSON = MediaType.parse("application/json");
@@ -26,12 +29,16 @@ final class OkHttpExchange implements Exchange<Response> {
   private final Interceptor.Chain chain;
   private final Request original;
   private final RequestBodies.Captured body;
+  private final long callTimeoutNanos;
+  private final long startNanos = System.nanoTime();
   private Response lastResponse;
 
-  OkHttpExchange(Interceptor.Chain chain, Request original, RequestBodies.Captured body) {
+  /** @param callTimeoutNanos the call's own timeout ({@code callTimeout}), 0 for none */
+  OkHttpExchange(Interceptor.Chain chain, Request original, RequestBodies.Captured body, long callTimeoutNanos) {
     this.chain = chain;
     this.original = original;
     this.body = body;
+    this.callTimeoutNanos = callTimeoutNanos;
   }
 
   @Override
@@ -48,10 +55,24 @@ final class OkHttpExchange implements Exchange<Response> {
       request = request.newBuilder()
           .tag(ReadTimeoutRestorer.Tag.class, new ReadTimeoutRestorer.Tag(chain.readTimeoutMillis())).build();
     }
+    AttemptConnection connection = new AttemptConnection();
+    request = tagged(request, connection);
     lastResponse = null;
     Response response = attemptChain.proceed(request);
+    if (Classifier.isFailureStatus(response.code()) && response.body() != null) {
+      response = response.newBuilder().body(new PeekedResponseBody(response.body(), connection)).build();
+    }
     lastResponse = response;
     return response;
+  }
+
+  private static Request tagged(Request request, AttemptConnection connection) {
+    try {
+      return request.newBuilder().tag(AttemptConnection.class, connection).build();
+    } catch (LinkageError olderThan311) {
+      // Typed tags came with OkHttp 3.11: a slow body then closes once its pending read returns.
+      return request;
+    }
   }
 
   private Request requestFor(AttemptRequest attempt) {
@@ -81,11 +102,24 @@ final class OkHttpExchange implements Exchange<Response> {
 
   @Override
   public byte[] peekBody(Response response, int maxBytes) {
+    if (response.body() instanceof PeekedResponseBody) {
+      return ((PeekedResponseBody) response.body()).peek(maxBytes, ErrorBodyWait.nanos(callerLeftNanos()));
+    }
     try {
       return response.peekBody(maxBytes).bytes();
     } catch (IOException | RuntimeException unreadable) {
       return new byte[0];
     }
+  }
+
+  @Override
+  public boolean peekCutShort(Response response) {
+    return response.body() instanceof PeekedResponseBody && ((PeekedResponseBody) response.body()).cutShort();
+  }
+
+  /** What the call's own timeout leaves; {@code Long.MAX_VALUE} when it has none. */
+  private long callerLeftNanos() {
+    return callTimeoutNanos == 0 ? Long.MAX_VALUE : callTimeoutNanos - (System.nanoTime() - startNanos);
   }
 
   @Override

@@ -13,7 +13,8 @@ import okhttp3.ResponseBody;
  * Airbag's network interceptor: once the headers of an attempt sent with a first-byte timeout have come, gives the
  * rest of the body the client's own read timeout back, so that the pauses of a streamed answer are not cut at the
  * first-byte bound. Only a network interceptor sees the connection, whose socket carries the HTTP/1 read timeout.
- * Requests without a {@link Tag} pass untouched. Stateless and thread-safe.
+ * Requests without a {@link Tag} pass untouched. It also notes each attempt's connection in its
+ * {@link AttemptConnection}, the one other thing only a network interceptor can do. Stateless and thread-safe.
  */
 final class ReadTimeoutRestorer implements Interceptor {
   /** Set on an attempt's request by {@link OkHttpExchange}: the client's read timeout to restore. */
@@ -27,6 +28,10 @@ final class ReadTimeoutRestorer implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
+    AttemptConnection attempt = chain.request().tag(AttemptConnection.class);
+    if (attempt != null) {
+      attempt.noteFrom(chain.connection());
+    }
     Response response = chain.proceed(chain.request());
     Tag tag = chain.request().tag(Tag.class);
     if (tag != null) {
