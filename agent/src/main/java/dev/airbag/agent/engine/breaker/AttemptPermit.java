@@ -30,12 +30,6 @@ final class AttemptPermit implements CircuitBreaker.Permit {
   }
 
   @Override
-  public void onFailure(long durationNanos, long waitHintNanos) {
-    breaker.noteWaitHint(waitHintNanos);
-    onFailure(durationNanos);
-  }
-
-  @Override
   public void onFailure(long durationNanos) {
     if (firstReport()) {
       breaker.record(this, Outcome.FAILURE, durationNanos);

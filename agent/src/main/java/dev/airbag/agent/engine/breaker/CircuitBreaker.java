@@ -55,8 +55,6 @@ public final class CircuitBreaker {
   private final boolean rateRule;
   /** How long the latest failed attempt took; read without the lock, so a stale value is fine. */
   private volatile long lastFailureNanos;
-  /** The wait the provider asked for with the latest failure, negative for none; read without the lock too. */
-  private volatile long lastWaitHintNanos = -1;
 
   /** A circuit on which both rules apply (a model with a fallback, or a caller that wants the rate rule). */
   public CircuitBreaker(CircuitKey key, BreakerConfig config, Clock clock, TransitionListener listener) {
@@ -124,15 +122,6 @@ public final class CircuitBreaker {
   /** How long the latest failed attempt on this circuit took, 0 before any: what a rejection saves a call. */
   public long lastFailureNanos() {
     return lastFailureNanos;
-  }
-
-  /** The wait the provider asked for with the latest failure on this circuit, in nanoseconds; negative for none. */
-  public long lastWaitHintNanos() {
-    return lastWaitHintNanos;
-  }
-
-  void noteWaitHint(long waitHintNanos) {
-    lastWaitHintNanos = waitHintNanos;
   }
 
   /** Whether the failure-rate rule applies to this circuit (its model has a fallback). */
@@ -252,11 +241,6 @@ public final class CircuitBreaker {
 
     /** The attempt failed in a way that says the provider is unhealthy (overloaded, transient, timeout, 429). */
     void onFailure(long durationNanos);
-
-    /** As {@link #onFailure(long)}, with the wait the provider asked for in nanoseconds (negative: none). */
-    default void onFailure(long durationNanos, long waitHintNanos) {
-      onFailure(durationNanos);
-    }
 
     /** The outcome says nothing about the provider's health (a 400, a cancelled call); frees a probe slot. */
     void onIgnored();

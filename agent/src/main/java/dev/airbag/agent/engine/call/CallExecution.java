@@ -194,13 +194,9 @@ final class CallExecution<R> {
     if (!pipeline.holdWhileOpen || tries >= maxTries()) {
       return finishUnserved();
     }
-    // The wait its retry would have had: the provider's latest hint on this circuit, else the backoff.
-    long hint = lastOpenCircuit.lastWaitHintNanos();
-    long backoff = pipeline.retry.waitNanos(attempt, previousDelay,
-        hint < 0 ? RetryPolicy.NO_HINT : TimeUnit.NANOSECONDS.toMillis(hint), pipeline.random.nextDouble());
-    if (backoff == RetryPolicy.WAIT_TOO_LONG) {
-      return finishUnserved();
-    }
+    // The SDK's own backoff, not a provider's short hint: the shorter a held call's wait, the sooner an app working
+    // through a queue spends its calls on an outage that probes have not yet seen end.
+    long backoff = pipeline.retry.waitNanos(attempt, previousDelay, RetryPolicy.NO_HINT, pipeline.random.nextDouble());
     // A rejection answers at once where a failing attempt takes time: add what one took (up to the base delay, so
     // that a circuit opened by timeouts still frees the app's threads sooner), or the call would end early.
     long wait = backoff + Math.min(lastOpenCircuit.lastFailureNanos(), pipeline.retry.baseDelay().toNanos());
@@ -432,8 +428,7 @@ final class CallExecution<R> {
       return;
     }
     if (failure.category().countsAgainstCircuit()) {
-      long hint = failure.waitHintMillis();
-      reported.onFailure(tookNanos, hint < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(hint));
+      reported.onFailure(tookNanos);
     } else {
       reported.onIgnored();
     }
