@@ -194,6 +194,12 @@ final class CallExecution<R> {
     if (!pipeline.holdWhileOpen || tries >= maxTries()) {
       return finishUnserved();
     }
+    // A framework's own retry loop paces its attempts already: holding each of them too would double the time
+    // its call takes to fail. Asked only here, since it walks the stack.
+    if (tries == 1 && Resends.retryLoopOnStack()) {
+      record.note("the circuit is open and a retry loop of the app's framework paces the call");
+      return finishUnserved();
+    }
     // The SDK's own backoff, not a provider's short hint: the shorter a held call's wait, the sooner an app working
     // through a queue spends its calls on an outage that probes have not yet seen end.
     long backoff = pipeline.retry.waitNanos(attempt, previousDelay, RetryPolicy.NO_HINT, pipeline.random.nextDouble());

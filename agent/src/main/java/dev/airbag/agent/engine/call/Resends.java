@@ -46,7 +46,8 @@ final class Resends {
     return Thread.currentThread().getId() == rememberedBy && retryLoopOnStack();
   }
 
-  private static boolean retryLoopOnStack() {
+  /** Whether a known retry loop (LangChain4j's, Spring Retry's, ...) is on this thread's stack. Walks the stack. */
+  static boolean retryLoopOnStack() {
     return StackWalker.getInstance().walk(frames -> frames.limit(MAX_FRAMES)
         .anyMatch(frame -> isRetryLoop(frame.getClassName())));
   }

@@ -150,6 +150,25 @@ class DoNoHarmPipelineRulesTest {
   }
 
   @Test
+  void insideAFrameworksRetryLoopAnOpenCircuitAnswersAtOnceAndTheLoopPacesTheCall() throws IOException {
+    CallPipeline pipeline = pipeline();
+    openTheCircuit(pipeline);
+    CallRequest plain = CallPipelineTest.request(MODEL, false);
+
+    FakeExchange.Answer answer = dev.langchain4j.internal.RetryUtils.withRetry(() -> {
+      try {
+        return pipeline.execute(plain, overloaded());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+
+    assertTrue(answer.synthesized);
+    assertTrue(sleeps.isEmpty(), "no hold: " + sleeps);
+    assertNull(answer.headers.get("X-Should-Retry"));
+  }
+
+  @Test
   void failingFastIsAnOptInAndLeavesTheSdkFreeToRetry() throws IOException {
     hold = false;
     CallPipeline pipeline = pipeline();
