@@ -140,6 +140,11 @@ public final class Faults {
     return fault.then(response -> response.slowly(perChunk, chunkBytes));
   }
 
+  /** {@code fault} with its status line and headers trickled out over {@code total}. */
+  public static Fault slowHead(Duration total, Fault fault) {
+    return fault.then(response -> response.slowHead(total));
+  }
+
   /** {@code fault} with a plain body sent gzip-encoded ({@code Content-Encoding: gzip}). */
   public static Fault gzipped(Fault fault) {
     return fault.then(ResponseSpec::gzip);

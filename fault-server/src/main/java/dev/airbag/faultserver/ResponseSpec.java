@@ -33,6 +33,7 @@ public final class ResponseSpec {
   private Ending ending = Ending.COMPLETE;
   private int cutAfterEvents;
   private Duration firstByteDelay = Duration.ZERO;
+  private Duration headDuration = Duration.ZERO;
   private Duration chunkDelay = Duration.ZERO;
   private int chunkBytes = 64;
   private boolean gzip;
@@ -91,6 +92,16 @@ public final class ResponseSpec {
     this.ending = ending;
     this.cutAfterEvents = afterEvents;
     return this;
+  }
+
+  /** Trickle the status line and headers out in ten pieces over {@code total}, as a struggling proxy may. */
+  public ResponseSpec slowHead(Duration total) {
+    this.headDuration = total;
+    return this;
+  }
+
+  public Duration headDuration() {
+    return headDuration;
   }
 
   /** Wait this long before the first response byte. */

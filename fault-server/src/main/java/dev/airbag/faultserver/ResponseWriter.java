@@ -59,7 +59,7 @@ final class ResponseWriter {
     if (close) {
       head.append("Connection: close\r\n");
     }
-    out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+    writeHead(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1), spec.headDuration());
     boolean cut = spec.ending() == ResponseSpec.Ending.CUT;
     if (chunked) {
       writeChunks(pieces, spec.chunkDelay(), cut ? spec.cutAfterEvents() : Integer.MAX_VALUE);
@@ -85,6 +85,23 @@ final class ResponseWriter {
     FillerBody.write(out, spec.fillerBytes());
     out.flush();
     return !close;
+  }
+
+  /** The head at once, or in ten pieces spread over {@code total}. */
+  private void writeHead(byte[] head, Duration total) throws IOException, InterruptedException {
+    if (total.isZero()) {
+      out.write(head);
+      return;
+    }
+    int pieces = 10;
+    for (int i = 0; i < pieces; i++) {
+      if (i > 0) {
+        sleep(total.dividedBy(pieces));
+      }
+      int from = head.length * i / pieces;
+      out.write(head, from, head.length * (i + 1) / pieces - from);
+      out.flush();
+    }
   }
 
   private static StringBuilder head(ResponseSpec spec) {

@@ -125,6 +125,18 @@ class FaultsTest {
   }
 
   @Test
+  void aSlowHeadTricklesTheStatusLineAndHeadersOutOverItsDuration() throws Exception {
+    server.plan(FaultPlans.always(Faults.slowHead(Duration.ofMillis(600), Faults.overloaded())));
+
+    long started = System.nanoTime();
+    RawHttp.Response response = raw(WireFormat.OPENAI, "m", false);
+    long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+    assertEquals(503, response.status());
+    assertTrue(tookMillis >= 500, "the head took " + tookMillis + " ms");
+  }
+
+  @Test
   void aHugeBodyHasItsLengthAndNumberedLinesToTheLastByte() throws Exception {
     long length = 5_000_003;
     server.plan(FaultPlans.always(Faults.hugeBody(503, length)));

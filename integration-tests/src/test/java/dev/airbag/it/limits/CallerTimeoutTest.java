@@ -60,6 +60,25 @@ class CallerTimeoutTest extends FaultServerTest {
     assertEquals(cases.length, server.requestCount(), "a second 3 s attempt cannot end inside the 2 s left");
   }
 
+  @Test
+  void a503WhoseHeadersTrickleInForThreeSecondsEndsAsWithoutAirbagInsideTheCallersTimeout() throws Exception {
+    // Each piece of the head comes well inside the clients' read timeouts; only the callers' 5 s bound the call.
+    server.plan(FaultPlans.always(Faults.slowHead(Duration.ofSeconds(3), Faults.overloaded())));
+    String[] cases = {"okhttp:5000", "send:5000"};
+
+    List<String> without = results(ChildJvm.on(Jdks.current()).testClasspath()
+        .run(TimedCallApp.class.getName(), args(cases)));
+    server.reset();
+    List<String> with = results(ChildJvm.on(Jdks.current()).testClasspath().agentWithConfig(config().write())
+        .timeout(Duration.ofMinutes(2)).run(TimedCallApp.class.getName(), args(cases)));
+
+    assertEquals(strip(without), strip(with), "without: " + without + "\nwith: " + with);
+    for (String line : with) {
+      assertTrue(millis(line) < 5_000, "the caller's 5 s bound the call: " + line);
+    }
+    assertEquals(cases.length, server.requestCount(), "a second 3 s attempt cannot end inside the 2 s left");
+  }
+
   private AgentConfig config() {
     return AgentConfig.in(dir).faultServer(server.port()).set("airbag.circuit.enabled", "false")
         .set("airbag.retry.base-delay", "500ms").set("airbag.retry.deadline", "30s");

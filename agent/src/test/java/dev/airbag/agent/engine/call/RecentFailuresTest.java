@@ -77,6 +77,19 @@ class RecentFailuresTest {
   }
 
   @Test
+  void aCallToAnotherApiVersionOrStreamingModeNeverMatches() {
+    CallRequest v1 = request("m", 100).with(TestHeaders.of("X-Stainless-Retry-Count", "1"), "api-version=2024-10-21", 0);
+    CallRequest v2 = request("m", 100).with(TestHeaders.of("X-Stainless-Retry-Count", "1"), "api-version=2025-01-01", 0);
+    CallRequest sse = request("m", 100).with(TestHeaders.of("X-Stainless-Retry-Count", "1"),
+        "api-version=2024-10-21&alt=sse", 0);
+    rememberError(v1, 300);
+
+    assertNull(failures.replayFor(v2));
+    assertNull(failures.replayFor(sse));
+    assertNotNull(failures.replayFor(v1));
+  }
+
+  @Test
   void permanentFailuresAreNeverRemembered() {
     for (Category permanent : new Category[] {Category.AUTH, Category.QUOTA_EXHAUSTED, Category.CONTEXT_LENGTH,
         Category.CONTENT_POLICY, Category.BAD_REQUEST, Category.NOT_FOUND}) {
