@@ -31,7 +31,7 @@ import okhttp3.Response;
  * after {@code System.gc()}; at the end, the classes that grew most (a diagnosis only: that list also counts the
  * app's own copy of the first histogram, a few hundred KB of map nodes, long[] and strings, which the two totals
  * both include). Every call that failed with 4xx/5xx is, one in
- * eight, re-sent at once as a framework would, and a re-send answered by Airbag's replay window is counted.
+ * eight, re-sent at once as an SDK's own retry (X-Stainless-Retry-Count: 1), and a re-send answered by Airbag's replay window is counted.
  * Args: baseUrl warmupCalls measuredCalls threads
  */
 public final class FuzzMemoryApp {
@@ -96,15 +96,17 @@ public final class FuzzMemoryApp {
     String json = "{\"model\":\"fz-" + kind + "-" + n + "\",\"max_tokens\":16,\"stream\":" + kind.startsWith("sse")
         + ",\"messages\":[{\"role\":\"user\",\"content\":\"call " + n + " asks something of its own\"}]}";
     boolean viaOkHttp = round % 2 == 0;
-    int status = viaOkHttp ? okHttp(url, json) : jdk(url, json);
+    int status = viaOkHttp ? okHttp(url, json, 0) : jdk(url, json, 0);
     if (status >= 400 && n % 8 == 0) {
-      int again = viaOkHttp ? okHttp(url, json) : jdk(url, json);
+      // Numbered as the OpenAI and Anthropic SDKs number their own retries: only such a re-send may be replayed.
+      int again = viaOkHttp ? okHttp(url, json, 1) : jdk(url, json, 1);
       count((viaOkHttp ? "okhttp" : "jdk") + " re-send " + (again < 0 ? "error" : "status"));
     }
   }
 
-  private int okHttp(String url, String json) {
-    Request request = new Request.Builder().url(url).post(RequestBody.create(JSON, json)).build();
+  private int okHttp(String url, String json, int retryCount) {
+    Request request = new Request.Builder().url(url).header("X-Stainless-Retry-Count", String.valueOf(retryCount))
+        .post(RequestBody.create(JSON, json)).build();
     try (Response response = okHttp.newCall(request).execute()) {
       response.body().bytes();
       noteReplay(response.header("x-airbag-replayed"));
@@ -116,9 +118,9 @@ public final class FuzzMemoryApp {
     }
   }
 
-  private int jdk(String url, String json) {
+  private int jdk(String url, String json, int retryCount) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        .header("Content-Type", "application/json").header("X-Stainless-Retry-Count", String.valueOf(retryCount)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
     try {
       HttpResponse<byte[]> response = jdk.send(request, HttpResponse.BodyHandlers.ofByteArray());
       noteReplay(response.headers().firstValue("x-airbag-replayed").orElse(null));

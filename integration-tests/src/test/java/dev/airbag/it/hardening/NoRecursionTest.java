@@ -57,7 +57,7 @@ class NoRecursionTest {
         assertEquals("m-app", event.path("model").asText(), event.toString());
         assertEquals("fake-openai", event.path("endpoint_name").asText(), event.toString());
       }
-      assertEquals(8, server.requestCount(), "the app's calls were retried as usual");
+      assertEquals(6, server.requestCount(), "the app's calls were retried as usual");
       assertTrue(result.airbagLines().stream().noneMatch(line -> line.contains("WARN") || line.contains("ERROR")),
           result.toString());
     }

@@ -67,7 +67,7 @@ class SecondAgentTest {
     assertEquals(0, result.exitCode(), result.toString());
     assertTrue(result.stdout().contains("RESULT status=529"), result.toString());
     assertTrue(result.stdout().contains("INTERCEPTORS 1"), result.toString());
-    assertEquals(4, server.requestCount("m-two-agents"), "Airbag retried");
+    assertEquals(3, server.requestCount("m-two-agents"), "Airbag retried");
     assertEquals(1, Events.read(config.eventsFile()).size());
     Matcher report = REPORT.matcher(result.stderr());
     assertTrue(report.find(), result.toString());

@@ -55,7 +55,7 @@ class HugeErrorBodyTest extends FaultServerTest {
     assertEquals(cases.length * ATTEMPTS, server.requestCount(), "every call was retried");
     assertReleased();
     List<JsonNode> events = Events.read(config.eventsFile());
-    assertEquals(cases.length, events.stream().filter(e -> e.path("outcome").asText().equals("failed")).count(),
+    assertEquals(cases.length, Events.occurrences(events, e -> e.path("outcome").asText().equals("failed")),
         events.toString());
   }
 

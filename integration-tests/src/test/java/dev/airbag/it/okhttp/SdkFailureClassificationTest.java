@@ -76,8 +76,8 @@ class SdkFailureClassificationTest extends FaultServerTest {
       assertEquals("failed", event.path("outcome").asText());
       assertEquals("openai", event.path("provider").asText());
       assertEquals("http://127.0.0.1:" + server.port() + "/v1/chat/completions", event.path("endpoint").asText());
-      // Retryable categories get the default four attempts; the others exactly one.
-      int attempts = event.path("retryable").asBoolean() ? 4 : 1;
+      // Retryable categories get the default three attempts (as the SDK alone); the others exactly one.
+      int attempts = event.path("retryable").asBoolean() ? 3 : 1;
       assertEquals(attempts, event.path("attempts").asInt(), event.toString());
       assertEquals(32, event.path("id").asText().length(), event.toString());
       assertFalse(event.path("user_message").asText().isEmpty());

@@ -71,8 +71,8 @@ class ResilienceTest extends FaultServerTest {
     assertEquals(0, okCount(result));
     assertEquals(9, server.requestCount(), "each of the app's three calls made its own three attempts");
     assertEquals(3, result.stdout().lines().filter(l -> l.contains("status=529")).count(), result.toString());
-    assertEquals(3, Events.read(config.eventsFile()).stream()
-        .filter(e -> e.path("kind").asText().equals("llm_call")).count(), "one event per call");
+    assertEquals(3, Events.occurrences(Events.read(config.eventsFile()), e -> e.path("kind").asText().equals("llm_call")),
+        "one event per call");
   }
 
   @Test
@@ -87,7 +87,7 @@ class ResilienceTest extends FaultServerTest {
     assertEquals(6, server.requestCount("gpt-4o"), "3 attempts per app call, as the SDK alone; not 3 x 3");
     List<JsonNode> calls = Events.read(config.eventsFile()).stream()
         .filter(e -> e.path("kind").asText().equals("llm_call")).toList();
-    assertEquals(4, calls.stream().filter(e -> e.path("note").asText().contains("answered from memory")).count(),
+    assertEquals(4, Events.occurrences(calls, e -> e.path("note").asText().contains("answered from memory")),
         "each app call's two SDK re-sends were answered from memory, each with its event: " + calls);
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Reads the events a child JVM wrote; every line must be one JSON object. */
 public final class Events {
@@ -34,6 +35,14 @@ public final class Events {
       throw new UncheckedIOException(e);
     }
     return events;
+  }
+
+  /**
+   * How many events these lines stand for: the events file folds identical events into the first line and a summary
+   * whose {@code count} says how many followed it.
+   */
+  public static long occurrences(List<JsonNode> events, Predicate<JsonNode> which) {
+    return events.stream().filter(which).mapToLong(e -> e.path("count").asLong(1)).sum();
   }
 
   public static String raw(Path file) throws IOException {

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * {@code count}, {@code first_seen}, {@code last_seen}) stands for all of them. So 10,000 identical failures a
  * second cost a collector two events per window, and the sum of counts (1 for a plain event) is the truth.
  *
- * <p>Fingerprint: kind, category, endpoint, model, provider_error_code, outcome, and for exceptions the
+ * <p>Fingerprint: kind, category, endpoint, model, provider_error_code, outcome, note, and for exceptions the
  * fingerprint field. Only {@code llm_call} and {@code exception} events fold: circuit changes and alerts are
  * rare and each one matters. At most {@code maxFolds} folds are open; past that, events pass unfolded.
  * Folds are kept in opening order, so expiring them looks only at the oldest. Not thread-safe: the owning
@@ -88,7 +88,8 @@ final class EventFolder {
     boolean exception = EventKinds.EXCEPTION.equals(event.kind());
     return Arrays.asList(event.kind(), event.get(EventFields.CATEGORY), event.get(EventFields.ENDPOINT),
         event.get(EventFields.MODEL), event.get(EventFields.PROVIDER_ERROR_CODE), event.get(EventFields.OUTCOME),
-        exception ? event.get(EventFields.FINGERPRINT) : null);
+        // The note says why Airbag stopped (a spent budget, a deadline, an answer from memory): never folded away.
+        event.get(EventFields.NOTE), exception ? event.get(EventFields.FINGERPRINT) : null);
   }
 
   /** One open window: the first event it absorbed, how many, and the last one's time. */
