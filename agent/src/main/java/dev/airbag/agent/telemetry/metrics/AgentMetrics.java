@@ -49,7 +49,7 @@ public final class AgentMetrics implements AutoCloseable {
     this.failures = new QuietFailures(clock);
     this.otlpSender = settings.otlpUrl() == null ? null
         : new GuardedOtlpSender(OtlpRegistryFactory.httpSender(), failures);
-    this.registries = new LazyRegistries(settings, clock, otlpSender);
+    this.registries = new LazyRegistries(settings, clock, otlpSender, service);
     this.binder = new LlmMetricsBinder(registries, settings.modelTagLimit(), clock);
     this.alerts = new AlertEvaluator(StandardAlertRules.of(alertSettings), registries::cumulative,
         this::circuitStates, clock, alertSettings.window().toNanos(),

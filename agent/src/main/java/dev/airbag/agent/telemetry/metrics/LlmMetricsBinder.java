@@ -15,6 +15,7 @@ import dev.airbag.agent.engine.time.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -75,6 +76,8 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
     Timer timer = calls.get(key);
     if (timer == null) {
       timer = calls.computeIfAbsent(key, k -> Timer.builder(MetricNames.CALLS)
+          .description(MetricNames.help(MetricNames.CALLS))
+          .serviceLevelObjectives(MetricNames.LATENCY_BUCKETS.toArray(new Duration[0]))
           .tags(MetricNames.TAG_PROVIDER, provider, MetricNames.TAG_MODEL, modelTag, MetricNames.TAG_OUTCOME,
               outcomeTag)
           .register(registry.get()));
@@ -159,7 +162,8 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
     TagKey tagKey = new TagKey(key);
     Counter counter = counters.get(tagKey);
     if (counter == null) {
-      counter = counters.computeIfAbsent(tagKey, k -> Counter.builder(name).tags(tagPairs).register(registry.get()));
+      counter = counters.computeIfAbsent(tagKey, k -> Counter.builder(name).description(MetricNames.help(name))
+          .tags(tagPairs).register(registry.get()));
     }
     counter.increment();
   }
