@@ -62,6 +62,10 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
       CallRequest request = record.request();
       recordCall(request, request.model() != null ? request.model() : record.servedModel(), record.outcome(),
           record.durationNanos());
+      if (servedByFallback(record)) {
+        increment(MetricNames.FALLBACK_SERVED, MetricNames.TAG_PROVIDER, provider(request), MetricNames.TAG_MODEL,
+            models.tag(request.model(), () -> RequestCredentials.of(request)));
+      }
     } catch (RuntimeException e) {
       failures.report("recording a call", e);
     }
@@ -166,6 +170,14 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
           .tags(tagPairs).register(registry.get()));
     }
     counter.increment();
+  }
+
+  // An answer from another model than the one asked for can only have come down the fallback chain.
+  private static boolean servedByFallback(CallRecord record) {
+    Outcome outcome = record.outcome();
+    String asked = record.request().model();
+    return (outcome == Outcome.SUCCEEDED || outcome == Outcome.RECOVERED) && asked != null
+        && record.servedModel() != null && !asked.equals(record.servedModel());
   }
 
   private static String provider(CallRequest request) {

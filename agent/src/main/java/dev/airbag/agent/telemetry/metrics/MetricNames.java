@@ -20,6 +20,8 @@ public final class MetricNames {
   public static final String RETRIES = "airbag.llm.retries";
   /** Counter of switches to a fallback model; tags from, to. */
   public static final String FALLBACKS = "airbag.llm.fallbacks";
+  /** Counter of calls a fallback model served; tags provider, model (the model the app asked for). */
+  public static final String FALLBACK_SERVED = "airbag.llm.fallback.served";
   /** Gauge per circuit: 0 closed, 1 half-open, 2 open; tags endpoint, model. */
   public static final String CIRCUIT_STATE = "airbag.circuit.state";
   /** Counter of circuit state changes; tags endpoint, model, from, to. */
@@ -74,6 +76,8 @@ public final class MetricNames {
           TAG_PROVIDER, TAG_MODEL),
       new Metric(FALLBACKS, "counter", "Switches from a failing model to the next model of its fallback chain",
           TAG_FROM, TAG_TO),
+      new Metric(FALLBACK_SERVED, "counter", "Calls answered by a fallback model instead of the model asked for",
+          TAG_PROVIDER, TAG_MODEL),
       new Metric(CIRCUIT_STATE, "gauge", "State of each circuit breaker: 0 closed, 1 half-open, 2 open",
           TAG_ENDPOINT, TAG_MODEL),
       new Metric(CIRCUIT_TRANSITIONS, "counter", "Circuit breaker state changes", TAG_ENDPOINT, TAG_MODEL,

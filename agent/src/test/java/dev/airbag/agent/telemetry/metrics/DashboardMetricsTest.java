@@ -37,6 +37,7 @@ class DashboardMetricsTest {
     binder.onRetry(Calls.openai("gpt-4o"), "gpt-4o");
     binder.onFallback(Calls.openai("gpt-4o"), "gpt-4o", "gpt-4o-mini");
     binder.recordException("null_pointer", Severity.CRITICAL);
+    RetiredPrimary.pipeline(clock, binder).execute(RetiredPrimary.call(), new RetiredPrimary());
     Circuits.open(circuits, "openai", "gpt-4o");
     metrics.bindExportStats(List.of("otlp"), (sink, result) -> 3);
     scrape = Http.get("http://127.0.0.1:" + port + "/metrics").body();
@@ -44,7 +45,7 @@ class DashboardMetricsTest {
 
   private String bucket(String bound) {
     return scrape.lines().filter(line -> line.startsWith("airbag_llm_calls_seconds_bucket{")
-        && line.contains("le=\"" + bound + "\"")).map(line -> line.substring(line.lastIndexOf(' ') + 1))
+        && line.contains("model=\"gpt-4o\"") && line.contains("le=\"" + bound + "\"")).map(line -> line.substring(line.lastIndexOf(' ') + 1))
         .findFirst().orElse("no bucket " + bound);
   }
 
@@ -65,7 +66,7 @@ class DashboardMetricsTest {
 
   @Test
   void callLatencyIsAHistogramWithBucketsFromTenMillisecondsToTwoMinutes() {
-    List<String> bounds = scrape.lines().map(BUCKET::matcher).filter(Matcher::find).map(m -> m.group(1))
+    List<String> bounds = scrape.lines().filter(line -> line.contains("model=\"gpt-4o\"")).map(BUCKET::matcher).filter(Matcher::find).map(m -> m.group(1))
         .collect(Collectors.toList());
 
     assertEquals(List.of("0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "20.0",
