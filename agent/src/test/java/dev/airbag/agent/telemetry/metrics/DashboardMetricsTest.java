@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.airbag.agent.engine.breaker.CircuitBreakers;
-import dev.airbag.agent.engine.call.Outcome;
-import dev.airbag.agent.engine.classify.Category;
-import dev.airbag.agent.engine.classify.Severity;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,24 +24,13 @@ class DashboardMetricsTest {
 
   @BeforeEach
   void recordOneOfEveryMetricAndScrape() throws Exception {
-    CircuitBreakers circuits = Circuits.registry(clock, metrics.binder());
-    metrics.bindCircuits(circuits);
-    LlmMetricsBinder binder = metrics.binder();
-    binder.recordCall(Calls.openai("gpt-4o"), "gpt-4o", Outcome.FAILED, TimeUnit.MILLISECONDS.toNanos(300));
-    binder.onAttempt(Calls.openai("gpt-4o"), "gpt-4o", Calls.failure(Category.RATE_LIMITED));
-    binder.onRetry(Calls.openai("gpt-4o"), "gpt-4o");
-    binder.onFallback(Calls.openai("gpt-4o"), "gpt-4o", "gpt-4o-mini");
-    binder.recordException("null_pointer", Severity.CRITICAL);
-    RetiredPrimary.pipeline(clock, binder).execute(RetiredPrimary.call(), new RetiredPrimary());
-    Circuits.open(circuits, "openai", "gpt-4o");
-    metrics.bindExportStats(List.of("otlp"), (sink, result) -> 3);
-    scrape = Http.get("http://127.0.0.1:" + port + "/metrics").body();
+    scrape = OneOfEachMetric.recordAndScrape(metrics, clock);
   }
 
   private String bucket(String bound) {
     return scrape.lines().filter(line -> line.startsWith("airbag_llm_calls_seconds_bucket{")
-        && line.contains("model=\"gpt-4o\"") && line.contains("le=\"" + bound + "\"")).map(line -> line.substring(line.lastIndexOf(' ') + 1))
-        .findFirst().orElse("no bucket " + bound);
+        && line.contains("model=\"gpt-4o\"") && line.contains("le=\"" + bound + "\""))
+        .map(line -> line.substring(line.lastIndexOf(' ') + 1)).findFirst().orElse("no bucket " + bound);
   }
 
   @AfterEach
