@@ -82,7 +82,8 @@ final class HtmlReport {
     DemoScenario scenario = result.scenario();
     html.append("<section id=\"s").append(index).append("\"><h2>").append(index).append(". ")
         .append(escape(scenario.title())).append("</h2><p class=\"shows\">").append(escape(scenario.shows()))
-        .append("</p><p class=\"desc\">").append(escape(scenario.description())).append("</p><table class=\"numbers\"><thead><tr><th></th>");
+        .append("</p><p class=\"desc\">").append(escape(scenario.description()))
+        .append("</p><table class=\"numbers\"><thead><tr><th></th>");
     for (Way way : Way.values()) {
       html.append("<th style=\"color:").append(way.colour()).append("\">").append(way.title()).append("</th>");
     }

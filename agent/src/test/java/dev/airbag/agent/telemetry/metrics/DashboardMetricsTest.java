@@ -50,7 +50,8 @@ class DashboardMetricsTest {
 
   @Test
   void callLatencyIsAHistogramWithBucketsFromTenMillisecondsToTwoMinutes() {
-    List<String> bounds = scrape.lines().filter(line -> line.contains("model=\"gpt-4o\"")).map(BUCKET::matcher).filter(Matcher::find).map(m -> m.group(1))
+    List<String> bounds = scrape.lines().filter(line -> line.contains("model=\"gpt-4o\"")).map(BUCKET::matcher)
+        .filter(Matcher::find).map(m -> m.group(1))
         .collect(Collectors.toList());
 
     assertEquals(List.of("0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "20.0",

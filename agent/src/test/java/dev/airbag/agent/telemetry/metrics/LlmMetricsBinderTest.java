@@ -61,7 +61,8 @@ class LlmMetricsBinderTest {
     pipeline.execute(Calls.request(Calls.ANTHROPIC, "claude-opus"), new StatusExchange(529));
 
     assertEquals(1, registry.get(MetricNames.CALLS)
-        .tags("provider", "anthropic", "model", "claude-opus", "outcome", "failed").timer().count());    assertNull(registry.find(MetricNames.FALLBACK_SERVED).counter(), "a failed call was served by no model");
+        .tags("provider", "anthropic", "model", "claude-opus", "outcome", "failed").timer().count());
+    assertNull(registry.find(MetricNames.FALLBACK_SERVED).counter(), "a failed call was served by no model");
   }
 
   @Test

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real Prometheus server (Debian's package, installed by {@link PrometheusServer} when missing and running as
- * root) scrapes the agent's endpoint on loopback, and PromQL through its HTTP API counts the errors and computes a latency percentile. Without a
- * Prometheus binary the test is skipped, except on CI ({@code CI=true}) where it fails.
+ * root) scrapes the agent's endpoint on loopback, and PromQL through its HTTP API counts the errors and computes a
+ * latency percentile. Without a Prometheus binary the test is skipped, except on CI ({@code CI=true}) where it
+ * fails.
  */
 class PrometheusScrapeTest {
   @Test

@@ -66,12 +66,15 @@ class ScrapeEndpointTest {
     String body = response.body();
     for (String line : List.of(
         "# TYPE airbag_llm_calls_seconds histogram",
-        "airbag_llm_calls_seconds_count{model=\"gpt-4o\",outcome=\"failed\",provider=\"openai\",service=\"checkout\"} 1",
-        "airbag_llm_attempts_total{category=\"rate_limited\",model=\"gpt-4o\",provider=\"openai\",service=\"checkout\"} 1.0",
+        "airbag_llm_calls_seconds_count{model=\"gpt-4o\",outcome=\"failed\",provider=\"openai\","
+            + "service=\"checkout\"} 1",
+        "airbag_llm_attempts_total{category=\"rate_limited\",model=\"gpt-4o\",provider=\"openai\","
+            + "service=\"checkout\"} 1.0",
         "airbag_llm_retries_total{model=\"gpt-4o\",provider=\"openai\",service=\"checkout\"} 1.0",
         "airbag_llm_fallbacks_total{from=\"gpt-4o\",service=\"checkout\",to=\"gpt-4o-mini\"} 1.0",
         "airbag_circuit_state{endpoint=\"openai\",model=\"gpt-4o\",service=\"checkout\"} 2.0",
-        "airbag_circuit_transitions_total{endpoint=\"openai\",from=\"closed\",model=\"gpt-4o\",service=\"checkout\",to=\"open\"} 1.0",
+        "airbag_circuit_transitions_total{endpoint=\"openai\",from=\"closed\",model=\"gpt-4o\","
+            + "service=\"checkout\",to=\"open\"} 1.0",
         "airbag_exceptions_total{category=\"null_pointer\",service=\"checkout\",severity=\"critical\"} 1.0",
         "airbag_export_events_total{result=\"spooled\",service=\"checkout\",sink=\"otlp\"} 3.0")) {
       assertTrue(body.contains(line), () -> "missing '" + line + "' in\n" + body);
