@@ -24,10 +24,31 @@ public final class DemoRunner {
 
   private DemoRunner() {}
 
-  public static void main(String[] args) throws Exception {
-    DemoOptions options = DemoOptions.parse(args);
-    DemoReport report = run(options, System.out);
-    System.out.printf("%nThe report with charts: %s%n", report.html().toAbsolutePath());
+  public static void main(String[] args) {
+    System.exit(cli(args, System.out, System.err));
+  }
+
+  /**
+   * Runs the demo as the command line asks and returns the exit code: 0 done, 2 a wrong option, 1 anything
+   * else. Every error is one line on {@code err}, never a stack trace.
+   */
+  static int cli(String[] args, PrintStream out, PrintStream err) {
+    try {
+      DemoReport report = run(DemoOptions.parse(args), out);
+      out.printf("%nThe report with charts: %s%n", report.html().toAbsolutePath());
+      return 0;
+    } catch (IllegalArgumentException e) {
+      err.println("demo: " + e.getMessage() + "; see ./demo.sh --help");
+      return 2;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("demo: interrupted");
+      return 1;
+    } catch (Exception e) {
+      // The child JVMs' logs, named in the message where there are any, hold the detail.
+      err.println("demo: " + (e.getMessage() == null ? e.toString() : e.getMessage()).replace('\n', ' '));
+      return 1;
+    }
   }
 
   /** What a demo run produced: the results, the tables as printed, and the HTML report's path. */
@@ -35,7 +56,7 @@ public final class DemoRunner {
 
   static DemoReport run(DemoOptions options, PrintStream out) throws IOException, InterruptedException {
     if (!Files.isRegularFile(options.agentJar())) {
-      throw new IllegalStateException("no agent jar at " + options.agentJar() + ": build it with mvn -B -q install");
+      throw new IllegalStateException("no agent jar at " + options.agentJar() + ": run ./demo.sh --rebuild");
     }
     List<DemoScenario> scenarios = DemoScenarios.select(options.span(), options.scenarios());
     out.printf("Airbag demo: %d loan packages, one every %d ms, through anthropic-java (primary, some streamed) and"

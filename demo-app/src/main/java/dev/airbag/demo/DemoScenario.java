@@ -8,6 +8,7 @@ import dev.airbag.faultserver.FaultPlan;
  * @param name        short id, used in file names and on the command line
  * @param title       the heading of its table
  * @param description what the server does, for people
+ * @param shows       what the scenario shows about the three ways, one sentence under its heading in the report
  * @param plan        what the server answers
  */
-record DemoScenario(String name, String title, String description, FaultPlan plan) {}
+record DemoScenario(String name, String title, String description, String shows, FaultPlan plan) {}

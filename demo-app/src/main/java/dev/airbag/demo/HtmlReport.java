@@ -81,7 +81,8 @@ final class HtmlReport {
   private static void section(StringBuilder html, ScenarioResult result, int index) {
     DemoScenario scenario = result.scenario();
     html.append("<section id=\"s").append(index).append("\"><h2>").append(index).append(". ")
-        .append(escape(scenario.title())).append("</h2><p class=\"desc\">").append(escape(scenario.description()))
+        .append(escape(scenario.title())).append("</h2><p class=\"shows\">").append(escape(scenario.shows()))
+        .append("</p><p class=\"desc\">").append(escape(scenario.description()))
         .append("</p><table class=\"numbers\"><thead><tr><th></th>");
     for (Way way : Way.values()) {
       html.append("<th style=\"color:").append(way.colour()).append("\">").append(way.title()).append("</th>");

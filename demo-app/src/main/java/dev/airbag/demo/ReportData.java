@@ -32,6 +32,8 @@ final class ReportData {
       Map<String, Object> series = new LinkedHashMap<>();
       series.put("title", way.title());
       series.put("colour", way.colour());
+      series.put("dash", way.dash());
+      series.put("pointStyle", way.pointStyle());
       series.put("breaker", way != Way.PLAIN);
       series.put("success", success(run, bucketS, options.span().toMillis() / 1000.0));
       series.put("latency", latency(run));

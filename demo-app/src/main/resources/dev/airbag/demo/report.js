@@ -5,6 +5,8 @@ Chart.defaults.animation = false;
 Chart.defaults.maintainAspectRatio = false;
 
 const LOG_TICKS = [1, 10, 100, 1000, 2000, 5000, 10000, 20000, 50000];
+// Far apart in hue and lightness, none the red of "without Airbag".
+const CIRCUIT_COLOURS = ['#1a9e77', '#e6a117', '#2f6fde', '#8e44ad', '#7f8c8d', '#111827'];
 
 function alpha(hex, a) {
   const n = parseInt(hex.slice(1), 16);
@@ -47,18 +49,22 @@ for (const s of DEMO) {
     type: 'scatter',
     data: { datasets: s.ways.map(w => ({ label: w.title, data: w.latency, borderColor: w.colour,
       backgroundColor: alpha(w.colour, 0.55), pointRadius: ctx => ctx.raw && !ctx.raw.ok ? 6 : 3.5,
-      pointStyle: ctx => ctx.raw && !ctx.raw.ok ? 'crossRot' : 'circle', borderWidth: 1.5 })) },
+      pointStyle: ctx => ctx.raw && !ctx.raw.ok ? 'crossRot' : w.pointStyle, borderWidth: 1.5 })) },
     options: options('Latency seen by the app (× = error shown)', s.endS,
       { type: 'logarithmic', title: { display: true, text: 'ms (log scale)' },
         ticks: { callback: v => LOG_TICKS.includes(v) ? v.toLocaleString() : '' } }),
   });
 
+  // Colour names the circuit (the model), the dash names the way: two circuits never share a colour.
+  const models = [...new Set(s.ways.flatMap(w => w.circuits.map(c => c.model)))];
   const circuitSets = [];
   for (const [k, w] of s.ways.entries()) {
-    w.circuits.forEach((c, i) => circuitSets.push({ order: -k, label: `${w.title}: ${c.model}`, data: c.points,
-      stepped: 'before',
-      borderColor: w.colour, backgroundColor: w.colour, borderWidth: 3, pointRadius: 0, clip: 6,
-      borderDash: w.title.startsWith('resilience4j') ? [7, 4] : i % 2 ? [2, 3] : [] }));
+    w.circuits.forEach(c => {
+      const colour = CIRCUIT_COLOURS[models.indexOf(c.model) % CIRCUIT_COLOURS.length];
+      circuitSets.push({ order: -k, label: `${w.title}: ${c.model}`, data: c.points, stepped: 'before',
+        borderColor: colour, backgroundColor: colour, borderWidth: 3 - k * 0.5, pointRadius: 0, clip: 6,
+        borderDash: w.dash });
+    });
   }
   const quiet = s.ways.filter(w => w.breaker && !w.circuitsMoved).map(w => w.title);
   draw(`${s.name}-circuits`, {
@@ -72,8 +78,8 @@ for (const s of DEMO) {
   draw(`${s.name}-upstream`, {
     type: 'line',
     data: { datasets: s.ways.map((w, i) => ({ label: w.title, data: w.upstream, borderColor: w.colour,
-      backgroundColor: w.colour, borderWidth: 2.5, pointRadius: 0, stepped: 'before', order: -i,
-      borderDash: w.title.startsWith('resilience4j') ? [7, 4] : [] })) },
+      backgroundColor: w.colour, borderWidth: 3 - i * 0.5, pointRadius: 0, stepped: 'before', order: -i,
+      borderDash: w.dash })) },
     options: options('Upstream requests per second (what the provider sees)', s.endS,
       { beginAtZero: true, title: { display: true, text: 'requests / s' } }),
   });

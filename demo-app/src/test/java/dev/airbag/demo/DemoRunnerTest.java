@@ -96,6 +96,10 @@ class DemoRunnerTest {
       }
     }
     assertTrue(html.contains("\"circuits\":[{\"model\":\"claude-sonnet-4-5\""), "the outage opened a circuit");
+    for (ScenarioResult result : report.results()) {
+      assertTrue(html.contains("<p class=\"shows\">" + HtmlReport.escape(result.scenario().shows()) + "</p>"),
+          "what " + result.scenario().name() + " shows is said under its heading");
+    }
   }
 
   private static ScenarioResult scenario(String name) {

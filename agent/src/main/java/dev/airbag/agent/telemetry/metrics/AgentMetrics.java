@@ -37,6 +37,7 @@ public final class AgentMetrics implements AutoCloseable {
   private final AlertEvaluator alerts;
   /** Null when alerts are off. */
   private final AlertSchedule alertSchedule;
+  private final String alertWindow;
   private volatile CircuitGauges gauges;
   /** Held so the function counters' readers stay reachable (Micrometer holds them weakly). */
   private volatile ExportCounters exportCounters;
@@ -49,11 +50,12 @@ public final class AgentMetrics implements AutoCloseable {
     this.failures = new QuietFailures(clock);
     this.otlpSender = settings.otlpUrl() == null ? null
         : new GuardedOtlpSender(OtlpRegistryFactory.httpSender(), failures);
-    this.registries = new LazyRegistries(settings, clock, otlpSender);
+    this.registries = new LazyRegistries(settings, clock, otlpSender, service);
     this.binder = new LlmMetricsBinder(registries, settings.modelTagLimit(), clock);
     this.alerts = new AlertEvaluator(StandardAlertRules.of(alertSettings), registries::cumulative,
         this::circuitStates, clock, alertSettings.window().toNanos(),
         new AlertEvents(service, host, alertSettings.window().getSeconds()), alertSink);
+    this.alertWindow = DurationWords.of(alertSettings.window());
     this.alertSchedule = alertSettings.enabled()
         ? new AlertSchedule(this::tick, alertSettings.interval().toNanos()) : null;
   }
@@ -105,7 +107,16 @@ public final class AgentMetrics implements AutoCloseable {
 
   /** What {@code /health} would answer now. */
   public HealthReport health() {
-    return HealthReport.of(circuitStates(), alerts.active());
+    return HealthReport.of(appHealth(), circuitStates(), alerts.active());
+  }
+
+  // With alerts on, the window their rules judge (so old failures age out); without, everything since start.
+  private AppHealth appHealth() {
+    if (alertSchedule != null) {
+      return new AppHealth(alerts.recent(), alertWindow);
+    }
+    MeterRegistries built = registries.current();
+    return new AppHealth(built == null ? Totals.ZERO : Totals.read(built.cumulative), "since start");
   }
 
   /** The alert rules, for tests and the startup summary. */

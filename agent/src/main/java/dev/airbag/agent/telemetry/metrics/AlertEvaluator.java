@@ -42,6 +42,7 @@ public final class AlertEvaluator {
   private final ArrayDeque<Reading> readings = new ArrayDeque<>();
   private final Map<String, ActiveAlert> firing = new LinkedHashMap<>();
   private volatile List<ActiveAlert> active = Collections.emptyList();
+  private volatile Totals recent = Totals.ZERO;
 
   /** @param cumulative supplies the cumulative registry, or null while none is built (every total is then zero) */
   AlertEvaluator(List<AlertRule> rules, Supplier<MeterRegistry> cumulative,
@@ -71,6 +72,7 @@ public final class AlertEvaluator {
         readings.removeFirst();
       }
       Totals window = current.minus(readings.peekFirst().totals);
+      recent = window;
       Totals sinceLast = current.minus(previous);
       Map<CircuitKey, CircuitState> states = circuits.get();
       for (AlertRule rule : rules) {
@@ -87,6 +89,11 @@ public final class AlertEvaluator {
   /** The alerts firing as of the latest evaluation. */
   public List<ActiveAlert> active() {
     return active;
+  }
+
+  /** What happened over the window, as of the latest evaluation (zero before the first). */
+  Totals recent() {
+    return recent;
   }
 
   /** True when an alert of this severity is firing. */

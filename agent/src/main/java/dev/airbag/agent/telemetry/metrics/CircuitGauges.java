@@ -58,6 +58,7 @@ final class CircuitGauges {
       }
       String[] tags = e.getValue();
       gauges.computeIfAbsent(pair, k -> Gauge.builder(MetricNames.CIRCUIT_STATE, this, g -> g.value(pair))
+          .description(MetricNames.help(MetricNames.CIRCUIT_STATE))
           .tags(MetricNames.TAG_ENDPOINT, tags[0], MetricNames.TAG_MODEL, tags[1])
           .strongReference(true)
           .register(registry.get()));

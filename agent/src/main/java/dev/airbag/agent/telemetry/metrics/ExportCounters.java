@@ -22,6 +22,7 @@ final class ExportCounters {
         Reader reader = new Reader(source, sink, result, failures);
         readers.add(reader);
         FunctionCounter.builder(MetricNames.EXPORT_EVENTS, reader, Reader::read)
+            .description(MetricNames.help(MetricNames.EXPORT_EVENTS))
             .tags(MetricNames.TAG_SINK, sink, MetricNames.TAG_RESULT, result.wireName())
             .register(registry);
       }

@@ -13,7 +13,10 @@ import java.util.Map;
 
 /**
  * Writes a {@link HealthReport} as the {@code /health} JSON body:
- * <pre>{"status":"degraded","circuits":[{"endpoint":"openai","model":"gpt-4o","state":"open"}],
+ * <pre>{"status":"ok","app":{"status":"ok","window":"5m","calls":40,"served":40,"served_by_fallback":31,"failed":0,
+ * "reason":"40 of 40 calls served (31 by a fallback model) (last 5m)"},"providers":{"status":"down",
+ * "reason":"every circuit open for endpoint openai; circuits openai/gpt-4o open"},
+ * "circuits":[{"endpoint":"openai","model":"gpt-4o","state":"open"}],
  * "alerts":[{"alert":"circuit_open","severity":"warning","value":1.0,"threshold":0.0,
  * "since":"2026-01-01T00:00:00Z"}]}</pre>
  * Only names, states and numbers: no URL, header or message can reach it. Stateless.
@@ -28,7 +31,21 @@ final class HealthJson {
     StringWriter out = new StringWriter();
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject();
-      json.writeStringField("status", report.verdict().wireName());
+      json.writeStringField("status", report.status().wireName());
+      AppHealth app = report.app();
+      json.writeObjectFieldStart("app");
+      json.writeStringField("status", app.status().wireName());
+      json.writeStringField("window", app.window());
+      json.writeNumberField("calls", app.calls());
+      json.writeNumberField("served", app.served());
+      json.writeNumberField("served_by_fallback", app.servedByFallback());
+      json.writeNumberField("failed", app.failed());
+      json.writeStringField("reason", app.reason());
+      json.writeEndObject();
+      json.writeObjectFieldStart("providers");
+      json.writeStringField("status", report.providers().status().wireName());
+      json.writeStringField("reason", report.providers().reason());
+      json.writeEndObject();
       json.writeArrayFieldStart("circuits");
       for (Map.Entry<CircuitKey, CircuitState> e : report.circuits().entrySet()) {
         json.writeStartObject();

@@ -2,34 +2,49 @@ package dev.airbag.agent.telemetry.metrics;
 
 import dev.airbag.agent.engine.breaker.CircuitKey;
 import dev.airbag.agent.engine.breaker.CircuitState;
-import dev.airbag.agent.engine.classify.Severity;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What {@code /health} answers: every circuit's state, the firing alerts, and the verdict. Immutable. */
+/**
+ * What {@code /health} answers: what the app sees ({@link AppHealth}) apart from the providers' state
+ * ({@link ProviderHealth}), every circuit and the firing alerts. The overall status is the app's: calls served by
+ * a fallback model are served, so a dead primary with a working fallback reads {@code ok} overall and
+ * {@code down} for the providers. With no call in the window, the providers' status stands in: it is what the
+ * next call would meet. Immutable.
+ */
 public final class HealthReport {
-  private final HealthVerdict verdict;
+  private final AppHealth app;
+  private final ProviderHealth providers;
   private final Map<CircuitKey, CircuitState> circuits;
   private final List<ActiveAlert> alerts;
 
-  private HealthReport(HealthVerdict verdict, Map<CircuitKey, CircuitState> circuits, List<ActiveAlert> alerts) {
-    this.verdict = verdict;
+  private HealthReport(AppHealth app, ProviderHealth providers, Map<CircuitKey, CircuitState> circuits,
+      List<ActiveAlert> alerts) {
+    this.app = app;
+    this.providers = providers;
     this.circuits = circuits;
     this.alerts = alerts;
   }
 
-  /** Judges the circuits and alerts by the rules of {@link HealthVerdict}. */
-  public static HealthReport of(Map<CircuitKey, CircuitState> circuits, List<ActiveAlert> alerts) {
+  public static HealthReport of(AppHealth app, Map<CircuitKey, CircuitState> circuits, List<ActiveAlert> alerts) {
     Map<CircuitKey, CircuitState> copy = Collections.unmodifiableMap(new LinkedHashMap<>(circuits));
     List<ActiveAlert> alertCopy = List.copyOf(alerts);
-    return new HealthReport(judge(copy, alertCopy), copy, alertCopy);
+    return new HealthReport(app, ProviderHealth.of(copy, alertCopy), copy, alertCopy);
   }
 
-  public HealthVerdict verdict() {
-    return verdict;
+  /** The app's status, or the providers' when the app made no call in the window. */
+  public HealthStatus status() {
+    return app.calls() == 0 ? providers.status() : app.status();
+  }
+
+  public AppHealth app() {
+    return app;
+  }
+
+  public ProviderHealth providers() {
+    return providers;
   }
 
   public Map<CircuitKey, CircuitState> circuits() {
@@ -38,25 +53,5 @@ public final class HealthReport {
 
   public List<ActiveAlert> alerts() {
     return alerts;
-  }
-
-  private static HealthVerdict judge(Map<CircuitKey, CircuitState> circuits, List<ActiveAlert> alerts) {
-    boolean anyAlert = !alerts.isEmpty();
-    for (ActiveAlert alert : alerts) {
-      if (alert.severity() == Severity.CRITICAL) {
-        return HealthVerdict.CRITICAL;
-      }
-    }
-    Map<String, Boolean> endpointAllOpen = new HashMap<>();
-    boolean anyNotClosed = false;
-    for (Map.Entry<CircuitKey, CircuitState> e : circuits.entrySet()) {
-      boolean open = e.getValue() == CircuitState.OPEN;
-      anyNotClosed |= e.getValue() != CircuitState.CLOSED;
-      endpointAllOpen.merge(e.getKey().endpoint(), open, Boolean::logicalAnd);
-    }
-    if (endpointAllOpen.containsValue(Boolean.TRUE)) {
-      return HealthVerdict.CRITICAL;
-    }
-    return anyNotClosed || anyAlert ? HealthVerdict.DEGRADED : HealthVerdict.HEALTHY;
   }
 }

@@ -19,16 +19,21 @@ final class LazyRegistries implements Supplier<MeterRegistry> {
   private final MetricsSettings settings;
   private final Clock clock;
   private final OtlpMetricsSender otlpSender;
+  private final String service;
   private final ReentrantLock lock = new ReentrantLock();
   private final List<Consumer<MeterRegistry>> bindings = new ArrayList<>();
   private volatile MeterRegistries built;
   private volatile RuntimeException failure;
 
-  /** @param otlpSender used only when {@code settings} turn OTLP metrics on; may be null otherwise */
-  LazyRegistries(MetricsSettings settings, Clock clock, OtlpMetricsSender otlpSender) {
+  /**
+   * @param otlpSender used only when {@code settings} turn OTLP metrics on; may be null otherwise
+   * @param service the service name the Prometheus series carry
+   */
+  LazyRegistries(MetricsSettings settings, Clock clock, OtlpMetricsSender otlpSender, String service) {
     this.settings = settings;
     this.clock = clock;
     this.otlpSender = otlpSender;
+    this.service = service;
   }
 
   /** The composite registry, built now if it was not yet; throws a RuntimeException if it cannot be. */
@@ -51,7 +56,7 @@ final class LazyRegistries implements Supplier<MeterRegistry> {
           throw failure;
         }
         try {
-          MeterRegistries fresh = new MeterRegistries(settings, new MicrometerClock(clock), otlpSender);
+          MeterRegistries fresh = new MeterRegistries(settings, new MicrometerClock(clock), otlpSender, service);
           for (Consumer<MeterRegistry> binding : bindings) {
             binding.accept(fresh.composite);
           }

@@ -15,6 +15,7 @@ import dev.airbag.agent.engine.time.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -61,6 +62,10 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
       CallRequest request = record.request();
       recordCall(request, request.model() != null ? request.model() : record.servedModel(), record.outcome(),
           record.durationNanos());
+      if (servedByFallback(record)) {
+        increment(MetricNames.FALLBACK_SERVED, MetricNames.TAG_PROVIDER, provider(request), MetricNames.TAG_MODEL,
+            models.tag(request.model(), () -> RequestCredentials.of(request)));
+      }
     } catch (RuntimeException e) {
       failures.report("recording a call", e);
     }
@@ -75,6 +80,8 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
     Timer timer = calls.get(key);
     if (timer == null) {
       timer = calls.computeIfAbsent(key, k -> Timer.builder(MetricNames.CALLS)
+          .description(MetricNames.help(MetricNames.CALLS))
+          .serviceLevelObjectives(MetricNames.LATENCY_BUCKETS.toArray(new Duration[0]))
           .tags(MetricNames.TAG_PROVIDER, provider, MetricNames.TAG_MODEL, modelTag, MetricNames.TAG_OUTCOME,
               outcomeTag)
           .register(registry.get()));
@@ -159,9 +166,18 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
     TagKey tagKey = new TagKey(key);
     Counter counter = counters.get(tagKey);
     if (counter == null) {
-      counter = counters.computeIfAbsent(tagKey, k -> Counter.builder(name).tags(tagPairs).register(registry.get()));
+      counter = counters.computeIfAbsent(tagKey, k -> Counter.builder(name).description(MetricNames.help(name))
+          .tags(tagPairs).register(registry.get()));
     }
     counter.increment();
+  }
+
+  // An answer from another model than the one asked for can only have come down the fallback chain.
+  private static boolean servedByFallback(CallRecord record) {
+    Outcome outcome = record.outcome();
+    String asked = record.request().model();
+    return (outcome == Outcome.SUCCEEDED || outcome == Outcome.RECOVERED) && asked != null
+        && record.servedModel() != null && !asked.equals(record.servedModel());
   }
 
   private static String provider(CallRequest request) {

@@ -24,13 +24,16 @@ final class MeterRegistries {
   /** Null when OTLP metrics are off. */
   final OtlpMeterRegistry otlp;
 
-  MeterRegistries(MetricsSettings settings, Clock clock, OtlpMetricsSender otlpSender) {
+  /** @param service the service name every Prometheus series carries as {@value MetricNames#TAG_SERVICE} */
+  MeterRegistries(MetricsSettings settings, Clock clock, OtlpMetricsSender otlpSender, String service) {
     this.composite = new CompositeMeterRegistry(clock);
     this.cumulative = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
     composite.add(cumulative);
     this.prometheus = settings.prometheusPort() == 0 ? null
         : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
     if (prometheus != null) {
+      // Before the registry joins the composite, so that no series is ever published without it.
+      prometheus.config().commonTags(MetricNames.TAG_SERVICE, service == null ? MetricNames.UNKNOWN : service);
       composite.add(prometheus);
     }
     this.otlp = settings.otlpUrl() == null ? null : OtlpRegistryFactory.create(settings, clock, otlpSender);

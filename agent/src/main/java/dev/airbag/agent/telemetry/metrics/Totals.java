@@ -1,10 +1,12 @@
 package dev.airbag.agent.telemetry.metrics;
 
 import dev.airbag.agent.engine.breaker.CircuitState;
+import dev.airbag.agent.engine.call.Outcome;
 import dev.airbag.agent.engine.classify.Category;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Set;
 
 /**
  * The running totals the alert rules read, taken from the agent's cumulative in-memory registry; the difference
@@ -14,17 +16,26 @@ final class Totals {
   /** One of the totals, so that a rule can name what it divides by what without a lambda per rule. */
   enum Count { CALLS, ATTEMPTS, RATE_LIMITED, ERRORS, FALLBACKS, CIRCUIT_OPENS }
 
-  static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0);
+  private static final Set<String> SERVED = Set.of(Outcome.SUCCEEDED.wireName(), Outcome.RECOVERED.wireName());
+
+  static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0, 0, 0);
 
   final long calls;
+  /** Calls that gave the app an answer: succeeded or recovered. */
+  final long served;
+  /** Served calls whose answer came from a fallback model. */
+  final long servedByFallback;
   final long attempts;
   final long rateLimited;
   final long errors;
   final long fallbacks;
   final long circuitOpens;
 
-  Totals(long calls, long attempts, long rateLimited, long errors, long fallbacks, long circuitOpens) {
+  Totals(long calls, long served, long servedByFallback, long attempts, long rateLimited, long errors,
+      long fallbacks, long circuitOpens) {
     this.calls = calls;
+    this.served = served;
+    this.servedByFallback = servedByFallback;
     this.attempts = attempts;
     this.rateLimited = rateLimited;
     this.errors = errors;
@@ -35,10 +46,13 @@ final class Totals {
   /** Reads the totals now; {@code registry} must be cumulative (never a step registry). */
   static Totals read(MeterRegistry registry) {
     long calls = 0;
+    long served = 0;
     for (Timer timer : registry.find(MetricNames.CALLS).timers()) {
       calls += timer.count();
+      String outcome = timer.getId().getTag(MetricNames.TAG_OUTCOME);
+      served += SERVED.contains(outcome) ? timer.count() : 0;
     }
-    return new Totals(calls,
+    return new Totals(calls, served, count(registry, MetricNames.FALLBACK_SERVED, null, null),
         count(registry, MetricNames.ATTEMPTS, null, null),
         count(registry, MetricNames.ATTEMPTS, MetricNames.TAG_CATEGORY, Category.RATE_LIMITED.wireName()),
         count(registry, MetricNames.ATTEMPTS, MetricNames.TAG_CATEGORY, Category.TRANSIENT.wireName())
@@ -65,7 +79,8 @@ final class Totals {
   }
 
   Totals minus(Totals earlier) {
-    return new Totals(calls - earlier.calls, attempts - earlier.attempts, rateLimited - earlier.rateLimited,
+    return new Totals(calls - earlier.calls, served - earlier.served,
+        servedByFallback - earlier.servedByFallback, attempts - earlier.attempts, rateLimited - earlier.rateLimited,
         errors - earlier.errors, fallbacks - earlier.fallbacks, circuitOpens - earlier.circuitOpens);
   }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class LazyRegistriesTest {
   private final FakeClock clock = new FakeClock();
-  private final LazyRegistries registries = new LazyRegistries(MetricsSettings.builder().build(), clock, null);
+  private final LazyRegistries registries =
+      new LazyRegistries(MetricsSettings.builder().build(), clock, null, "checkout");
 
   private static double rateLimited(MeterRegistry registry) {
     return registry.get(MetricNames.ATTEMPTS).tag(MetricNames.TAG_CATEGORY, "rate_limited").counter().count();

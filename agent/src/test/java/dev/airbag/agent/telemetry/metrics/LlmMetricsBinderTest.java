@@ -62,6 +62,14 @@ class LlmMetricsBinderTest {
 
     assertEquals(1, registry.get(MetricNames.CALLS)
         .tags("provider", "anthropic", "model", "claude-opus", "outcome", "failed").timer().count());
+    assertNull(registry.find(MetricNames.FALLBACK_SERVED).counter(), "a failed call was served by no model");
+  }
+
+  @Test
+  void aCallAFallbackModelServedIsCountedUnderTheModelTheAppAskedFor() throws IOException {
+    RetiredPrimary.pipeline(clock, binder).execute(RetiredPrimary.call(), new RetiredPrimary());
+
+    assertEquals(1, count(MetricNames.FALLBACK_SERVED, "provider", "anthropic", "model", RetiredPrimary.MODEL));
   }
 
   @Test

@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real Prometheus server (Debian's package, installed by {@link PrometheusServer} when missing and running as
- * root) scrapes the agent's endpoint on loopback, and PromQL through its HTTP API counts the errors. Without a
- * Prometheus binary the test is skipped, except on CI ({@code CI=true}) where it fails.
+ * root) scrapes the agent's endpoint on loopback, and PromQL through its HTTP API counts the errors and computes a
+ * latency percentile. Without a Prometheus binary the test is skipped, except on CI ({@code CI=true}) where it
+ * fails.
  */
 class PrometheusScrapeTest {
   @Test
-  void aRealPrometheusScrapesTheAgentAndPromQlCountsTheErrors() throws Exception {
+  void aRealPrometheusScrapesTheAgentCountsTheErrorsAndComputesP95() throws Exception {
     Path binary = PrometheusServer.locate();
     if (binary == null) {
       String why = "no prometheus binary on PATH or in /usr/bin, and it could not be installed"
@@ -43,6 +44,11 @@ class PrometheusScrapeTest {
         binder.onAttempt(Calls.openai("gpt-4o"), "gpt-4o", null);
       }
       binder.recordCall(Calls.openai("gpt-4o"), "gpt-4o", Outcome.FAILED, 1_000_000);
+      for (int i = 0; i < 100; i++) {
+        // 90 calls in the 100-250 ms bucket and 10 in the 5-10 s one: p95 interpolates to 7.5 s.
+        long nanos = i < 90 ? 200_000_000L : 8_000_000_000L;
+        binder.recordCall(Calls.openai("gpt-4o"), "gpt-4o", Outcome.SUCCEEDED, nanos);
+      }
 
       String errors = prometheus.awaitValue("sum(airbag_llm_attempts_total{category!=\"none\"})", "10",
           Duration.ofSeconds(60));
@@ -52,6 +58,8 @@ class PrometheusScrapeTest {
       assertEquals("1", prometheus.query("up{job=\"airbag\"}"));
       assertEquals("1", prometheus.query(
           "sum(airbag_llm_calls_seconds_count{outcome=\"failed\",provider=\"openai\",model=\"gpt-4o\"})"));
+      assertEquals("7.5", prometheus.query("histogram_quantile(0.95, sum by (le) ("
+          + "airbag_llm_calls_seconds_bucket{outcome=\"succeeded\",service=\"checkout\"}))"));
     }
   }
 

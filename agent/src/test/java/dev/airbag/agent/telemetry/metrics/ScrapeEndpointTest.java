@@ -65,15 +65,18 @@ class ScrapeEndpointTest {
     assertEquals("text/plain; version=0.0.4; charset=utf-8", response.headers().firstValue("Content-Type").get());
     String body = response.body();
     for (String line : List.of(
-        "# TYPE airbag_llm_calls_seconds summary",
-        "airbag_llm_calls_seconds_count{model=\"gpt-4o\",outcome=\"failed\",provider=\"openai\"} 1",
-        "airbag_llm_attempts_total{category=\"rate_limited\",model=\"gpt-4o\",provider=\"openai\"} 1.0",
-        "airbag_llm_retries_total{model=\"gpt-4o\",provider=\"openai\"} 1.0",
-        "airbag_llm_fallbacks_total{from=\"gpt-4o\",to=\"gpt-4o-mini\"} 1.0",
-        "airbag_circuit_state{endpoint=\"openai\",model=\"gpt-4o\"} 2.0",
-        "airbag_circuit_transitions_total{endpoint=\"openai\",from=\"closed\",model=\"gpt-4o\",to=\"open\"} 1.0",
-        "airbag_exceptions_total{category=\"null_pointer\",severity=\"critical\"} 1.0",
-        "airbag_export_events_total{result=\"spooled\",sink=\"otlp\"} 3.0")) {
+        "# TYPE airbag_llm_calls_seconds histogram",
+        "airbag_llm_calls_seconds_count{model=\"gpt-4o\",outcome=\"failed\",provider=\"openai\","
+            + "service=\"checkout\"} 1",
+        "airbag_llm_attempts_total{category=\"rate_limited\",model=\"gpt-4o\",provider=\"openai\","
+            + "service=\"checkout\"} 1.0",
+        "airbag_llm_retries_total{model=\"gpt-4o\",provider=\"openai\",service=\"checkout\"} 1.0",
+        "airbag_llm_fallbacks_total{from=\"gpt-4o\",service=\"checkout\",to=\"gpt-4o-mini\"} 1.0",
+        "airbag_circuit_state{endpoint=\"openai\",model=\"gpt-4o\",service=\"checkout\"} 2.0",
+        "airbag_circuit_transitions_total{endpoint=\"openai\",from=\"closed\",model=\"gpt-4o\","
+            + "service=\"checkout\",to=\"open\"} 1.0",
+        "airbag_exceptions_total{category=\"null_pointer\",service=\"checkout\",severity=\"critical\"} 1.0",
+        "airbag_export_events_total{result=\"spooled\",service=\"checkout\",sink=\"otlp\"} 3.0")) {
       assertTrue(body.contains(line), () -> "missing '" + line + "' in\n" + body);
     }
     assertFalse(body.contains(CANARY));
@@ -98,10 +101,10 @@ class ScrapeEndpointTest {
   }
 
   @Test
-  void healthTurnsFromHealthyToDegradedToCriticalAsCircuitsOpen() throws Exception {
+  void healthTurnsFromOkToDegradedToDownAsCircuitsOpenWhileNoCallIsMade() throws Exception {
     Circuits.use(circuits, "openai", "gpt-4o");
     Circuits.use(circuits, "openai", "gpt-4o-mini");
-    assertEquals("healthy", status(Http.get(url("/health"))));
+    assertEquals("ok", status(Http.get(url("/health"))));
 
     Circuits.open(circuits, "openai", "gpt-4o");
     HttpResponse<String> degraded = Http.get(url("/health"));
@@ -110,9 +113,9 @@ class ScrapeEndpointTest {
     assertEquals("application/json; charset=utf-8", degraded.headers().firstValue("Content-Type").get());
 
     Circuits.open(circuits, "openai", "gpt-4o-mini");
-    HttpResponse<String> critical = Http.get(url("/health"));
-    assertEquals("critical", status(critical));
-    assertTrue(HealthReportTest.fields(critical.body()).containsAll(List.of("model=gpt-4o", "state=open")));
+    HttpResponse<String> down = Http.get(url("/health"));
+    assertEquals("down", status(down));
+    assertTrue(HealthReportTest.fields(down.body()).containsAll(List.of("model=gpt-4o", "state=open")));
   }
 
   @Test
@@ -124,8 +127,8 @@ class ScrapeEndpointTest {
 
     List<String> fields = HealthReportTest.fields(Http.get(url("/health")).body());
 
-    assertTrue(fields.containsAll(List.of("status=critical", "alert=transient_overloaded", "severity=critical")),
-        fields::toString);
+    assertTrue(fields.containsAll(List.of("status=degraded", "alert=transient_overloaded", "severity=critical",
+        "reason=alerts firing: transient_overloaded")), fields::toString);
     assertFalse(fields.toString().contains(CANARY));
   }
 
