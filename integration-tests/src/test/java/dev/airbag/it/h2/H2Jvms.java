@@ -19,9 +19,14 @@ import org.junit.jupiter.api.Assumptions;
 final class H2Jvms {
   private H2Jvms() {}
 
-  /** Argument source: the feature versions to run on. */
+  /** Argument source: the feature versions to run on, Java 11 included. */
   static Stream<Integer> features() {
-    return Stream.concat(Jdks.forTests().map(Jdk::major), Stream.of(11));
+    return Stream.concat(modern(), Stream.of(11));
+  }
+
+  /** Argument source: the build's JDK and the newest other one. */
+  static Stream<Integer> modern() {
+    return Jdks.forTests().map(Jdk::major);
   }
 
   /** A child JVM of that feature version with the apps on its class path and the provider's trust store. */

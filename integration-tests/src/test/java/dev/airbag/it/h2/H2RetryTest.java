@@ -4,19 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.airbag.it.apps.OpenAiChatApp;
 import dev.airbag.it.support.AgentConfig;
 import dev.airbag.it.support.ChildJvm;
 import dev.airbag.it.support.Events;
+import dev.airbag.it.support.Jdks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Over HTTP/2 with TLS (h2 by ALPN), as over HTTP/1.1: a 503 then a 529 then a 200 reach the app as the 200, three
  * requests and one recovered event per call; an ordinary GET on the same client is the same, sent and received,
- * with and without Airbag. OkHttp, java.net.http send and sendAsync; the build's JDK, Temurin 25 and Java 11.
+ * with and without Airbag. OkHttp, java.net.http send and sendAsync; the build's JDK, Temurin 25 and Java 11;
+ * and openai-java on the build's JDK.
  */
 class H2RetryTest {
   private static final String[] CASES = {"okhttp", "send", "async"};
@@ -37,6 +43,7 @@ class H2RetryTest {
   private TlsProvider provider;
   private final BlockingQueue<MockResponse> chat = new LinkedBlockingQueue<>();
   private final List<String> others = new ArrayList<>();
+  private final List<Set<String>> chatHeaders = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -45,6 +52,7 @@ class H2RetryTest {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         if (request.getPath().startsWith("/v1/chat/completions")) {
+          chatHeaders.add(request.getHeaders().names());
           MockResponse next = chat.poll();
           return next != null ? next : error(500);
         }
@@ -92,6 +100,24 @@ class H2RetryTest {
       assertEquals("recovered", event.path("outcome").asText(), event.toString());
       assertEquals(3, event.path("attempts").asInt(), event.toString());
     }
+  }
+
+  @Test
+  void openAiJavaOverH2GetsTheRetriedAnswer() throws Exception {
+    chat.add(error(503));
+    chat.add(error(529));
+    chat.add(new MockResponse().setHeader("Content-Type", "application/json").setBody(OK));
+    AgentConfig config = provider.config(dir).fastRetries().set("airbag.circuit.enabled", "false");
+
+    ChildJvm.Result with = H2Jvms.on(Jdks.current().major(), provider, dir).agentWithConfig(config.write())
+        .run(OpenAiChatApp.class.getName(), provider.url("/v1"), "sk-test", "gpt-4o", "sync", "1", "0");
+
+    assertEquals(0, with.exitCode(), with.toString());
+    assertTrue(with.stdout().contains("RESULT ok hello over h2"), with.toString());
+    assertEquals(3, chatHeaders.size(), "two errors, then the answer: " + chatHeaders);
+    // MockWebServer keeps HTTP/2's pseudo-headers among a request's headers: the SDK's calls went over h2.
+    assertTrue(chatHeaders.stream().allMatch(names -> names.contains(":authority")), chatHeaders.toString());
+    assertEquals("recovered", Events.read(config.eventsFile()).get(0).path("outcome").asText());
   }
 
   private String[] args() {

@@ -12,6 +12,7 @@ import dev.airbag.it.support.AgentConfig;
 import dev.airbag.it.support.ChildJvm;
 import dev.airbag.it.support.Events;
 import dev.airbag.it.support.Jdk;
+import dev.airbag.it.support.LiveJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
