@@ -12,6 +12,7 @@ import dev.airbag.it.support.AgentConfig;
 import dev.airbag.it.support.ChildJvm;
 import dev.airbag.it.support.Events;
 import dev.airbag.it.support.Jdk;
+import dev.airbag.it.support.LiveJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,7 @@ class AttachTest {
       assertTrue(out.contains("RESULT m-before status=529") && out.contains("RESULT m-after status=529"), out.toString());
       assertTrue(out.contains("INTERCEPTORS before=0 after=1"),
           "the old client's list is immutable; its calls go through a covered copy: " + out);
+      // airbag.retry.max-attempts defaults to 3 attempts per call in all, as the SDKs make on their own.
       assertEquals(3, server.requestCount("m-before"), "the client built before the attach is retried by Airbag");
       assertEquals(3, server.requestCount("m-after"), "one interceptor, even after a second attach");
       List<JsonNode> events = Events.read(config.eventsFile());

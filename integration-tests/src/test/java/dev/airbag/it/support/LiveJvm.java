@@ -1,6 +1,5 @@
-package dev.airbag.it.hardening;
+package dev.airbag.it.support;
 
-import dev.airbag.it.support.Jdk;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A child JVM the test talks to while it runs (for attach): its stdout is read line by line. */
-final class LiveJvm implements AutoCloseable {
+public final class LiveJvm implements AutoCloseable {
   private final Process process;
   private final BufferedReader stdout;
   private final Path stderr;
@@ -25,7 +24,7 @@ final class LiveJvm implements AutoCloseable {
     this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
 
-  static LiveJvm start(Jdk jdk, List<String> jvmArgs, String mainClass, String... args) throws IOException {
+  public static LiveJvm start(Jdk jdk, List<String> jvmArgs, String mainClass, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(jdk.java().toString());
     command.addAll(jvmArgs);
@@ -39,12 +38,12 @@ final class LiveJvm implements AutoCloseable {
     return new LiveJvm(builder.start(), err);
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
   /** Reads stdout until a line starting with {@code prefix}; fails if the JVM ends first. */
-  String awaitLine(String prefix) throws IOException {
+  public String awaitLine(String prefix) throws IOException {
     for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
       lines.add(line);
       if (line.startsWith(prefix)) {
@@ -55,7 +54,7 @@ final class LiveJvm implements AutoCloseable {
   }
 
   /** Waits for the end and returns every stdout line. */
-  List<String> finish() throws IOException, InterruptedException {
+  public List<String> finish() throws IOException, InterruptedException {
     for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
       lines.add(line);
     }
@@ -65,7 +64,7 @@ final class LiveJvm implements AutoCloseable {
     return lines;
   }
 
-  String stderr() throws IOException {
+  public String stderr() throws IOException {
     return Files.readString(stderr);
   }
 
