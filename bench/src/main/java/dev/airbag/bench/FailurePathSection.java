@@ -17,6 +17,11 @@ final class FailurePathSection {
       "airbag.circuit.window", "10",
       "airbag.circuit.minimum-calls", "10",
       "airbag.circuit.open-duration", "1h",
+      // The model has no fallback: only the hopeless rule opens its circuit.
+      "airbag.circuit.hopeless-after", "10",
+      "airbag.circuit.hopeless-span", "0s",
+      "airbag.circuit.first-open-duration", "1h",
+      "airbag.circuit.when-open", "fail-fast",
       "airbag.retry.max-attempts", "1",
       // Identical failing calls would otherwise be answered by the replay of an exhausted call, not the breaker.
       "airbag.retry.replay-window", "0s");
