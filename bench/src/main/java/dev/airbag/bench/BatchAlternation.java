@@ -73,6 +73,20 @@ final class BatchAlternation {
     return median(p99s.get(variant));
   }
 
+  /**
+   * Per measured batch, {@code measured}'s batch median minus that of the {@code base} batch that ran beside it in
+   * the same turn, in ns: pairs taken within a fraction of a second cancel out what the machine was doing.
+   */
+  double[] pairedDifferences(String base, String measured) {
+    List<Double> a = p50s.get(base);
+    List<Double> b = p50s.get(measured);
+    double[] diffs = new double[Math.min(a.size(), b.size())];
+    for (int i = 0; i < diffs.length; i++) {
+      diffs[i] = b.get(i) - a.get(i);
+    }
+    return diffs;
+  }
+
   /** The median over rounds of a value reported at the end of each round. */
   double finalMedian(String variant, String key) {
     List<Double> values = new ArrayList<>();

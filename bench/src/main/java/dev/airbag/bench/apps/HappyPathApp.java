@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * server's request count per call (an agent that sent extra requests would show), memory after the workload, and
  * exits. Prints {@code READY} once it can take commands.
  *
- * <p>Arguments: {@code WORKLOAD LLM_PORT}; the driver writes the agent's config for that port.
+ * <p>Arguments: {@code WORKLOAD LLM_PORT [SERVER]}, SERVER {@code fault} (the project's fault server, the default)
+ * or {@code jdk} ({@link HeaderRichServer}); the driver writes the agent's config for that port.
  */
 public final class HappyPathApp {
   private HappyPathApp() {
@@ -22,8 +23,12 @@ public final class HappyPathApp {
     String workloadName = args[0];
     int llmPort = Integer.parseInt(args[1]);
     BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try (FaultServer llm = FaultServer.start(llmPort); FaultServer other = FaultServer.start();
-        Workload workload = Workload.named(workloadName, llm.baseUrl(), other.baseUrl())) {
+    boolean jdkServer = args.length > 2 && args[2].equals("jdk");
+    try (FaultServer fault = jdkServer ? null : FaultServer.start(llmPort);
+        HeaderRichServer rich = jdkServer ? HeaderRichServer.start(llmPort) : null;
+        FaultServer other = FaultServer.start();
+        Workload workload = Workload.named(workloadName, jdkServer ? rich.baseUrl() : fault.baseUrl(),
+            other.baseUrl())) {
       long made = 0;
       System.out.println("READY");
       for (String command = commands.readLine(); command != null; command = commands.readLine()) {
@@ -35,7 +40,7 @@ public final class HappyPathApp {
         } else if (command.equals("end")) {
           ChildReport.put("agent_attached", ChildReport.agentAttached() ? 1 : 0);
           // The non-LLM server counts no LLM requests: count what it recorded instead.
-          int served = llm.requestCount() + other.requests().size();
+          int served = (jdkServer ? rich.requestCount() : fault.requestCount()) + other.requests().size();
           ChildReport.put("upstream_requests_per_call", served / (double) made);
           ChildReport.putMemory();
           System.out.println("END");

@@ -1,0 +1,79 @@
+package dev.airbag.bench;
+
+import dev.airbag.bench.apps.HappyPathApp;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The happy path of every client on more than one server: openai-java, anthropic-java and LangChain4j (java.net.http)
+ * against the project's fault server and against the JDK's {@code com.sun.net.httpserver} answering OpenAI's and
+ * Anthropic's full header sets, so that a cost that shows only with real responses cannot hide. Each batch of the
+ * agent's child is paired with the batch of the child without it that ran next to it; the figure is the median of
+ * the pairs' differences, with their spread, not the best run.
+ */
+final class HappyServersSection {
+  static final String SECTION = "happy_servers";
+  static final double TARGET_US = 5.0;
+  private static final List<String> SERVERS = List.of("fault", "jdk");
+  private static final List<String> CLIENTS = List.of("openai", "anthropic", "langchain4j");
+
+  private HappyServersSection() {
+  }
+
+  static List<Figure> run(BenchEnvironment env, BenchOptions o) throws Exception {
+    List<Figure> figures = new ArrayList<>();
+    for (String server : SERVERS) {
+      for (String client : CLIENTS) {
+        System.err.printf("happy path on the %s server: %s, without and with the agent%n", server, client);
+        int batchSize = Math.min(o.batch, o.calls);
+        BatchAlternation runs = BatchAlternation.run(o.rounds, List.of(client, client + "+agent"),
+            v -> start(env, v, server), o.warmup / batchSize, Math.max(1, o.calls / batchSize), batchSize);
+        for (Map<String, Double> results : runs.finals(client + "+agent")) {
+          Checks.agentAttached(client + "+agent", results, true);
+          Checks.equal(client + "+agent upstream requests per call", 1.0, results.get("upstream_requests_per_call"));
+        }
+        figures.add(figure(runs, client, server));
+        System.err.println("  " + figures.get(figures.size() - 1).note());
+      }
+    }
+    return figures;
+  }
+
+  private static Figure figure(BatchAlternation runs, String client, String server) {
+    double[] added = runs.pairedDifferences(client, client + "+agent");
+    double[] us = new double[added.length];
+    for (int i = 0; i < added.length; i++) {
+      us[i] = added[i] / 1000;
+    }
+    double median = Stats.median(us.clone());
+    double[] sorted = us.clone();
+    java.util.Arrays.sort(sorted);
+    String spread = String.format("added %+.1f us/call, median of %d pairs; quartiles %+.1f to %+.1f, range %+.1f to"
+            + " %+.1f", median, us.length, quantile(sorted, 0.25), quantile(sorted, 0.75), sorted[0],
+        sorted[sorted.length - 1]);
+    Figure figure = Figure.compared(SECTION, client + " on the " + server + " server, median per call",
+        "us/call (median)", "agent vs none", runs.p50(client) / 1000, runs.p50(client + "+agent") / 1000, 1,
+        "us/call", us.length);
+    // The target is on the median of pairs, which is what "added" reports here, not the difference of medians.
+    return new Figure(figure.section(), figure.name(), figure.unit(), figure.compares(), figure.baseline(),
+        figure.measured(), figure.ratio(), median, figure.addedUnit(), null, null, figure.samples(), null)
+        .target("added <= " + TARGET_US + " us/call (median of pairs)", median <= TARGET_US).note(spread);
+  }
+
+  private static double quantile(double[] sorted, double q) {
+    return sorted[(int) Math.round(q * (sorted.length - 1))];
+  }
+
+  private static LiveChild start(BenchEnvironment env, String variant, String server) throws Exception {
+    String workload = variant.replace("+agent", "");
+    Path dir = env.runDir(workload + "-" + server);
+    int port = BenchEnvironment.freePort();
+    Path config = variant.endsWith("+agent") ? env.agentConfig(dir, port, Map.of(
+        "airbag.endpoint.bench-anthropic.url", "http://127.0.0.1:" + port + "/v1/messages",
+        "airbag.endpoint.bench-anthropic.provider", "anthropic")) : null;
+    return new ChildJvm(env, dir).agent(config).jvmArgs(HappyPathSection.HEAP)
+        .start(env.appClasspath, HappyPathApp.class.getName(), workload, Integer.toString(port), server);
+  }
+}
