@@ -42,17 +42,10 @@ final class HappyServersSection {
   }
 
   private static Figure figure(BatchAlternation runs, String client, String server) {
-    double[] added = runs.pairedDifferences(client, client + "+agent");
-    double[] us = new double[added.length];
-    for (int i = 0; i < added.length; i++) {
-      us[i] = added[i] / 1000;
-    }
+    double[] us = micros(runs.pairedDifferences(client, client + "+agent"));
     double median = Stats.median(us.clone());
-    double[] sorted = us.clone();
-    java.util.Arrays.sort(sorted);
-    String spread = String.format("added %+.1f us/call, median of %d pairs; quartiles %+.1f to %+.1f, range %+.1f to"
-            + " %+.1f", median, us.length, quantile(sorted, 0.25), quantile(sorted, 0.75), sorted[0],
-        sorted[sorted.length - 1]);
+    String spread = "added " + spread(us) + "; CPU per call (all threads) added "
+        + spread(micros(runs.pairedCpuDifferences(client, client + "+agent")));
     Figure figure = Figure.compared(SECTION, client + " on the " + server + " server, median per call",
         "us/call (median)", "agent vs none", runs.p50(client) / 1000, runs.p50(client + "+agent") / 1000, 1,
         "us/call", us.length);
@@ -60,6 +53,26 @@ final class HappyServersSection {
     return new Figure(figure.section(), figure.name(), figure.unit(), figure.compares(), figure.baseline(),
         figure.measured(), figure.ratio(), median, figure.addedUnit(), null, null, figure.samples(), null)
         .target("added <= " + TARGET_US + " us/call (median of pairs)", median <= TARGET_US).note(spread);
+  }
+
+  /** "+m us/call, median of n pairs; quartiles a to b, range c to d". */
+  private static String spread(double[] us) {
+    if (us.length == 0) {
+      return "(not reported)";
+    }
+    double[] sorted = us.clone();
+    java.util.Arrays.sort(sorted);
+    return String.format("%+.1f us/call, median of %d pairs; quartiles %+.1f to %+.1f, range %+.1f to %+.1f",
+        Stats.median(us.clone()), us.length, quantile(sorted, 0.25), quantile(sorted, 0.75), sorted[0],
+        sorted[sorted.length - 1]);
+  }
+
+  private static double[] micros(double[] nanos) {
+    double[] us = new double[nanos.length];
+    for (int i = 0; i < nanos.length; i++) {
+      us[i] = nanos[i] / 1000;
+    }
+    return us;
   }
 
   private static double quantile(double[] sorted, double q) {

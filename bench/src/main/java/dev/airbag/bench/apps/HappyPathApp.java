@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A child JVM of the happy-path benchmark: starts a loopback LLM server that answers at once and then waits for the
  * driver, which keeps this JVM and its counterpart alive side by side and has them take turns. Commands on stdin:
- * {@code calls N} times N sequential calls and answers {@code BATCH p50_ns p99_ns}; {@code end} reports the
+ * {@code calls N} times N sequential calls and answers {@code BATCH p50_ns p99_ns cpu_ns}, the last the
+ * process's CPU time per call over the batch, every thread included (the agent's exporter too); {@code end} reports the
  * server's request count per call (an agent that sent extra requests would show), memory after the workload, and
  * exits. Prints {@code READY} once it can take commands.
  *
@@ -23,6 +24,9 @@ public final class HappyPathApp {
     String workloadName = args[0];
     int llmPort = Integer.parseInt(args[1]);
     BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    // Less noisy than wall time on a shared machine: the CPU a call costs, whoever waits for the cores.
+    com.sun.management.OperatingSystemMXBean cpu =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     boolean jdkServer = args.length > 2 && args[2].equals("jdk");
     try (FaultServer fault = jdkServer ? null : FaultServer.start(llmPort);
         HeaderRichServer rich = jdkServer ? HeaderRichServer.start(llmPort) : null;
@@ -33,15 +37,20 @@ public final class HappyPathApp {
       System.out.println("READY");
       for (String command = commands.readLine(); command != null; command = commands.readLine()) {
         if (command.startsWith("calls ")) {
+          long cpu0 = cpu.getProcessCpuTime();
           long[] nanos = batch(workload, Integer.parseInt(command.substring(6)));
+          long cpuPerCall = (cpu.getProcessCpuTime() - cpu0) / nanos.length;
           made += nanos.length;
           long[] p = dev.airbag.bench.Stats.p50p99p999(nanos);
-          System.out.println("BATCH " + p[0] + " " + p[1]);
+          System.out.println("BATCH " + p[0] + " " + p[1] + " " + cpuPerCall);
         } else if (command.equals("end")) {
           ChildReport.put("agent_attached", ChildReport.agentAttached() ? 1 : 0);
           // The non-LLM server counts no LLM requests: count what it recorded instead.
           int served = (jdkServer ? rich.requestCount() : fault.requestCount()) + other.requests().size();
           ChildReport.put("upstream_requests_per_call", served / (double) made);
+          if (jdkServer) {
+            ChildReport.put("connections_per_call", rich.connectionCount() / (double) made);
+          }
           ChildReport.putMemory();
           System.out.println("END");
           return;

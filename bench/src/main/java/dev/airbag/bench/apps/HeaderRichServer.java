@@ -41,6 +41,7 @@ final class HeaderRichServer implements AutoCloseable {
     return t;
   });
   private final AtomicInteger requests = new AtomicInteger();
+  private final java.util.Set<java.net.InetSocketAddress> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private HeaderRichServer(HttpServer server) {
     this.server = server;
@@ -63,10 +64,16 @@ final class HeaderRichServer implements AutoCloseable {
     return requests.get();
   }
 
+  /** Connections opened to it: a client that pools them opens one per thread however many calls it makes. */
+  int connectionCount() {
+    return clients.size();
+  }
+
   private void answer(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
       in.readAllBytes();
       int n = requests.incrementAndGet();
+      clients.add(exchange.getRemoteAddress());
       boolean anthropic = exchange.getRequestURI().getPath().endsWith("/messages");
       Headers h = exchange.getResponseHeaders();
       h.add("Content-Type", "application/json");
