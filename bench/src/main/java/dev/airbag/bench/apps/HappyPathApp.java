@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * A child JVM of the happy-path benchmark: starts a loopback LLM server that answers at once and then waits for the
  * driver, which keeps this JVM and its counterpart alive side by side and has them take turns. Commands on stdin:
  * {@code calls N} times N sequential calls and answers {@code BATCH p50_ns p99_ns cpu_ns}, the last the
- * process's CPU time per call over the batch, every thread included (the agent's exporter too); {@code end} reports the
+ * CPU time per call over the batch of every live thread (the agent's exporter and the server too); {@code end} reports the
  * server's request count per call (an agent that sent extra requests would show), memory after the workload, and
  * exits. Prints {@code READY} once it can take commands.
  *
@@ -24,9 +24,6 @@ public final class HappyPathApp {
     String workloadName = args[0];
     int llmPort = Integer.parseInt(args[1]);
     BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    // Less noisy than wall time on a shared machine: the CPU a call costs, whoever waits for the cores.
-    com.sun.management.OperatingSystemMXBean cpu =
-        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     boolean jdkServer = args.length > 2 && args[2].equals("jdk");
     try (FaultServer fault = jdkServer ? null : FaultServer.start(llmPort);
         HeaderRichServer rich = jdkServer ? HeaderRichServer.start(llmPort) : null;
@@ -37,9 +34,9 @@ public final class HappyPathApp {
       System.out.println("READY");
       for (String command = commands.readLine(); command != null; command = commands.readLine()) {
         if (command.startsWith("calls ")) {
-          long cpu0 = cpu.getProcessCpuTime();
+          long cpu0 = ThreadsCpu.nanos();
           long[] nanos = batch(workload, Integer.parseInt(command.substring(6)));
-          long cpuPerCall = (cpu.getProcessCpuTime() - cpu0) / nanos.length;
+          long cpuPerCall = (ThreadsCpu.nanos() - cpu0) / nanos.length;
           made += nanos.length;
           long[] p = dev.airbag.bench.Stats.p50p99p999(nanos);
           System.out.println("BATCH " + p[0] + " " + p[1] + " " + cpuPerCall);
