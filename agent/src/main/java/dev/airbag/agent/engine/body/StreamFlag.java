@@ -17,19 +17,6 @@ public final class StreamFlag {
     if (body == null || indexOf(body, KEY) < 0) {
       return false;
     }
-    // Then a byte scan answers for a well-formed body (LangChain4j sends "stream":false); the parser for the rest.
-    int[] value = TopLevelScan.locate(body, TopLevelScan.STREAM, false);
-    if (value == TopLevelScan.NONE) {
-      return false;
-    }
-    if (value != TopLevelScan.UNSURE) {
-      return value[1] - value[0] == 4 && body[value[0]] == 't';
-    }
-    return parse(body);
-  }
-
-  /** The parser's answer, for the bodies {@link TopLevelScan} cannot vouch for. */
-  static boolean parse(byte[] body) {
     try (JsonParser parser = JSON.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return false;

@@ -1,8 +1,7 @@
 package dev.airbag.agent.engine.body;
 
 /**
- * A byte scan of a JSON object body for one top-level key's value (the {@code "model"} string, the {@code "stream"}
- * flag), without a parser: it answers only for
+ * A byte scan of a JSON object body for its top-level {@code "model"} string, without a parser: it answers only for
  * a body it has checked to be one well-formed object in strict UTF-8, and says {@link #UNSURE} for anything else
  * (a BOM or another encoding, escapes in a top-level key or in the model, deep nesting, long names or numbers,
  * malformed JSON), which then goes to the parser. Being stricter than Jackson, never looser, is what keeps the
@@ -11,7 +10,7 @@ package dev.airbag.agent.engine.body;
 final class TopLevelScan {
   /** The scan cannot vouch for this body: ask the parser. */
   static final int[] UNSURE = new int[0];
-  /** The body is a well-formed object without the key sought (with a string value, when one is asked for). */
+  /** The body is a well-formed object without a top-level string model. */
   static final int[] NONE = new int[0];
   // Well inside Jackson's default nesting (1,000) and number length (1,000) bounds: no body near them is vouched for.
   private static final int MAX_DEPTH = 200;
@@ -19,32 +18,19 @@ final class TopLevelScan {
   // Jackson bounds names (50,000 chars since 2.16) and decoded strings: stay far below both.
   private static final int MAX_KEY = 1_000;
   private static final int MAX_MODEL = 10_000;
-  static final byte[] MODEL = {'m', 'o', 'd', 'e', 'l'};
-  static final byte[] STREAM = {'s', 't', 'r', 'e', 'a', 'm'};
+  private static final byte[] MODEL = {'m', 'o', 'd', 'e', 'l'};
 
   private final byte[] b;
-  private final byte[] key;
-  private final boolean stringOnly;
   private int i;
 
-  private TopLevelScan(byte[] body, byte[] key, boolean stringOnly) {
+  private TopLevelScan(byte[] body) {
     this.b = body;
-    this.key = key;
-    this.stringOnly = stringOnly;
   }
 
   /** {valueStart, valueEnd} of the first top-level string model (quotes included), {@link #NONE} or {@link #UNSURE}. */
   static int[] locate(byte[] body) {
-    return locate(body, MODEL, true);
-  }
-
-  /**
-   * {valueStart, valueEnd} of the first top-level {@code key} (with a string value when {@code stringOnly}; a string
-   * value's quotes included), {@link #NONE} or {@link #UNSURE}. {@code key} is plain ASCII.
-   */
-  static int[] locate(byte[] body, byte[] key, boolean stringOnly) {
     try {
-      return new TopLevelScan(body, key, stringOnly).object();
+      return new TopLevelScan(body).object();
     } catch (Unsure e) {
       return UNSURE;
     }
@@ -62,9 +48,9 @@ final class TopLevelScan {
         skipSpace();
         int keyStart = i;
         boolean escaped = key();
-        boolean isKey = !escaped && isKey(keyStart + 1, i - 1);
+        boolean isModel = !escaped && isModelKey(keyStart + 1, i - 1);
         if (escaped && found == NONE) {
-          // An escaped key may spell the one sought: only the parser can say.
+          // An escaped key may spell "model": only the parser can say.
           throw new Unsure();
         }
         skipSpace();
@@ -73,7 +59,7 @@ final class TopLevelScan {
         int valueStart = i;
         if (peek() == '"') {
           boolean valueEscaped = string();
-          if (isKey && found == NONE) {
+          if (isModel && found == NONE) {
             if (valueEscaped) {
               throw new Unsure();
             }
@@ -84,9 +70,6 @@ final class TopLevelScan {
           }
         } else {
           value(1);
-          if (isKey && found == NONE && !stringOnly) {
-            found = new int[] {valueStart, i};
-          }
         }
         skipSpace();
       } while (next() == ',');
@@ -100,12 +83,12 @@ final class TopLevelScan {
     return found;
   }
 
-  private boolean isKey(int from, int to) {
-    if (to - from != key.length) {
+  private boolean isModelKey(int from, int to) {
+    if (to - from != MODEL.length) {
       return false;
     }
-    for (int k = 0; k < key.length; k++) {
-      if (b[from + k] != key[k]) {
+    for (int k = 0; k < MODEL.length; k++) {
+      if (b[from + k] != MODEL[k]) {
         return false;
       }
     }
