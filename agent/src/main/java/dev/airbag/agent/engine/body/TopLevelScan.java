@@ -7,7 +7,7 @@ package dev.airbag.agent.engine.body;
  * malformed JSON), which then goes to the parser. Being stricter than Jackson, never looser, is what keeps the
  * answer identical to the parser's. Not thread-safe; one instance per scan.
  */
-final class TopLevelScan {
+final class TopLevelScan extends JsonCursor {
   /** The scan cannot vouch for this body: ask the parser. */
   static final int[] UNSURE = new int[0];
   /** The body is a well-formed object without a top-level string model. */
@@ -20,18 +20,15 @@ final class TopLevelScan {
   private static final int MAX_MODEL = 10_000;
   private static final byte[] MODEL = {'m', 'o', 'd', 'e', 'l'};
 
-  private final byte[] b;
-  private int i;
-
   private TopLevelScan(byte[] body) {
-    this.b = body;
+    super(body);
   }
 
   /** {valueStart, valueEnd} of the first top-level string model (quotes included), {@link #NONE} or {@link #UNSURE}. */
   static int[] locate(byte[] body) {
     try {
       return new TopLevelScan(body).object();
-    } catch (Unsure e) {
+    } catch (JsonCursor.Unsure e) {
       return UNSURE;
     }
   }
@@ -158,65 +155,6 @@ final class TopLevelScan {
     return escaped;
   }
 
-  /** Consumes a string at {@code i}; true when it held an escape. */
-  private boolean string() {
-    expect('"');
-    boolean escaped = false;
-    while (true) {
-      byte c = next();
-      if (c == '"') {
-        return escaped;
-      }
-      if (c < 0) {
-        utf8Rest(c & 0xFF);
-      } else if (c < 0x20) {
-        // A raw control character: the parser's to reject.
-        throw new Unsure();
-      }
-      if (c == '\\') {
-        escaped = true;
-        escape();
-      }
-    }
-  }
-
-  /** The rest of a well-formed UTF-8 sequence (RFC 3629: no overlong forms, no surrogates), else unsure. */
-  private void utf8Rest(int lead) {
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      continuation(0x80, 0xBF);
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      continuation(lead == 0xE0 ? 0xA0 : 0x80, lead == 0xED ? 0x9F : 0xBF);
-      continuation(0x80, 0xBF);
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      continuation(lead == 0xF0 ? 0x90 : 0x80, lead == 0xF4 ? 0x8F : 0xBF);
-      continuation(0x80, 0xBF);
-      continuation(0x80, 0xBF);
-    } else {
-      throw new Unsure();
-    }
-  }
-
-  private void continuation(int min, int max) {
-    int c = next() & 0xFF;
-    if (c < min || c > max) {
-      throw new Unsure();
-    }
-  }
-
-  private void escape() {
-    byte c = next();
-    if (c == 'u') {
-      for (int k = 0; k < 4; k++) {
-        byte h = next();
-        if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F'))) {
-          throw new Unsure();
-        }
-      }
-    } else if (c != '"' && c != '\\' && c != '/' && c != 'b' && c != 'f' && c != 'n' && c != 'r' && c != 't') {
-      throw new Unsure();
-    }
-  }
-
   /** RFC 8259 numbers only: {@code -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?}. */
   private void number() {
     int start = i;
@@ -276,46 +214,6 @@ final class TopLevelScan {
       if (c != ',' && c != '}' && c != ']' && !isSpace(c)) {
         throw new Unsure();
       }
-    }
-  }
-
-  private void skipSpace() {
-    while (i < b.length && isSpace(b[i])) {
-      i++;
-    }
-  }
-
-  private static boolean isSpace(byte c) {
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-  }
-
-  private static boolean isDigit(byte c) {
-    return c >= '0' && c <= '9';
-  }
-
-  private byte peek() {
-    if (i >= b.length) {
-      throw new Unsure();
-    }
-    return b[i];
-  }
-
-  private byte next() {
-    byte c = peek();
-    i++;
-    return c;
-  }
-
-  private void expect(char c) {
-    if (next() != c) {
-      throw new Unsure();
-    }
-  }
-
-  /** Thrown to leave the scan for the parser; no stack trace, as it is a normal answer. */
-  private static final class Unsure extends RuntimeException {
-    Unsure() {
-      super(null, null, false, false);
     }
   }
 }
