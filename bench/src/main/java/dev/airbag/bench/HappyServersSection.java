@@ -37,8 +37,8 @@ final class HappyServersSection {
         Figure figure = figure(runs, client, server);
         if (server.equals("jdk")) {
           // A pooled client opens one connection for all its calls: more would be a cost no header explains.
-          figure = figure.note(figure.note() + String.format("; connections per call %.4f without, %.4f with",
-              runs.finalMedian(client, "connections_per_call"), runs.finalMedian(client + "+agent",
+          figure = figure.note(figure.note() + String.format("; connections per 10,000 calls %.1f without, %.1f with",
+              10_000 * runs.finalMedian(client, "connections_per_call"), 10_000 * runs.finalMedian(client + "+agent",
               "connections_per_call")));
         }
         figures.add(figure);
