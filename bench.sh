@@ -15,7 +15,8 @@ if [[ $missing == 1 || ${1:-} == --rebuild ]]; then
   [[ ${1:-} == --rebuild ]] && shift
   echo "Building the agent, the demo app and the benchmarks (first run only)..."
   # test-compile, not skip: the in-process benchmarks live in bench's test classes. -DskipTests skips only running.
-  mvn -B -q -DskipTests install -pl bench,demo-app -am
+  # package, not install: the reactor resolves the modules from their target/ directories, and ~/.m2 stays untouched.
+  mvn -B -q -DskipTests package -pl bench,demo-app -am
 fi
 
 exec java -cp "bench/target/classes:$(cat bench/target/bench-app.classpath)" dev.airbag.bench.BenchMain "$@"

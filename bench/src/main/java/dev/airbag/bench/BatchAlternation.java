@@ -20,6 +20,7 @@ final class BatchAlternation {
 
   private final Map<String, List<Double>> p50s = new LinkedHashMap<>();
   private final Map<String, List<Double>> p99s = new LinkedHashMap<>();
+  private final Map<String, List<Double>> cpus = new LinkedHashMap<>();
   private final Map<String, List<Map<String, Double>>> finals = new LinkedHashMap<>();
 
   private BatchAlternation() {
@@ -31,6 +32,7 @@ final class BatchAlternation {
     for (String v : variants) {
       result.p50s.put(v, new ArrayList<>());
       result.p99s.put(v, new ArrayList<>());
+      result.cpus.put(v, new ArrayList<>());
       result.finals.put(v, new ArrayList<>());
     }
     for (int round = 0; round < rounds; round++) {
@@ -48,6 +50,9 @@ final class BatchAlternation {
             if (b >= warmupBatches) {
               result.p50s.get(v).add(Double.parseDouble(answer[1]));
               result.p99s.get(v).add(Double.parseDouble(answer[2]));
+              if (answer.length > 3) {
+                result.cpus.get(v).add(Double.parseDouble(answer[3]));
+              }
             }
           }
         }
@@ -71,6 +76,27 @@ final class BatchAlternation {
   /** The median over every measured batch of this variant of the batch's p99 call time, in ns. */
   double p99(String variant) {
     return median(p99s.get(variant));
+  }
+
+  /**
+   * Per measured batch, {@code measured}'s batch median minus that of the {@code base} batch that ran beside it in
+   * the same turn, in ns: pairs taken within a fraction of a second cancel out what the machine was doing.
+   */
+  double[] pairedDifferences(String base, String measured) {
+    return differences(p50s.get(base), p50s.get(measured));
+  }
+
+  /** As {@link #pairedDifferences}, of the process's CPU time per call (every thread), where the child reports it. */
+  double[] pairedCpuDifferences(String base, String measured) {
+    return differences(cpus.get(base), cpus.get(measured));
+  }
+
+  private static double[] differences(List<Double> a, List<Double> b) {
+    double[] diffs = new double[Math.min(a.size(), b.size())];
+    for (int i = 0; i < diffs.length; i++) {
+      diffs[i] = b.get(i) - a.get(i);
+    }
+    return diffs;
   }
 
   /** The median over rounds of a value reported at the end of each round. */

@@ -28,7 +28,9 @@ final class BenchEnvironment {
 
   private BenchEnvironment(Path root) throws IOException {
     this.root = root;
-    agentJar = root.resolve("agent/target/airbag-agent.jar");
+    // -Dairbag.bench.agent=JAR measures another build of the agent (a before/after comparison) on the same bench.
+    String otherAgent = System.getProperty("airbag.bench.agent");
+    agentJar = otherAgent != null ? Path.of(otherAgent) : root.resolve("agent/target/airbag-agent.jar");
     demoJar = root.resolve("demo-app/target/airbag-demo-app.jar");
     demoConfig = root.resolve("demo-app/airbag-demo.properties");
     java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

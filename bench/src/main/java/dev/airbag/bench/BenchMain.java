@@ -14,8 +14,8 @@ import java.util.Map;
  * {@code benchmark-results.json} and {@code RESULTS.md} to the output directory. Flags: see {@link BenchOptions}.
  */
 public final class BenchMain {
-  private static final List<String> SECTION_ORDER = List.of("happy_path", "memory", "startup", "failure_path",
-      "export", "no_harm");
+  private static final List<String> SECTION_ORDER = List.of("happy_path", "happy_servers", "memory", "startup",
+      "failure_path", "export", "no_harm");
   private static final String NO_HARM_CHART = "no-harm.svg";
 
   private BenchMain() {
@@ -41,6 +41,9 @@ public final class BenchMain {
     List<Figure> figures = new ArrayList<>();
     if (options.runs("happy")) {
       figures.addAll(HappyPathSection.run(env, options));
+    }
+    if (options.runs("servers")) {
+      figures.addAll(HappyServersSection.run(env, options));
     }
     if (options.runs("startup")) {
       figures.addAll(StartupSection.run(env, options));

@@ -10,7 +10,7 @@ import java.util.Set;
  * {@code --quick} shrinks every count for a smoke run. Immutable once parsed.
  */
 public final class BenchOptions {
-  static final Set<String> SECTIONS = Set.of("happy", "startup", "failure", "engine", "export", "no-harm");
+  static final Set<String> SECTIONS = Set.of("happy", "servers", "startup", "failure", "engine", "export", "no-harm");
   private static final Set<String> FLAGS = Set.of("calls", "batch", "warmup", "rounds", "startup-runs", "demo-runs",
       "failure-calls", "engine-calls", "threads-seconds", "export-events", "no-harm-calls", "no-harm-rate",
       "no-harm-seconds", "no-harm-cells", "only", "out", "quick", "help");
@@ -19,7 +19,7 @@ public final class BenchOptions {
       + " --failure-calls N (20000) --engine-calls N (200000) --threads-seconds S (2) --export-events N (200000)"
       + " --no-harm-calls N (40, closed loop) --no-harm-rate R (20 calls/s, open loop) --no-harm-seconds S (8)"
       + " --no-harm-cells REGEX (cells of the whole matrix whose id matches; --quick: a handful)"
-      + " --only happy,startup,failure,engine,export,no-harm --out DIR (bench/results) --quick";
+      + " --only happy,servers,startup,failure,engine,export,no-harm --out DIR (bench/results) --quick";
 
   final int calls;
   final int batch;

@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * A child JVM of the happy-path benchmark: starts a loopback LLM server that answers at once and then waits for the
  * driver, which keeps this JVM and its counterpart alive side by side and has them take turns. Commands on stdin:
- * {@code calls N} times N sequential calls and answers {@code BATCH p50_ns p99_ns}; {@code end} reports the
+ * {@code calls N} times N sequential calls and answers {@code BATCH p50_ns p99_ns cpu_ns}, the last the
+ * CPU time per call over the batch of every live thread (the agent's exporter and the server too); {@code end} reports the
  * server's request count per call (an agent that sent extra requests would show), memory after the workload, and
  * exits. Prints {@code READY} once it can take commands.
  *
- * <p>Arguments: {@code WORKLOAD LLM_PORT}; the driver writes the agent's config for that port.
+ * <p>Arguments: {@code WORKLOAD LLM_PORT [SERVER]}, SERVER {@code fault} (the project's fault server, the default)
+ * or {@code jdk} ({@link HeaderRichServer}); the driver writes the agent's config for that port.
  */
 public final class HappyPathApp {
   private HappyPathApp() {
@@ -22,21 +24,30 @@ public final class HappyPathApp {
     String workloadName = args[0];
     int llmPort = Integer.parseInt(args[1]);
     BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try (FaultServer llm = FaultServer.start(llmPort); FaultServer other = FaultServer.start();
-        Workload workload = Workload.named(workloadName, llm.baseUrl(), other.baseUrl())) {
+    boolean jdkServer = args.length > 2 && args[2].equals("jdk");
+    try (FaultServer fault = jdkServer ? null : FaultServer.start(llmPort);
+        HeaderRichServer rich = jdkServer ? HeaderRichServer.start(llmPort) : null;
+        FaultServer other = FaultServer.start();
+        Workload workload = Workload.named(workloadName, jdkServer ? rich.baseUrl() : fault.baseUrl(),
+            other.baseUrl())) {
       long made = 0;
       System.out.println("READY");
       for (String command = commands.readLine(); command != null; command = commands.readLine()) {
         if (command.startsWith("calls ")) {
+          long cpu0 = ThreadsCpu.nanos();
           long[] nanos = batch(workload, Integer.parseInt(command.substring(6)));
+          long cpuPerCall = (ThreadsCpu.nanos() - cpu0) / nanos.length;
           made += nanos.length;
           long[] p = dev.airbag.bench.Stats.p50p99p999(nanos);
-          System.out.println("BATCH " + p[0] + " " + p[1]);
+          System.out.println("BATCH " + p[0] + " " + p[1] + " " + cpuPerCall);
         } else if (command.equals("end")) {
           ChildReport.put("agent_attached", ChildReport.agentAttached() ? 1 : 0);
           // The non-LLM server counts no LLM requests: count what it recorded instead.
-          int served = llm.requestCount() + other.requests().size();
+          int served = (jdkServer ? rich.requestCount() : fault.requestCount()) + other.requests().size();
           ChildReport.put("upstream_requests_per_call", served / (double) made);
+          if (jdkServer) {
+            ChildReport.put("connections_per_call", rich.connectionCount() / (double) made);
+          }
           ChildReport.putMemory();
           System.out.println("END");
           return;

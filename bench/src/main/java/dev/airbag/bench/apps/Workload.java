@@ -8,7 +8,8 @@ public interface Workload extends AutoCloseable {
   @Override
   void close();
 
-  /** The workload of a name the driver passes: {@code openai}, {@code resilience4j}, {@code okhttp}, {@code jdk}. */
+  /** The workload of a name the driver passes: {@code openai}, {@code resilience4j}, {@code okhttp}, {@code jdk},
+   * {@code anthropic}, {@code langchain4j}. */
   static Workload named(String name, String llmBaseUrl, String otherBaseUrl) {
     switch (name) {
       case "openai":
@@ -19,8 +20,12 @@ public interface Workload extends AutoCloseable {
         return new OkHttpWorkload(otherBaseUrl);
       case "jdk":
         return new JdkHttpWorkload(llmBaseUrl);
+      case "anthropic":
+        return new SdkWorkload(MatrixClient.named("anthropic-java", llmBaseUrl, "claude-3-5-haiku-latest"));
+      case "langchain4j":
+        return new SdkWorkload(MatrixClient.named("langchain4j", llmBaseUrl, OpenAiWorkload.MODEL));
       default:
-        throw new IllegalArgumentException("unknown workload " + name + "; one of openai, resilience4j, okhttp, jdk");
+        throw new IllegalArgumentException("unknown workload " + name + "; one of openai, resilience4j, okhttp, jdk, anthropic, langchain4j");
     }
   }
 }

@@ -31,6 +31,21 @@ public final class ModelField {
     if (body == null || body.length == 0) {
       return null;
     }
+    // A byte scan answers for nearly every body; the parser (and its per-body set-up) only for the rest.
+    int[] scanned = TopLevelScan.locate(body);
+    if (scanned == TopLevelScan.NONE) {
+      return null;
+    }
+    if (scanned != TopLevelScan.UNSURE) {
+      int start = scanned[0];
+      int end = scanned[1];
+      return new ModelField(new String(body, start + 1, end - start - 2, StandardCharsets.UTF_8), start, end);
+    }
+    return parse(body);
+  }
+
+  /** The parser's answer, for the bodies {@link TopLevelScan} cannot vouch for. */
+  static ModelField parse(byte[] body) {
     try (JsonParser parser = JSON.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return null;

@@ -30,7 +30,9 @@ final class AirbagInterceptor implements Interceptor {
     CallRequest call;
     try {
       HttpUrl url = request.url();
-      Endpoint endpoint = traffic.match(url.host(), url.port(), url.encodedPath());
+      // OkHttp builds the encoded path anew on each call: once here for the match, the call and its URL.
+      String path = url.encodedPath();
+      Endpoint endpoint = traffic.match(url.host(), url.port(), path);
       if (endpoint == null) {
         return chain.proceed(request);
       }
@@ -39,7 +41,7 @@ final class AirbagInterceptor implements Interceptor {
           : RequestBodies.notRead(request.body());
       long callTimeout = callTimeoutNanos(chain);
       exchange = new OkHttpExchange(chain, request, body, callTimeout);
-      call = CallRequest.of(endpoint, request.method(), safeUrl(url), url.encodedPath(), body.bytes(),
+      call = CallRequest.of(endpoint, request.method(), safeUrl(url, path), path, body.bytes(),
           body.replayable(), isStreamed(request, body.bytes()), body.note())
           .with(new OkHttpRequestHeaders(request.headers()), url.encodedQuery(), callTimeout);
     } catch (IOException e) {
@@ -72,8 +74,8 @@ final class AirbagInterceptor implements Interceptor {
   }
 
   /** Scheme, host, port and path: the query may carry a key and never leaves this method. */
-  private static String safeUrl(HttpUrl url) {
-    return url.scheme() + "://" + url.host() + ":" + url.port() + url.encodedPath();
+  private static String safeUrl(HttpUrl url, String path) {
+    return url.scheme() + "://" + url.host() + ":" + url.port() + path;
   }
 
   private static boolean isStreamed(Request request, byte[] body) {

@@ -43,7 +43,8 @@ final class OkHttpExchange implements Exchange<Response> {
 
   @Override
   public Response send(AttemptRequest attempt) throws IOException {
-    Request request = requestFor(attempt);
+    // One request rebuilt per attempt, body, path and tags together: each rebuild copies every header and tag.
+    Request.Builder request = builderFor(attempt);
     Interceptor.Chain attemptChain = chain;
     long timeout = attempt.firstByteTimeoutMillis();
     if (timeout > 0) {
@@ -52,13 +53,12 @@ final class OkHttpExchange implements Exchange<Response> {
         attemptChain = attemptChain.withConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout), TimeUnit.MILLISECONDS);
       }
       // Past the headers, the body gets the client's own read timeout back (ReadTimeoutRestorer).
-      request = request.newBuilder()
-          .tag(ReadTimeoutRestorer.Tag.class, new ReadTimeoutRestorer.Tag(chain.readTimeoutMillis())).build();
+      request.tag(ReadTimeoutRestorer.Tag.class, new ReadTimeoutRestorer.Tag(chain.readTimeoutMillis()));
     }
     AttemptConnection connection = new AttemptConnection();
-    request = tagged(request, connection);
+    tag(request, connection);
     lastResponse = null;
-    Response response = attemptChain.proceed(request);
+    Response response = attemptChain.proceed(request.build());
     if (Classifier.isFailureStatus(response.code()) && response.body() != null) {
       response = response.newBuilder().body(new PeekedResponseBody(response.body(), connection)).build();
     }
@@ -66,28 +66,24 @@ final class OkHttpExchange implements Exchange<Response> {
     return response;
   }
 
-  private static Request tagged(Request request, AttemptConnection connection) {
+  private static void tag(Request.Builder request, AttemptConnection connection) {
     try {
-      return request.newBuilder().tag(AttemptConnection.class, connection).build();
+      request.tag(AttemptConnection.class, connection);
     } catch (LinkageError olderThan311) {
       // Typed tags came with OkHttp 3.11: a slow body then closes once its pending read returns.
-      return request;
     }
   }
 
-  private Request requestFor(AttemptRequest attempt) {
-    byte[] bytes = attempt.body() != null ? attempt.body() : body.bytes();
-    if (bytes == null && attempt.path() == null) {
-      return original;
-    }
+  private Request.Builder builderFor(AttemptRequest attempt) {
     Request.Builder builder = original.newBuilder();
+    byte[] bytes = attempt.body() != null ? attempt.body() : body.bytes();
     if (bytes != null) {
       builder.method(original.method(), RequestBody.create(body.contentType(), bytes));
     }
     if (attempt.path() != null) {
       builder.url(original.url().newBuilder().encodedPath(attempt.path()).build());
     }
-    return builder.build();
+    return builder;
   }
 
   @Override

@@ -1,0 +1,99 @@
+package dev.airbag.bench;
+
+import dev.airbag.bench.apps.HappyPathApp;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The happy path of every client on more than one server: openai-java, anthropic-java and LangChain4j (java.net.http)
+ * against the project's fault server and against the JDK's {@code com.sun.net.httpserver} answering OpenAI's and
+ * Anthropic's full header sets, so that a cost that shows only with real responses cannot hide. Each batch of the
+ * agent's child is paired with the batch of the child without it that ran next to it; the figure is the median of
+ * the pairs' differences, with their spread, not the best run.
+ */
+final class HappyServersSection {
+  static final String SECTION = "happy_servers";
+  static final double TARGET_US = 5.0;
+  private static final List<String> SERVERS = List.of("fault", "jdk");
+  private static final List<String> CLIENTS = List.of("openai", "anthropic", "langchain4j");
+
+  private HappyServersSection() {
+  }
+
+  static List<Figure> run(BenchEnvironment env, BenchOptions o) throws Exception {
+    List<Figure> figures = new ArrayList<>();
+    for (String server : SERVERS) {
+      for (String client : CLIENTS) {
+        System.err.printf("happy path on the %s server: %s, without and with the agent%n", server, client);
+        int batchSize = Math.min(o.batch, o.calls);
+        BatchAlternation runs = BatchAlternation.run(o.rounds, List.of(client, client + "+agent"),
+            v -> start(env, v, server), o.warmup / batchSize, Math.max(1, o.calls / batchSize), batchSize);
+        for (Map<String, Double> results : runs.finals(client + "+agent")) {
+          Checks.agentAttached(client + "+agent", results, true);
+          Checks.equal(client + "+agent upstream requests per call", 1.0, results.get("upstream_requests_per_call"));
+        }
+        Figure figure = figure(runs, client, server);
+        if (server.equals("jdk")) {
+          // A pooled client opens one connection for all its calls: more would be a cost no header explains.
+          figure = figure.note(figure.note() + String.format("; connections per 10,000 calls %.1f without, %.1f with",
+              10_000 * runs.finalMedian(client, "connections_per_call"), 10_000 * runs.finalMedian(client + "+agent",
+              "connections_per_call")));
+        }
+        figures.add(figure);
+        System.err.println("  " + figures.get(figures.size() - 1).note());
+      }
+    }
+    return figures;
+  }
+
+  private static Figure figure(BatchAlternation runs, String client, String server) {
+    double[] us = micros(runs.pairedDifferences(client, client + "+agent"));
+    double median = Stats.median(us.clone());
+    String spread = "added " + spread(us) + "; CPU per call (all threads) added "
+        + spread(micros(runs.pairedCpuDifferences(client, client + "+agent")));
+    Figure figure = Figure.compared(SECTION, client + " on the " + server + " server, median per call",
+        "us/call (median)", "agent vs none", runs.p50(client) / 1000, runs.p50(client + "+agent") / 1000, 1,
+        "us/call", us.length);
+    // The target is on the median of pairs, which is what "added" reports here, not the difference of medians.
+    return new Figure(figure.section(), figure.name(), figure.unit(), figure.compares(), figure.baseline(),
+        figure.measured(), figure.ratio(), median, figure.addedUnit(), null, null, figure.samples(), null)
+        .target("added <= " + TARGET_US + " us/call (median of pairs)", median <= TARGET_US).note(spread);
+  }
+
+  /** "+m us/call, median of n pairs; quartiles a to b, range c to d". */
+  private static String spread(double[] us) {
+    if (us.length == 0) {
+      return "(not reported)";
+    }
+    double[] sorted = us.clone();
+    java.util.Arrays.sort(sorted);
+    return String.format("%+.1f us/call, median of %d pairs; quartiles %+.1f to %+.1f, range %+.1f to %+.1f",
+        Stats.median(us.clone()), us.length, quantile(sorted, 0.25), quantile(sorted, 0.75), sorted[0],
+        sorted[sorted.length - 1]);
+  }
+
+  private static double[] micros(double[] nanos) {
+    double[] us = new double[nanos.length];
+    for (int i = 0; i < nanos.length; i++) {
+      us[i] = nanos[i] / 1000;
+    }
+    return us;
+  }
+
+  private static double quantile(double[] sorted, double q) {
+    return sorted[(int) Math.round(q * (sorted.length - 1))];
+  }
+
+  private static LiveChild start(BenchEnvironment env, String variant, String server) throws Exception {
+    String workload = variant.replace("+agent", "");
+    Path dir = env.runDir(workload + "-" + server);
+    int port = BenchEnvironment.freePort();
+    Path config = variant.endsWith("+agent") ? env.agentConfig(dir, port, Map.of(
+        "airbag.endpoint.bench-anthropic.url", "http://127.0.0.1:" + port + "/v1/messages",
+        "airbag.endpoint.bench-anthropic.provider", "anthropic")) : null;
+    return new ChildJvm(env, dir).agent(config).jvmArgs(HappyPathSection.HEAP)
+        .start(env.appClasspath, HappyPathApp.class.getName(), workload, Integer.toString(port), server);
+  }
+}
