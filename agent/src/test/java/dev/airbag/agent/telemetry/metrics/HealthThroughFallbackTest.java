@@ -29,7 +29,7 @@ class HealthThroughFallbackTest {
     metrics.bindCircuits(Circuits.registry(clock, metrics.binder()));
     CallPipeline pipeline = RetiredPrimary.pipeline(clock, metrics.binder());
     for (int i = 0; i < 5; i++) {
-      assertEquals(200, pipeline.execute(RetiredPrimary.call(), new RetiredPrimary()));
+      assertEquals(200, pipeline.execute(RetiredPrimary.call(), RetiredPrimary.exchange()));
     }
     // 30 overloaded attempts fire the critical error-rate alert that used to read as an outage.
     for (int i = 0; i < 30; i++) {

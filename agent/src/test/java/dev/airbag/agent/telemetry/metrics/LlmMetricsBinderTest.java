@@ -9,12 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.airbag.agent.engine.breaker.CircuitKey;
 import dev.airbag.agent.engine.breaker.CircuitState;
 import dev.airbag.agent.engine.call.CallPipeline;
-import dev.airbag.agent.engine.call.Exchange;
 import dev.airbag.agent.engine.call.Outcome;
 import dev.airbag.agent.engine.classify.Category;
 import dev.airbag.agent.engine.classify.ClassificationRules;
 import dev.airbag.agent.engine.classify.Classifier;
-import dev.airbag.agent.engine.classify.HeaderLookup;
 import dev.airbag.agent.engine.classify.Severity;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
@@ -22,8 +20,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,7 +63,7 @@ class LlmMetricsBinderTest {
 
   @Test
   void aCallAFallbackModelServedIsCountedUnderTheModelTheAppAskedFor() throws IOException {
-    RetiredPrimary.pipeline(clock, binder).execute(RetiredPrimary.call(), new RetiredPrimary());
+    RetiredPrimary.pipeline(clock, binder).execute(RetiredPrimary.call(), RetiredPrimary.exchange());
 
     assertEquals(1, count(MetricNames.FALLBACK_SERVED, "provider", "anthropic", "model", RetiredPrimary.MODEL));
   }
@@ -178,58 +174,5 @@ class LlmMetricsBinderTest {
     assertEquals(1, registry.getMeters().size());
     assertNotNull(first);
     assertNull(registry.find(MetricNames.CALLS).timer());
-  }
-
-  /** An exchange whose every attempt answers one status with an empty body. */
-  private static final class StatusExchange implements Exchange<Integer> {
-    private final int status;
-
-    StatusExchange(int status) {
-      this.status = status;
-    }
-
-    @Override
-    public Integer send(dev.airbag.agent.engine.call.AttemptRequest attempt) {
-      return status;
-    }
-
-    @Override
-    public int status(Integer response) {
-      return response;
-    }
-
-    @Override
-    public HeaderLookup headers(Integer response) {
-      return HeaderLookup.of(Map.of());
-    }
-
-    @Override
-    public byte[] peekBody(Integer response, int maxBytes) {
-      return "{}".getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void discard(Integer response) {
-    }
-
-    @Override
-    public Integer withHeaders(Integer response, Map<String, String> headers) {
-      return response;
-    }
-
-    @Override
-    public Integer synthesize(int status, Map<String, String> headers, byte[] jsonBody) {
-      return status;
-    }
-
-    @Override
-    public Integer monitorStream(Integer response, dev.airbag.agent.engine.call.StreamMonitor monitor) {
-      return response;
-    }
-
-    @Override
-    public boolean isCanceled() {
-      return false;
-    }
   }
 }

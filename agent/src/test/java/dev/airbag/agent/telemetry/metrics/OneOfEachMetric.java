@@ -23,7 +23,7 @@ final class OneOfEachMetric {
     binder.onRetry(Calls.openai("gpt-4o"), "gpt-4o");
     binder.onFallback(Calls.openai("gpt-4o"), "gpt-4o", "gpt-4o-mini");
     binder.recordException("null_pointer", Severity.CRITICAL);
-    RetiredPrimary.pipeline(clock, binder).execute(RetiredPrimary.call(), new RetiredPrimary());
+    RetiredPrimary.pipeline(clock, binder).execute(RetiredPrimary.call(), RetiredPrimary.exchange());
     Circuits.open(circuits, "openai", "gpt-4o");
     metrics.bindExportStats(List.of("otlp"), (sink, result) -> 3);
     return Http.get("http://127.0.0.1:" + metrics.scrapePort() + "/metrics").body();

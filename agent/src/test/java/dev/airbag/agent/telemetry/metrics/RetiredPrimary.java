@@ -1,15 +1,11 @@
 package dev.airbag.agent.telemetry.metrics;
 
-import dev.airbag.agent.engine.call.AttemptRequest;
 import dev.airbag.agent.engine.call.CallListener;
 import dev.airbag.agent.engine.call.CallPipeline;
 import dev.airbag.agent.engine.call.CallRequest;
-import dev.airbag.agent.engine.call.Exchange;
-import dev.airbag.agent.engine.call.StreamMonitor;
 import dev.airbag.agent.engine.classify.Category;
 import dev.airbag.agent.engine.classify.ClassificationRules;
 import dev.airbag.agent.engine.classify.Classifier;
-import dev.airbag.agent.engine.classify.HeaderLookup;
 import dev.airbag.agent.engine.fallback.FallbackPolicy;
 import dev.airbag.agent.engine.retry.Jitter;
 import dev.airbag.agent.engine.retry.RetryPolicy;
@@ -24,7 +20,9 @@ import java.util.Map;
  * A provider whose model {@value #MODEL} is retired: it answers 404 to the app's own body and 200 to any body
  * Airbag rewrote for the fallback {@value #FALLBACK}. With {@link #pipeline} every call is served by the fallback.
  */
-final class RetiredPrimary implements Exchange<Integer> {
+final class RetiredPrimary {
+  private RetiredPrimary() {}
+
   static final String MODEL = "claude-opus";
   static final String FALLBACK = "claude-sonnet";
 
@@ -46,48 +44,11 @@ final class RetiredPrimary implements Exchange<Integer> {
         true, false, null);
   }
 
-  @Override
-  public Integer send(AttemptRequest attempt) {
-    byte[] body = attempt.body();
-    return body == null || new String(body, StandardCharsets.UTF_8).contains(MODEL) ? 404 : 200;
-  }
-
-  @Override
-  public int status(Integer response) {
-    return response;
-  }
-
-  @Override
-  public HeaderLookup headers(Integer response) {
-    return HeaderLookup.of(Map.of());
-  }
-
-  @Override
-  public byte[] peekBody(Integer response, int maxBytes) {
-    return "{}".getBytes(StandardCharsets.UTF_8);
-  }
-
-  @Override
-  public void discard(Integer response) {
-  }
-
-  @Override
-  public Integer withHeaders(Integer response, Map<String, String> headers) {
-    return response;
-  }
-
-  @Override
-  public Integer synthesize(int status, Map<String, String> headers, byte[] jsonBody) {
-    return status;
-  }
-
-  @Override
-  public Integer monitorStream(Integer response, StreamMonitor monitor) {
-    return response;
-  }
-
-  @Override
-  public boolean isCanceled() {
-    return false;
+  /** The provider's answers: 404 to the app's own body or one naming the retired model, 200 to the fallback's. */
+  static StatusExchange exchange() {
+    return new StatusExchange(attempt -> {
+      byte[] body = attempt.body();
+      return body == null || new String(body, StandardCharsets.UTF_8).contains(MODEL) ? 404 : 200;
+    });
   }
 }
