@@ -1,5 +1,9 @@
 package dev.airbag.agent;
 
+import dev.airbag.agent.cli.CommandLine;
+import dev.airbag.agent.wiring.AgentInstaller;
+import dev.airbag.agent.wiring.FaultInjection;
+
 import dev.airbag.agent.instrument.okhttp.PreAttachClients;
 import java.lang.instrument.Instrumentation;
 

@@ -99,22 +99,22 @@ final class DomainTypes {
     });
   }
 
-  /** An exception classification rule, as {@link dev.airbag.agent.exceptions.ExceptionRule#parse} reads it. */
-  static ValueType<dev.airbag.agent.exceptions.ExceptionRule> exceptionRule() {
+  /** An exception classification rule, as {@link dev.airbag.agent.uncaught.ExceptionRule#parse} reads it. */
+  static ValueType<dev.airbag.agent.uncaught.ExceptionRule> exceptionRule() {
     return new ValueType<>("type=CLASS,severity=info|warning|critical,escalation=page|ticket|human_review|none[,category=...]",
         "expected type=CLASS,severity=...,escalation=...[,category=...]",
-        new ValueType.Codec<dev.airbag.agent.exceptions.ExceptionRule>() {
+        new ValueType.Codec<dev.airbag.agent.uncaught.ExceptionRule>() {
           @Override
-          dev.airbag.agent.exceptions.ExceptionRule parse(String text) {
+          dev.airbag.agent.uncaught.ExceptionRule parse(String text) {
             try {
-              return dev.airbag.agent.exceptions.ExceptionRule.parse(text);
+              return dev.airbag.agent.uncaught.ExceptionRule.parse(text);
             } catch (IllegalArgumentException bad) {
               return null;
             }
           }
 
           @Override
-          String format(dev.airbag.agent.exceptions.ExceptionRule value) {
+          String format(dev.airbag.agent.uncaught.ExceptionRule value) {
             return value.toString();
           }
         });

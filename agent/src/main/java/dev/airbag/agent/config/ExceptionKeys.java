@@ -4,7 +4,7 @@ import static dev.airbag.agent.config.ValueTypes.bool;
 import static dev.airbag.agent.config.ValueTypes.duration;
 import static dev.airbag.agent.config.ValueTypes.wholeNumber;
 
-import dev.airbag.agent.exceptions.ExceptionRule;
+import dev.airbag.agent.uncaught.ExceptionRule;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.airbag.agent.instrument;
 
-import dev.airbag.agent.instrument.exceptions.ExceptionInstrumentation;
+import dev.airbag.agent.instrument.uncaught.ExceptionInstrumentation;
 import dev.airbag.agent.instrument.jdkhttp.JdkHttpInstrumentation;
 import dev.airbag.agent.instrument.okhttp.OkHttpInstrumentation;
 import java.lang.instrument.ClassFileTransformer;

@@ -1,7 +1,7 @@
 package dev.airbag.agent.instrument;
 
-import dev.airbag.agent.instrument.exceptions.ExceptionInstrumentation;
-import dev.airbag.agent.instrument.exceptions.ThreadHook;
+import dev.airbag.agent.instrument.uncaught.ExceptionInstrumentation;
+import dev.airbag.agent.instrument.uncaught.ThreadHook;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
@@ -33,9 +33,15 @@ public final class Instrumentations {
     if (exceptions) {
       targets.addAll(ExceptionInstrumentation.targets(executors));
       ExceptionInstrumentation.openJavaBase(instrumentation);
-      instrumentation.addTransformer(new ThreadHook(), true);
+      ThreadHook threadHook = new ThreadHook();
+      instrumentation.addTransformer(threadHook, true);
       // Thread is loaded long before any agent: no need to search the loaded classes for it.
       retransform(instrumentation, List.of(Thread.class));
+      if (threadHook.unknownShape()) {
+        LoggerFactory.getLogger("airbag").warn("exceptions that end a thread are not captured on Java {}: its"
+            + " Thread.dispatchUncaughtException has a shape Airbag does not know; the other captures stay on",
+            System.getProperty("java.version"));
+      }
     }
     instrumentation.addTransformer(new LazyTransformer(targets,
         () -> ByteBuddyHooks.transformer(instrumentation, exceptions, executors)), true);

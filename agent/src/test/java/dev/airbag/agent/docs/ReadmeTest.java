@@ -2,7 +2,7 @@ package dev.airbag.agent.docs;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.airbag.agent.telemetry.EventFields;
+import dev.airbag.agent.telemetry.events.EventFields;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

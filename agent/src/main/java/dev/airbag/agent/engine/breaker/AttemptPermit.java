@@ -24,7 +24,7 @@ final class AttemptPermit implements CircuitBreaker.Permit {
   @Override
   public void onSuccess(long durationNanos) {
     if (firstReport()) {
-      breaker.record(this, breaker.config().isSlow(durationNanos) ? Outcome.SLOW : Outcome.SUCCESS,
+      breaker.record(this, breaker.config().isSlow(durationNanos) ? HealthSample.SLOW : HealthSample.SUCCESS,
           durationNanos);
     }
   }
@@ -32,7 +32,7 @@ final class AttemptPermit implements CircuitBreaker.Permit {
   @Override
   public void onFailure(long durationNanos) {
     if (firstReport()) {
-      breaker.record(this, Outcome.FAILURE, durationNanos);
+      breaker.record(this, HealthSample.FAILURE, durationNanos);
     }
   }
 

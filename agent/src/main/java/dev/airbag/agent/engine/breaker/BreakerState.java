@@ -12,7 +12,7 @@ abstract class BreakerState {
   abstract boolean admit(long nowNanos);
 
   /** Under the lock: the outcome of an attempt this stay admitted; returns the change it causes, or null. */
-  abstract Transition record(Outcome outcome, long durationNanos, long nowNanos);
+  abstract Transition record(HealthSample outcome, long durationNanos, long nowNanos);
 
   /** Under the lock: an attempt this stay admitted ended in a way that says nothing about the provider. */
   void release(long nowNanos) {

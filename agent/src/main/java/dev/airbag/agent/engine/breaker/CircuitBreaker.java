@@ -164,7 +164,7 @@ public final class CircuitBreaker {
     }
   }
 
-  void record(AttemptPermit permit, Outcome outcome, long durationNanos) {
+  void record(AttemptPermit permit, HealthSample outcome, long durationNanos) {
     if (outcome.unhealthy()) {
       lastFailureNanos = Math.max(0, durationNanos);
     }

@@ -29,7 +29,7 @@ final class ClosedState extends BreakerState {
   }
 
   @Override
-  Transition record(Outcome outcome, long durationNanos, long nowNanos) {
+  Transition record(HealthSample outcome, long durationNanos, long nowNanos) {
     window.add(outcome);
     if (!outcome.unhealthy()) {
       unhealthyInARow = 0;

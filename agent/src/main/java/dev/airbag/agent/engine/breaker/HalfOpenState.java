@@ -37,12 +37,12 @@ final class HalfOpenState extends BreakerState {
   }
 
   @Override
-  Transition record(Outcome outcome, long durationNanos, long nowNanos) {
+  Transition record(HealthSample outcome, long durationNanos, long nowNanos) {
     lastActivityNanos = nowNanos;
-    if (outcome == Outcome.FAILURE) {
+    if (outcome == HealthSample.FAILURE) {
       return new Transition(CircuitState.HALF_OPEN, CircuitState.OPEN, "probe failed");
     }
-    if (outcome == Outcome.SLOW) {
+    if (outcome == HealthSample.SLOW) {
       String limit = DurationText.format(config.slowCallDuration().toNanos());
       return new Transition(CircuitState.HALF_OPEN, CircuitState.OPEN,
           "probe slow: " + DurationText.format(durationNanos) + " >= " + limit);

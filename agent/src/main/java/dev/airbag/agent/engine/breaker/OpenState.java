@@ -24,7 +24,7 @@ final class OpenState extends BreakerState {
   }
 
   @Override
-  Transition record(Outcome outcome, long durationNanos, long nowNanos) {
+  Transition record(HealthSample outcome, long durationNanos, long nowNanos) {
     // An open stay admits nothing, so no report can belong to it.
     return null;
   }

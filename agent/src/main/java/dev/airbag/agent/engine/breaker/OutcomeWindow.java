@@ -5,17 +5,17 @@ package dev.airbag.agent.engine.breaker;
  * rate costs O(1) however large the window. Not thread-safe: the breaker's lock guards it.
  */
 final class OutcomeWindow {
-  private final Outcome[] slots;
+  private final HealthSample[] slots;
   private int next;
   private int recorded;
   private int unhealthy;
   private int slow;
 
   OutcomeWindow(int size) {
-    this.slots = new Outcome[size];
+    this.slots = new HealthSample[size];
   }
 
-  void add(Outcome outcome) {
+  void add(HealthSample outcome) {
     if (recorded == slots.length) {
       count(slots[next], -1);
     } else {
@@ -41,11 +41,11 @@ final class OutcomeWindow {
     return slow;
   }
 
-  private void count(Outcome outcome, int delta) {
+  private void count(HealthSample outcome, int delta) {
     if (outcome.unhealthy()) {
       unhealthy += delta;
     }
-    if (outcome == Outcome.SLOW) {
+    if (outcome == HealthSample.SLOW) {
       slow += delta;
     }
   }

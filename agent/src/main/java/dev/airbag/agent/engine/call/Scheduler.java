@@ -1,5 +1,6 @@
 package dev.airbag.agent.engine.call;
 
+import dev.airbag.agent.support.DaemonThreads;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -30,11 +31,7 @@ public interface Scheduler {
     private Holder() {}
 
     private static ScheduledExecutorService create() {
-      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-        Thread thread = new Thread(runnable, "airbag-scheduler");
-        thread.setDaemon(true);
-        return thread;
-      });
+      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> DaemonThreads.single("scheduler", runnable));
       executor.setRemoveOnCancelPolicy(true);
       return executor;
     }

@@ -13,16 +13,16 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reads an error response's body for Airbag, one item at a time and no further than a bound in bytes and in time: a
- * body that ends within both becomes a whole {@link ErrorBody}; a longer one (a proxy's megabytes of logs, an
+ * body that ends within both becomes a whole {@link HeldErrorBody}; a longer one (a proxy's megabytes of logs, an
  * endless stream) or a slower one (a body trickling in) completes the body early with the bytes read so far and the
  * still-open subscription as its {@link UnreadRest}, so that neither Airbag's memory nor the app's wait depends on
  * what the provider sends. The client may complete a body before the stream ends, as
  * {@code BodySubscribers.ofInputStream} does. Signals after the hand-off go to the rest. Thread-safe: the client
  * signals serially, the time bound fires on another thread, and a lock decides which of them hands the body over.
  */
-final class ErrorBodySubscriber implements HttpResponse.BodySubscriber<ErrorBody> {
+final class ErrorBodySubscriber implements HttpResponse.BodySubscriber<HeldErrorBody> {
   private final int limit;
-  private final CompletableFuture<ErrorBody> body = new CompletableFuture<>();
+  private final CompletableFuture<HeldErrorBody> body = new CompletableFuture<>();
   private final ReentrantLock lock = new ReentrantLock();
   // Guarded by lock.
   private ByteArrayOutputStream read = new ByteArrayOutputStream();
@@ -45,13 +45,13 @@ final class ErrorBodySubscriber implements HttpResponse.BodySubscriber<ErrorBody
   }
 
   @Override
-  public CompletionStage<ErrorBody> getBody() {
+  public CompletionStage<HeldErrorBody> getBody() {
     return body;
   }
 
   @Override
   public void onSubscribe(Flow.Subscription subscription) {
-    ErrorBody early;
+    HeldErrorBody early;
     lock.lock();
     try {
       // Reactive streams: a second subscription must be cancelled.
@@ -75,7 +75,7 @@ final class ErrorBodySubscriber implements HttpResponse.BodySubscriber<ErrorBody
   @Override
   public void onNext(List<ByteBuffer> items) {
     UnreadRest handedOver;
-    ErrorBody whole = null;
+    HeldErrorBody whole = null;
     lock.lock();
     try {
       handedOver = rest;
@@ -130,13 +130,13 @@ final class ErrorBodySubscriber implements HttpResponse.BodySubscriber<ErrorBody
     if (handedOver != null) {
       handedOver.onComplete();
     } else if (whole != null) {
-      body.complete(new ErrorBody(whole, null, false));
+      body.complete(new HeldErrorBody(whole, null, false));
     }
   }
 
   /** The wait is over: the bytes that came are Airbag's, the rest goes on to whoever gets the response. */
   private void timeUp() {
-    ErrorBody early;
+    HeldErrorBody early;
     lock.lock();
     try {
       timeIsUp = true;
@@ -161,11 +161,11 @@ final class ErrorBodySubscriber implements HttpResponse.BodySubscriber<ErrorBody
     }
   }
 
-  private ErrorBody handOver(long inFlight, boolean cutByTime) {
+  private HeldErrorBody handOver(long inFlight, boolean cutByTime) {
     rest = new UnreadRest(upstream, inFlight);
     byte[] prefix = read.toByteArray();
     read = null;
     done = true;
-    return new ErrorBody(prefix, rest, cutByTime);
+    return new HeldErrorBody(prefix, rest, cutByTime);
   }
 }

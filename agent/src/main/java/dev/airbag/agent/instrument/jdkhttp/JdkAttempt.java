@@ -11,7 +11,7 @@ import javax.net.ssl.SSLSession;
 
 /**
  * One attempt's answer as the engine holds it: a real response (whose body is the app's own, or an
- * {@link ErrorBody} Airbag read), or one Airbag made up; plus the headers Airbag added. Immutable apart from the
+ * {@link HeldErrorBody} Airbag read), or one Airbag made up; plus the headers Airbag added. Immutable apart from the
  * stream tap.
  */
 final class JdkAttempt {
@@ -52,25 +52,25 @@ final class JdkAttempt {
     if (madeUpBody != null) {
       return madeUpBody;
     }
-    ErrorBody error = errorBody();
+    HeldErrorBody error = errorBody();
     return error == null ? null : error.bytes;
   }
 
   /** The part of an error body Airbag did not read, still on the wire; null when it holds the whole body. */
   UnreadRest unreadRest() {
-    ErrorBody error = errorBody();
+    HeldErrorBody error = errorBody();
     return error == null ? null : error.rest;
   }
 
   /** True when Airbag stopped waiting for this error body before its end: what it holds is only a start. */
   boolean cutByTime() {
-    ErrorBody error = errorBody();
+    HeldErrorBody error = errorBody();
     return error != null && error.cutByTime;
   }
 
-  private ErrorBody errorBody() {
+  private HeldErrorBody errorBody() {
     Object body = response == null ? null : response.body();
-    return body instanceof ErrorBody ? (ErrorBody) body : null;
+    return body instanceof HeldErrorBody ? (HeldErrorBody) body : null;
   }
 
   HttpClient.Version version() {

@@ -1,7 +1,7 @@
 package dev.airbag.agent.telemetry.export;
 
-import dev.airbag.agent.telemetry.Event;
-import dev.airbag.agent.telemetry.EventSink;
+import dev.airbag.agent.telemetry.events.Event;
+import dev.airbag.agent.telemetry.events.EventSink;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,9 +1,11 @@
 package dev.airbag.agent.telemetry.export;
 
+import dev.airbag.agent.support.ThrottledLog;
+import dev.airbag.agent.support.DaemonThreads;
 import dev.airbag.agent.engine.retry.RandomSource;
 import dev.airbag.agent.engine.time.Clock;
-import dev.airbag.agent.telemetry.Event;
-import dev.airbag.agent.telemetry.EventSink;
+import dev.airbag.agent.telemetry.events.Event;
+import dev.airbag.agent.telemetry.events.EventSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +36,7 @@ public final class CollectorSink implements EventSink, ExportStats {
     this.name = name;
     this.transport = transport;
     this.shutdownTimeout = settings.shutdownTimeout();
-    ThrottledLog throttled = new ThrottledLog(log, clock);
+    ThrottledLog throttled = new ThrottledLog(log::warn, clock, ThrottledLog.MINUTE_NANOS);
     this.state = new DeliveryState(name, settings, requestTimeout.toNanos(), spool, clock, random, throttled);
     this.sender = new Sender(state, encoder, transport, spool, clock);
     this.thread = new DaemonThreads("export-" + name).newThread(sender);

@@ -1,5 +1,6 @@
 package dev.airbag.agent.telemetry.export;
 
+import dev.airbag.agent.support.ThrottledLog;
 /**
  * Books what became of a sink's events into its counters, and says so in the log at most once a minute per
  * topic. Messages name the sink, counts and the collector's (truncated) answer, never header values.
@@ -7,7 +8,7 @@ package dev.airbag.agent.telemetry.export;
  */
 final class DeliveryLedger {
   private final String name;
-  private final ExportCounters counters = new ExportCounters();
+  private final SinkCounters counters = new SinkCounters();
   private final ThrottledLog log;
 
   DeliveryLedger(String name, ThrottledLog log) {
@@ -15,7 +16,7 @@ final class DeliveryLedger {
     this.log = log;
   }
 
-  ExportCounters counters() {
+  SinkCounters counters() {
     return counters;
   }
 

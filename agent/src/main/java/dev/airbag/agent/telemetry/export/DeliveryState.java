@@ -1,8 +1,9 @@
 package dev.airbag.agent.telemetry.export;
 
+import dev.airbag.agent.support.ThrottledLog;
 import dev.airbag.agent.engine.retry.RandomSource;
 import dev.airbag.agent.engine.time.Clock;
-import dev.airbag.agent.telemetry.Event;
+import dev.airbag.agent.telemetry.events.Event;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -221,7 +222,7 @@ final class DeliveryState {
     }
   }
 
-  ExportCounters counters() {
+  SinkCounters counters() {
     return ledger.counters();
   }
 

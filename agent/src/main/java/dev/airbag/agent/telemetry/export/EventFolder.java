@@ -1,9 +1,9 @@
 package dev.airbag.agent.telemetry.export;
 
-import dev.airbag.agent.telemetry.Event;
-import dev.airbag.agent.telemetry.EventFields;
-import dev.airbag.agent.telemetry.EventJson;
-import dev.airbag.agent.telemetry.EventKinds;
+import dev.airbag.agent.telemetry.events.Event;
+import dev.airbag.agent.telemetry.events.EventFields;
+import dev.airbag.agent.telemetry.events.EventJson;
+import dev.airbag.agent.telemetry.events.EventKinds;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.airbag.agent.telemetry.export;
 
 import dev.airbag.agent.engine.time.Clock;
-import dev.airbag.agent.telemetry.Event;
-import dev.airbag.agent.telemetry.EventSink;
+import dev.airbag.agent.telemetry.events.Event;
+import dev.airbag.agent.telemetry.events.EventSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.airbag.agent.telemetry.export;
 
+import dev.airbag.agent.support.DaemonThreads;
 import dev.airbag.bootstrap.ReentrancyGuard;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

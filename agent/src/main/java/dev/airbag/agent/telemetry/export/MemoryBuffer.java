@@ -1,6 +1,6 @@
 package dev.airbag.agent.telemetry.export;
 
-import dev.airbag.agent.telemetry.Event;
+import dev.airbag.agent.telemetry.events.Event;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

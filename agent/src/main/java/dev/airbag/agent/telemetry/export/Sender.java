@@ -1,7 +1,7 @@
 package dev.airbag.agent.telemetry.export;
 
 import dev.airbag.agent.engine.time.Clock;
-import dev.airbag.agent.telemetry.Event;
+import dev.airbag.agent.telemetry.events.Event;
 import java.io.IOException;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.airbag.agent.telemetry.export;
 
-import dev.airbag.agent.telemetry.Event;
+import dev.airbag.agent.support.OwnerOnlyFiles;
+import dev.airbag.agent.telemetry.events.Event;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -125,7 +126,7 @@ final class Spool implements AutoCloseable {
     Path target = directory.path().resolve(name);
     Path temporary = directory.path().resolve(name + ".tmp");
     // createFile fails on anything already there, a symbolic link included, so the write lands in a new file.
-    Files.write(Files.createFile(temporary, OwnerOnly.file(temporary)), content, StandardOpenOption.WRITE);
+    Files.write(Files.createFile(temporary, OwnerOnlyFiles.fileAttributes(temporary)), content, StandardOpenOption.WRITE);
     Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
     entries.put(seq, new SpoolEntry(seq, batch.size(), content.length, target));
     bytes += content.length;

@@ -1,5 +1,6 @@
 package dev.airbag.agent.telemetry.export;
 
+import dev.airbag.agent.support.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -72,7 +73,7 @@ final class SpoolDirectory implements AutoCloseable {
     Path lockFile = dir.resolve(LOCK_FILE);
     if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
       try {
-        Files.createFile(lockFile, OwnerOnly.file(lockFile));
+        Files.createFile(lockFile, OwnerOnlyFiles.fileAttributes(lockFile));
       } catch (java.nio.file.FileAlreadyExistsException raced) {
         // Another process created it first; locking decides who owns the slot.
       }

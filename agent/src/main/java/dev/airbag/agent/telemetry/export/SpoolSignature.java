@@ -1,5 +1,6 @@
 package dev.airbag.agent.telemetry.export;
 
+import dev.airbag.agent.support.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -44,7 +45,7 @@ final class SpoolSignature {
       byte[] fresh = new byte[KEY_BYTES];
       new SecureRandom().nextBytes(fresh);
       try {
-        Files.write(Files.createFile(file, OwnerOnly.file(file)), fresh, StandardOpenOption.WRITE);
+        Files.write(Files.createFile(file, OwnerOnlyFiles.fileAttributes(file)), fresh, StandardOpenOption.WRITE);
         return new SpoolSignature(fresh);
       } catch (FileAlreadyExistsException raced) {
         // Another JVM of this service made it first: use theirs, as the batches they spool are signed with it.

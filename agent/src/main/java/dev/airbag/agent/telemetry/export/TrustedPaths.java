@@ -1,5 +1,6 @@
 package dev.airbag.agent.telemetry.export;
 
+import dev.airbag.agent.support.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class TrustedPaths {
       checkParent(parent);
     }
     try {
-      Files.createDirectory(dir, OwnerOnly.directoryAttributes(dir));
+      Files.createDirectory(dir, OwnerOnlyFiles.directoryAttributes(dir));
     } catch (FileAlreadyExistsException existing) {
       // Someone (an earlier run, or not) made it first: it is checked below like any other.
     }
@@ -72,9 +73,9 @@ final class TrustedPaths {
       throw new UntrustedPathException(path + " can be written by other users ("
           + java.nio.file.attribute.PosixFilePermissions.toString(permissions) + ")");
     }
-    if (directory && !permissions.equals(OwnerOnly.DIRECTORY)) {
+    if (directory && !permissions.equals(OwnerOnlyFiles.DIRECTORY)) {
       // Ours, and only readable by others: tightening our own directory is safe.
-      Files.setPosixFilePermissions(path, OwnerOnly.DIRECTORY);
+      Files.setPosixFilePermissions(path, OwnerOnlyFiles.DIRECTORY);
     }
   }
 

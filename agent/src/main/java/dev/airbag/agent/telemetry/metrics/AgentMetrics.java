@@ -1,10 +1,21 @@
 package dev.airbag.agent.telemetry.metrics;
 
+import dev.airbag.agent.support.DaemonThreads;
+import dev.airbag.agent.telemetry.alerts.AlertEvaluator;
+import dev.airbag.agent.telemetry.alerts.AlertEvents;
+import dev.airbag.agent.telemetry.alerts.AlertSchedule;
+import dev.airbag.agent.telemetry.alerts.AlertSettings;
+import dev.airbag.agent.telemetry.alerts.DurationWords;
+import dev.airbag.agent.telemetry.alerts.StandardAlertRules;
+import dev.airbag.agent.telemetry.health.AppHealth;
+import dev.airbag.agent.telemetry.health.HealthJson;
+import dev.airbag.agent.telemetry.health.HealthReport;
+
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
 import dev.airbag.agent.engine.breaker.CircuitKey;
 import dev.airbag.agent.engine.breaker.CircuitState;
 import dev.airbag.agent.engine.time.Clock;
-import dev.airbag.agent.telemetry.Event;
+import dev.airbag.agent.telemetry.events.Event;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
@@ -40,7 +51,7 @@ public final class AgentMetrics implements AutoCloseable {
   private final String alertWindow;
   private volatile CircuitGauges gauges;
   /** Held so the function counters' readers stay reachable (Micrometer holds them weakly). */
-  private volatile ExportCounters exportCounters;
+  private volatile ExportEventMeters exportCounters;
   private volatile ScrapeEndpoint endpoint;
 
   private AgentMetrics(MetricsSettings settings, AlertSettings alertSettings, Clock clock,
@@ -102,7 +113,7 @@ public final class AgentMetrics implements AutoCloseable {
 
   /** Adds the export counters for these sink names; call once, when the exporter is built. */
   public void bindExportStats(Collection<String> sinks, ExportStatsSource source) {
-    registries.whenBuilt(registry -> exportCounters = new ExportCounters(registry, sinks, source, failures));
+    registries.whenBuilt(registry -> exportCounters = new ExportEventMeters(registry, sinks, source, failures));
   }
 
   /** What {@code /health} would answer now. */
@@ -159,7 +170,7 @@ public final class AgentMetrics implements AutoCloseable {
       // Nothing was ever recorded, and no registry pushes: nothing to flush.
       return;
     }
-    Thread closer = new DaemonThreads("airbag-metrics-close").newThread(built.composite::close);
+    Thread closer = new DaemonThreads("metrics-close").newThread(built.composite::close);
     closer.start();
     try {
       TimeUnit.NANOSECONDS.timedJoin(closer, Math.max(0, timeout.toNanos()));

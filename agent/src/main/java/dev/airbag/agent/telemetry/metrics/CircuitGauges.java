@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * that would let the next call through are) keeps reporting 0, which is what a fresh circuit would say.
  * Thread-safe.
  */
-final class CircuitGauges {
+public final class CircuitGauges {
   static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final CircuitBreakers circuits;
@@ -36,7 +36,7 @@ final class CircuitGauges {
   private volatile View view;
   private volatile boolean stale = true;
 
-  CircuitGauges(CircuitBreakers circuits, Supplier<MeterRegistry> registry, LlmMetricsBinder binder, Clock clock) {
+  public CircuitGauges(CircuitBreakers circuits, Supplier<MeterRegistry> registry, LlmMetricsBinder binder, Clock clock) {
     this.circuits = circuits;
     this.registry = registry;
     this.binder = binder;
@@ -44,7 +44,7 @@ final class CircuitGauges {
   }
 
   /** Marks the shared snapshot stale; called after every transition. */
-  void invalidate() {
+  public void invalidate() {
     stale = true;
   }
 
@@ -66,7 +66,7 @@ final class CircuitGauges {
   }
 
   /** Every circuit's state as of at most {@link #MAX_AGE_NANOS} ago, ordered by key text. */
-  Map<CircuitKey, CircuitState> states() {
+  public Map<CircuitKey, CircuitState> states() {
     return view().states;
   }
 

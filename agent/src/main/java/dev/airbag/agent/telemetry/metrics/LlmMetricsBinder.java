@@ -72,7 +72,7 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
   }
 
   /** Times one logical call; {@code model} is the model the app asked for (null when unknown). */
-  void recordCall(CallRequest request, String model, Outcome outcome, long durationNanos) {
+  public void recordCall(CallRequest request, String model, Outcome outcome, long durationNanos) {
     String provider = provider(request);
     String modelTag = models.tag(model, () -> RequestCredentials.of(request));
     String outcomeTag = outcome.wireName();
@@ -152,7 +152,7 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
   }
 
   /** Runs after every transition is counted; the circuit gauges use it to drop their cached snapshot. */
-  void onAnyTransition(Runnable hook) {
+  public void onAnyTransition(Runnable hook) {
     this.onAnyTransition = hook;
   }
 

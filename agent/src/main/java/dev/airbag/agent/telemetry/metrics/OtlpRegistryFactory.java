@@ -1,5 +1,6 @@
 package dev.airbag.agent.telemetry.metrics;
 
+import dev.airbag.agent.support.DaemonThreads;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.ipc.http.HttpUrlConnectionSender;
 import io.micrometer.registry.otlp.AggregationTemporality;
@@ -34,7 +35,7 @@ final class OtlpRegistryFactory {
   static OtlpMeterRegistry create(MetricsSettings settings, Clock clock, OtlpMetricsSender sender) {
     return OtlpMeterRegistry.builder(config(settings))
         .clock(clock)
-        .threadFactory(new DaemonThreads("airbag-metrics-otlp"))
+        .threadFactory(new DaemonThreads("metrics-otlp"))
         .metricsSender(sender)
         .build();
   }

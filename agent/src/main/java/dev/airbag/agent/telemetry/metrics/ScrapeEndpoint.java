@@ -1,5 +1,6 @@
 package dev.airbag.agent.telemetry.metrics;
 
+import dev.airbag.agent.support.DaemonThreads;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.airbag.agent.engine.redact.ControlChars;
@@ -42,11 +43,11 @@ public final class ScrapeEndpoint implements AutoCloseable {
   public static ScrapeEndpoint start(String host, int port, Supplier<String> metrics, Supplier<String> health)
       throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
-    ExecutorService executor = Executors.newSingleThreadExecutor(new DaemonThreads("airbag-metrics-http"));
+    ExecutorService executor = Executors.newSingleThreadExecutor(new DaemonThreads("metrics-http"));
     server.setExecutor(executor);
     AllowedHosts hosts = new AllowedHosts(host);
     server.createContext("/", exchange -> handle(exchange, hosts, metrics, health));
-    Thread starter = new DaemonThreads("airbag-metrics-start").newThread(server::start);
+    Thread starter = new DaemonThreads("metrics-start").newThread(server::start);
     starter.start();
     try {
       starter.join();

@@ -12,26 +12,26 @@ import java.util.Set;
  * The running totals the alert rules read, taken from the agent's cumulative in-memory registry; the difference
  * of two readings is what happened between them. Immutable.
  */
-final class Totals {
+public final class Totals {
   /** One of the totals, so that a rule can name what it divides by what without a lambda per rule. */
-  enum Count { CALLS, ATTEMPTS, RATE_LIMITED, ERRORS, FALLBACKS, CIRCUIT_OPENS }
+  public enum Count { CALLS, ATTEMPTS, RATE_LIMITED, ERRORS, FALLBACKS, CIRCUIT_OPENS }
 
   private static final Set<String> SERVED = Set.of(Outcome.SUCCEEDED.wireName(), Outcome.RECOVERED.wireName());
 
-  static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0, 0, 0);
+  public static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0, 0, 0);
 
-  final long calls;
+  public final long calls;
   /** Calls that gave the app an answer: succeeded or recovered. */
-  final long served;
+  public final long served;
   /** Served calls whose answer came from a fallback model. */
-  final long servedByFallback;
+  public final long servedByFallback;
   final long attempts;
   final long rateLimited;
   final long errors;
   final long fallbacks;
-  final long circuitOpens;
+  public final long circuitOpens;
 
-  Totals(long calls, long served, long servedByFallback, long attempts, long rateLimited, long errors,
+  public Totals(long calls, long served, long servedByFallback, long attempts, long rateLimited, long errors,
       long fallbacks, long circuitOpens) {
     this.calls = calls;
     this.served = served;
@@ -44,7 +44,7 @@ final class Totals {
   }
 
   /** Reads the totals now; {@code registry} must be cumulative (never a step registry). */
-  static Totals read(MeterRegistry registry) {
+  public static Totals read(MeterRegistry registry) {
     long calls = 0;
     long served = 0;
     for (Timer timer : registry.find(MetricNames.CALLS).timers()) {
@@ -61,7 +61,7 @@ final class Totals {
         count(registry, MetricNames.CIRCUIT_TRANSITIONS, MetricNames.TAG_TO, CircuitState.OPEN.wireName()));
   }
 
-  long get(Count count) {
+  public long get(Count count) {
     switch (count) {
       case CALLS:
         return calls;
@@ -78,7 +78,7 @@ final class Totals {
     }
   }
 
-  Totals minus(Totals earlier) {
+  public Totals minus(Totals earlier) {
     return new Totals(calls - earlier.calls, served - earlier.served,
         servedByFallback - earlier.servedByFallback, attempts - earlier.attempts, rateLimited - earlier.rateLimited,
         errors - earlier.errors, fallbacks - earlier.fallbacks, circuitOpens - earlier.circuitOpens);

@@ -22,8 +22,8 @@ class ErrorBodySubscriberTest {
 
   private final ErrorBodySubscriber subscriber = new ErrorBodySubscriber(LIMIT, new CompletableFuture<>());
 
-  private ErrorBody body() {
-    CompletableFuture<ErrorBody> body = subscriber.getBody().toCompletableFuture();
+  private HeldErrorBody body() {
+    CompletableFuture<HeldErrorBody> body = subscriber.getBody().toCompletableFuture();
     assertTrue(body.isDone(), "the body is complete");
     return body.join();
   }
@@ -32,7 +32,7 @@ class ErrorBodySubscriberTest {
   void aBodyWithinTheLimitIsHeldWholeAndReadOneItemAtATime() {
     ChunkedSource source = new ChunkedSource(subscriber, 40_000, 8 * 1024).start();
 
-    ErrorBody body = body();
+    HeldErrorBody body = body();
 
     assertArrayEquals(ChunkedSource.pattern(40_000), body.bytes);
     assertNull(body.rest, "nothing is left on the wire");
@@ -52,7 +52,7 @@ class ErrorBodySubscriberTest {
   void aBodyPastTheLimitCompletesEarlyWithItsFirstBytesAndStopsReading() {
     ChunkedSource source = new ChunkedSource(subscriber, 1_000_000_000L, 8 * 1024).start();
 
-    ErrorBody body = body();
+    HeldErrorBody body = body();
 
     assertEquals(LIMIT + 8 * 1024, body.bytes.length, "the bound plus the item that crossed it");
     assertArrayEquals(ChunkedSource.pattern(body.bytes.length), body.bytes);

@@ -26,7 +26,7 @@ class GuardedReplayTest {
 
   private final ErrorBodySubscriber reader = new ErrorBodySubscriber(LIMIT, new CompletableFuture<>());
   private final ChunkedSource wire = new ChunkedSource(reader, 3_000_000, 16 * 1024).start();
-  private final ErrorBody held = reader.getBody().toCompletableFuture().join();
+  private final HeldErrorBody held = reader.getBody().toCompletableFuture().join();
 
   @Test
   void aHandlerRunningOutOfMemoryOnTheRestFailsSendWithTheErrorInsideAndDropsTheRest() {

@@ -17,7 +17,7 @@ final class HttpBodies {
 
   private HttpBodies() {}
 
-  static JdkAttempt attempt(int status, ErrorBody body) {
+  static JdkAttempt attempt(int status, HeldErrorBody body) {
     return JdkAttempt.of(new ReplayedResponse<>(status, HttpHeaders.of(Map.of(), (name, value) -> true), body, REQUEST,
         HttpClient.Version.HTTP_1_1, Optional.empty()), null);
   }
@@ -27,7 +27,7 @@ final class HttpBodies {
   }
 
   /** The app's {@code ofString} handler gets {@code expected} from the held body and its rest. */
-  static void assertBody(String expected, ErrorBody held) {
+  static void assertBody(String expected, HeldErrorBody held) {
     HttpResponse.BodySubscriber<String> app = HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
     held.rest.relayTo(app, held.bytes);
     assertEquals(expected, app.getBody().toCompletableFuture().getNow(null));

@@ -31,7 +31,7 @@ class SlowErrorBodyTest {
 
     waitOver.complete(null);
 
-    ErrorBody held = reader.getBody().toCompletableFuture().getNow(null);
+    HeldErrorBody held = reader.getBody().toCompletableFuture().getNow(null);
     assertNotNull(held, "the body is handed over without waiting for its end");
     assertEquals("{\"error\":", new String(held.bytes));
     assertTrue(held.cutByTime);
@@ -62,7 +62,7 @@ class SlowErrorBodyTest {
 
     reader.onSubscribe(wire);
 
-    ErrorBody held = reader.getBody().toCompletableFuture().getNow(null);
+    HeldErrorBody held = reader.getBody().toCompletableFuture().getNow(null);
     assertNotNull(held);
     assertEquals(0, held.bytes.length);
     assertEquals(0, wire.requested);
@@ -80,7 +80,7 @@ class SlowErrorBodyTest {
 
     waitOver.complete(null);
 
-    ErrorBody held = reader.getBody().toCompletableFuture().join();
+    HeldErrorBody held = reader.getBody().toCompletableFuture().join();
     assertEquals("{\"error\":{}}", new String(held.bytes));
     assertNull(held.rest);
     assertFalse(held.cutByTime);
@@ -91,7 +91,7 @@ class SlowErrorBodyTest {
     reader.onSubscribe(wire);
     reader.onNext(bytes("abc"));
     waitOver.complete(null);
-    ErrorBody held = reader.getBody().toCompletableFuture().join();
+    HeldErrorBody held = reader.getBody().toCompletableFuture().join();
     reader.onNext(bytes("def"));
     reader.onComplete();
 

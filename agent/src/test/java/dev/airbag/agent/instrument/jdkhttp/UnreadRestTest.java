@@ -24,7 +24,7 @@ class UnreadRestTest {
 
   private final ErrorBodySubscriber reader = new ErrorBodySubscriber(LIMIT, new CompletableFuture<>());
   private final ChunkedSource source = new ChunkedSource(reader, TOTAL, CHUNK).start();
-  private final ErrorBody held = reader.getBody().toCompletableFuture().join();
+  private final HeldErrorBody held = reader.getBody().toCompletableFuture().join();
 
   @Test
   void anAppHandlerGetsTheWholeOriginalBodyInOrder() {
@@ -83,7 +83,7 @@ class UnreadRestTest {
   void anEndThatCameBeforeTheAppAskedFollowsTheBytesRead() {
     ErrorBodySubscriber shortReader = new ErrorBodySubscriber(LIMIT, new CompletableFuture<>());
     ChunkedSource exact = new ChunkedSource(shortReader, LIMIT + CHUNK, CHUNK).start();
-    ErrorBody body = shortReader.getBody().toCompletableFuture().join();
+    HeldErrorBody body = shortReader.getBody().toCompletableFuture().join();
     // The rest is empty: the client says so without being asked.
     exact.request(1);
     assertTrue(exact.completed);
@@ -187,7 +187,7 @@ class UnreadRestTest {
   void aClientSignallingFromItsOwnThreadWhileTheAppAsksFromAnotherNeverOverlapsTheApp() throws Exception {
     ErrorBodySubscriber threaded = new ErrorBodySubscriber(LIMIT, new CompletableFuture<>());
     try (ThreadedSource wire = new ThreadedSource(threaded, TOTAL, CHUNK)) {
-      ErrorBody body = threaded.getBody().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      HeldErrorBody body = threaded.getBody().toCompletableFuture().get(30, TimeUnit.SECONDS);
       RecordingSubscriber app = new RecordingSubscriber(0);
       body.rest.relayTo(app, body.bytes);
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.airbag.agent.telemetry.Event;
-import dev.airbag.agent.telemetry.EventFields;
-import dev.airbag.agent.telemetry.EventKinds;
+import dev.airbag.agent.telemetry.events.Event;
+import dev.airbag.agent.telemetry.events.EventFields;
+import dev.airbag.agent.telemetry.events.EventKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

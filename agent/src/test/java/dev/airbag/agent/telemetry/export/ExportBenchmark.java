@@ -1,9 +1,9 @@
 package dev.airbag.agent.telemetry.export;
 
 import dev.airbag.agent.engine.time.Clock;
-import dev.airbag.agent.telemetry.Event;
-import dev.airbag.agent.telemetry.EventDispatcher;
-import dev.airbag.agent.telemetry.EventSink;
+import dev.airbag.agent.telemetry.events.Event;
+import dev.airbag.agent.telemetry.events.EventDispatcher;
+import dev.airbag.agent.telemetry.events.EventSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

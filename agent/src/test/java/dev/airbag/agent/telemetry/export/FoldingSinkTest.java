@@ -2,9 +2,9 @@ package dev.airbag.agent.telemetry.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.airbag.agent.telemetry.Event;
-import dev.airbag.agent.telemetry.EventFields;
-import dev.airbag.agent.telemetry.EventSink;
+import dev.airbag.agent.telemetry.events.Event;
+import dev.airbag.agent.telemetry.events.EventFields;
+import dev.airbag.agent.telemetry.events.EventSink;
 import dev.airbag.agent.testing.FakeClock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package dev.airbag.agent.telemetry.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.airbag.agent.telemetry.Event;
-import dev.airbag.agent.telemetry.EventFields;
-import dev.airbag.agent.telemetry.EventKinds;
+import dev.airbag.agent.telemetry.events.Event;
+import dev.airbag.agent.telemetry.events.EventFields;
+import dev.airbag.agent.telemetry.events.EventKinds;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.airbag.agent.telemetry.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.airbag.agent.telemetry.Event;
-import dev.airbag.agent.telemetry.EventJson;
+import dev.airbag.agent.telemetry.events.Event;
+import dev.airbag.agent.telemetry.events.EventJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

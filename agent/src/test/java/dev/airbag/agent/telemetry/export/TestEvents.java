@@ -1,8 +1,8 @@
 package dev.airbag.agent.telemetry.export;
 
-import dev.airbag.agent.telemetry.Event;
-import dev.airbag.agent.telemetry.EventFields;
-import dev.airbag.agent.telemetry.EventKinds;
+import dev.airbag.agent.telemetry.events.Event;
+import dev.airbag.agent.telemetry.events.EventFields;
+import dev.airbag.agent.telemetry.events.EventKinds;
 import java.util.ArrayList;
 import java.util.List;
 

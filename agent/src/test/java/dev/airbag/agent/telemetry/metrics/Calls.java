@@ -8,7 +8,7 @@ import dev.airbag.agent.engine.endpoint.Provider;
 import java.nio.charset.StandardCharsets;
 
 /** Short ways to make the requests and failures the binder hears about. */
-final class Calls {
+public final class Calls {
   static final Endpoint OPENAI = Endpoint.onHost("openai", Provider.OPENAI, "api.openai.com", 443, "");
   static final Endpoint ANTHROPIC = Endpoint.onHost("anthropic", Provider.ANTHROPIC, "api.anthropic.com", 443, "");
 
@@ -21,11 +21,11 @@ final class Calls {
         "/v1/chat/completions", body.getBytes(StandardCharsets.UTF_8), true, false, null);
   }
 
-  static CallRequest openai(String model) {
+  public static CallRequest openai(String model) {
     return request(OPENAI, model);
   }
 
-  static Classification failure(Category category) {
+  public static Classification failure(Category category) {
     return Classification.builder(category).httpStatus(429).detail("secret sk-canary-123").build();
   }
 }

@@ -9,18 +9,18 @@ import dev.airbag.agent.engine.time.Clock;
 import java.time.Duration;
 
 /** Real circuit breakers for gauge, health and alert tests, opened the way production opens them. */
-final class Circuits {
+public final class Circuits {
   /** Decides after 2 attempts, opens at 50% failures, stays open 30s, closes after 1 good probe. */
   static final BreakerConfig QUICK = new BreakerConfig(2, 2, 50, null, Duration.ofSeconds(30), 1);
 
   private Circuits() {
   }
 
-  static CircuitBreakers registry(Clock clock, TransitionListener listener) {
+  public static CircuitBreakers registry(Clock clock, TransitionListener listener) {
     return new CircuitBreakers(QUICK, clock, listener, 50);
   }
 
-  static void open(CircuitBreakers circuits, String endpoint, String model) {
+  public static void open(CircuitBreakers circuits, String endpoint, String model) {
     CircuitBreaker breaker = circuits.forKey(new CircuitKey(endpoint, model));
     for (CircuitBreaker.Permit permit = breaker.tryAcquire(); permit != null; permit = breaker.tryAcquire()) {
       permit.onFailure(1);
@@ -28,11 +28,11 @@ final class Circuits {
   }
 
   /** Lets an elapsed open circuit probe once, successfully. */
-  static void probeAndClose(CircuitBreakers circuits, String endpoint, String model) {
+  public static void probeAndClose(CircuitBreakers circuits, String endpoint, String model) {
     circuits.forKey(new CircuitKey(endpoint, model)).tryAcquire().onSuccess(1);
   }
 
-  static void use(CircuitBreakers circuits, String endpoint, String model) {
+  public static void use(CircuitBreakers circuits, String endpoint, String model) {
     circuits.forKey(new CircuitKey(endpoint, model)).tryAcquire().onSuccess(1);
   }
 }

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock that only moves when a test advances it. */
-final class FakeClock implements Clock {
-  static final long START_MILLIS = 1_700_000_000_000L;
+public final class FakeClock implements Clock {
+  public static final long START_MILLIS = 1_700_000_000_000L;
 
   private final AtomicLong nanos = new AtomicLong(5_000_000_000L);
   private final AtomicLong millis = new AtomicLong(START_MILLIS);
 
-  void advance(Duration amount) {
+  public void advance(Duration amount) {
     nanos.addAndGet(amount.toNanos());
     millis.addAndGet(amount.toMillis());
   }

@@ -1,5 +1,8 @@
 package dev.airbag.agent.telemetry.metrics;
 
+import dev.airbag.agent.telemetry.alerts.AlertSettings;
+import dev.airbag.agent.telemetry.health.HealthReportTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,10 @@
 package dev.airbag.agent.telemetry.metrics;
 
+import dev.airbag.agent.telemetry.alerts.AlertEvaluator;
+import dev.airbag.agent.telemetry.alerts.AlertEvents;
+import dev.airbag.agent.telemetry.alerts.AlertSettings;
+import dev.airbag.agent.telemetry.alerts.StandardAlertRules;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airbag.agent.engine.classify.Category;
-import dev.airbag.agent.telemetry.Event;
+import dev.airbag.agent.telemetry.events.Event;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;

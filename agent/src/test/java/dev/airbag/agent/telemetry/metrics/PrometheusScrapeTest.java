@@ -1,5 +1,7 @@
 package dev.airbag.agent.telemetry.metrics;
 
+import dev.airbag.agent.telemetry.alerts.AlertSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
