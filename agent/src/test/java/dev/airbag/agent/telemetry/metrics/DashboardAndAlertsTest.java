@@ -136,6 +136,9 @@ class DashboardAndAlertsTest {
       }
       List<Object> targets = (List<Object>) panel.getOrDefault("targets", List.of());
       assertFalse(targets.isEmpty(), panel.get("title") + " has no query");
+      // A fixed datasource uid would break the import everywhere but on the machine it was exported from.
+      assertEquals("${datasource}", ((Map<String, Object>) panel.get("datasource")).get("uid"), panel.get("title")
+          + " must read the dashboard's datasource variable");
       for (Object target : targets) {
         Map<String, Object> t = (Map<String, Object>) target;
         queries.put("panel " + panel.get("title") + " [" + t.get("refId") + "]", substitute((String) t.get("expr")));
