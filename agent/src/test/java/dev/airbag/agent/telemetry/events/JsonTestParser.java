@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Parses one JSON object with jackson-core into ordered Java values, failing on anything after it. */
-final class JsonTestParser {
+public final class JsonTestParser {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private JsonTestParser() {
   }
 
-  static Map<String, Object> parseObject(byte[] json) {
+  public static Map<String, Object> parseObject(byte[] json) {
     try (JsonParser parser = FACTORY.createParser(json)) {
       assertEquals(JsonToken.START_OBJECT, parser.nextToken());
       Map<String, Object> object = readObject(parser);
@@ -51,6 +51,8 @@ final class JsonTestParser {
       case VALUE_TRUE:
       case VALUE_FALSE:
         return parser.getBooleanValue();
+      case VALUE_NULL:
+        return null;
       case START_ARRAY:
         List<Object> array = new ArrayList<>();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {

@@ -1,5 +1,7 @@
 package dev.airbag.agent.telemetry.metrics;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Prometheus server from Debian's {@code prometheus} package, on loopback, scraping one target every
@@ -48,14 +51,35 @@ final class PrometheusServer implements AutoCloseable {
     return onPath();
   }
 
+  /** The prometheus binary as {@link #locate()} finds it; without one the test is skipped, or fails on CI. */
+  static Path locateOrSkip() throws IOException, InterruptedException {
+    Path binary = locate();
+    if (binary == null) {
+      String why = "no prometheus binary on PATH or in /usr/bin, and it could not be installed"
+          + " (needs root and apt-get: apt-get install prometheus)";
+      if ("true".equals(System.getenv("CI"))) {
+        fail(why);
+      }
+      Assumptions.abort(why);
+    }
+    return binary;
+  }
+
   /** Starts the server scraping {@code target} (host:port) every second and waits until it is ready. */
   static PrometheusServer start(Path binary, String target) throws IOException, InterruptedException {
+    return start(binary, target, null);
+  }
+
+  /** As above, also evaluating the rules of {@code rules} (null for none) every second. */
+  static PrometheusServer start(Path binary, String target, Path rules) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("airbag-prometheus");
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, String.join("\n",
         "global:",
         "  scrape_interval: 1s",
         "  scrape_timeout: 1s",
+        "  evaluation_interval: 1s",
+        rules == null ? "rule_files: []" : "rule_files: ['" + rules.toAbsolutePath() + "']",
         "scrape_configs:",
         "  - job_name: airbag",
         "    static_configs:",
@@ -79,14 +103,17 @@ final class PrometheusServer implements AutoCloseable {
 
   /** Runs an instant PromQL query and returns the first sample's value, or null when the result is empty. */
   String query(String promql) throws IOException, InterruptedException {
-    HttpResponse<String> response = Http.get("http://127.0.0.1:" + port + "/api/v1/query?query="
-        + URLEncoder.encode(promql, StandardCharsets.UTF_8));
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("query " + promql + " answered " + response.statusCode() + ": "
-          + response.body());
-    }
-    Matcher matcher = SCALAR.matcher(response.body());
+    Matcher matcher = SCALAR.matcher(get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)));
     return matcher.find() ? matcher.group(1) : null;
+  }
+
+  /** The body of a GET of {@code path} (such as {@code /api/v1/rules}), which must answer 200. */
+  String get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = Http.get("http://127.0.0.1:" + port + path);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
   }
 
   /** Polls the query until it returns {@code expected}; returns the last value seen. */

@@ -28,12 +28,16 @@ final class RetiredPrimary {
 
   /** A pipeline that falls back from {@value #MODEL} on a 404; 3 attempts, since fallbacks count as attempts. */
   static CallPipeline pipeline(Clock clock, CallListener listener) {
+    return builder(clock, listener).build();
+  }
+
+  /** That pipeline's builder, for a test that also listens to its attempts. */
+  static CallPipeline.Builder builder(Clock clock, CallListener listener) {
     return CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), listener)
         .clock(clock)
         .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Jitter.NONE, Duration.ZERO,
             Duration.ofSeconds(5)))
-        .fallback(new FallbackPolicy(Map.of(MODEL, List.of(FALLBACK)), Map.of(), EnumSet.of(Category.NOT_FOUND)))
-        .build();
+        .fallback(new FallbackPolicy(Map.of(MODEL, List.of(FALLBACK)), Map.of(), EnumSet.of(Category.NOT_FOUND)));
   }
 
   /** The app's call to {@value #MODEL}, as the Anthropic SDK sends it. */
