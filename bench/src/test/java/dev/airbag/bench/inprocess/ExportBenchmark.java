@@ -1,11 +1,11 @@
 package dev.airbag.bench.inprocess;
 
 import dev.airbag.agent.engine.time.Clock;
-import dev.airbag.agent.telemetry.Event;
-import dev.airbag.agent.telemetry.EventDispatcher;
-import dev.airbag.agent.telemetry.EventFields;
-import dev.airbag.agent.telemetry.EventKinds;
-import dev.airbag.agent.telemetry.EventSink;
+import dev.airbag.agent.telemetry.events.Event;
+import dev.airbag.agent.telemetry.events.EventDispatcher;
+import dev.airbag.agent.telemetry.events.EventFields;
+import dev.airbag.agent.telemetry.events.EventKinds;
+import dev.airbag.agent.telemetry.events.EventSink;
 import dev.airbag.agent.telemetry.export.CollectorGroup;
 import dev.airbag.agent.telemetry.export.CollectorSettings;
 import dev.airbag.agent.telemetry.export.CollectorSinks;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.airbag.agent.telemetry.JsonTestParser;
+import dev.airbag.agent.telemetry.alerts.AlertSettings;
+import dev.airbag.agent.telemetry.events.JsonTestParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
