@@ -39,6 +39,10 @@ public final class ConfigKeys {
       ValueTypes.path(), Paths.get("./airbag-events.jsonl"), "JSON-lines file that receives classified events.");
   public static final ConfigKey<List<String>> PRESETS = ConfigKey.of("airbag.presets",
       ValueTypes.subsetOf(PRESET_NAMES), PRESET_NAMES, "Built-in endpoint presets that are recognised.");
+  public static final ConfigKey<Boolean> AUTO_PROTECT = ConfigKey.of("airbag.auto-protect", bool(), false,
+      "Protect calls that look like LLM calls (/chat/completions, /v1/messages, :generateContent,"
+          + " /openai/deployments/) to hosts no endpoint covers, each host as an endpoint of its own; when off,"
+          + " such a call passes unprotected and the log names the line to add, once per host.");
   public static final ConfigKey<Integer> CLASSIFY_MAX_BODY_BYTES = ConfigKey.of("airbag.classify.max-body-bytes",
       ValueTypes.size(1024, 16 * 1024 * 1024), 64 * 1024,
       "How much of an error response body is read to classify it.");
@@ -152,7 +156,7 @@ public final class ConfigKeys {
 
   /** Every fixed key, in README order. */
   public static List<ConfigKey<?>> all() {
-    List<ConfigKey<?>> all = new java.util.ArrayList<>(List.of(ENABLED, LOG_LEVEL, SERVICE_NAME, EXPORT_FILE_PATH, PRESETS, CLASSIFY_MAX_BODY_BYTES,
+    List<ConfigKey<?>> all = new java.util.ArrayList<>(List.of(ENABLED, LOG_LEVEL, SERVICE_NAME, EXPORT_FILE_PATH, PRESETS, AUTO_PROTECT, CLASSIFY_MAX_BODY_BYTES,
         RETRY_ON_UNKNOWN, RETRY_MAX_ATTEMPTS, RETRY_BASE_DELAY, RETRY_MAX_DELAY, RETRY_JITTER,
         RETRY_MAX_RETRY_AFTER, RETRY_DEADLINE, RETRY_REPLAY_WINDOW, RETRY_BUDGET_RATIO, RETRY_BUDGET_MIN_PER_SECOND,
         RETRY_BUDGET_EXEMPT_ATTEMPTS, CIRCUIT_ENABLED, CIRCUIT_WINDOW, CIRCUIT_MINIMUM_CALLS,

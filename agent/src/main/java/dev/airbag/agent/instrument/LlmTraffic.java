@@ -6,6 +6,7 @@ import dev.airbag.agent.engine.call.CallRequest;
 import dev.airbag.agent.engine.call.Exchange;
 import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.engine.endpoint.EndpointRegistry;
+import dev.airbag.agent.engine.endpoint.UncoveredLlmCalls;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 
@@ -16,21 +17,24 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LlmTraffic {
   private final EndpointRegistry endpoints;
+  private final UncoveredLlmCalls uncovered;
   private final CallPipeline pipeline;
   private final int maxRequestBodyBytes;
   private final InternalErrorLog internalErrors;
 
-  public LlmTraffic(EndpointRegistry endpoints, CallPipeline pipeline, int maxRequestBodyBytes,
-      InternalErrorLog internalErrors) {
+  public LlmTraffic(EndpointRegistry endpoints, UncoveredLlmCalls uncovered, CallPipeline pipeline,
+      int maxRequestBodyBytes, InternalErrorLog internalErrors) {
     this.endpoints = endpoints;
+    this.uncovered = uncovered;
     this.pipeline = pipeline;
     this.maxRequestBodyBytes = maxRequestBodyBytes;
     this.internalErrors = internalErrors;
   }
 
   /** The endpoint of an outbound request, or null when Airbag leaves it alone. */
-  public Endpoint match(String host, int port, String path) {
-    return endpoints.match(host, port, path);
+  public Endpoint match(String scheme, String host, int port, String path) {
+    Endpoint endpoint = endpoints.match(host, port, path);
+    return endpoint != null ? endpoint : uncovered.onUncovered(scheme, host, port, path);
   }
 
   /** True when request bodies are worth reading (see {@link CallPipeline#needsBody()}). */

@@ -13,6 +13,8 @@ import dev.airbag.agent.engine.classify.Classifier;
 import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.engine.endpoint.EndpointPresets;
 import dev.airbag.agent.engine.endpoint.EndpointRegistry;
+import dev.airbag.agent.log.AgentLog;
+import dev.airbag.agent.engine.endpoint.UncoveredLlmCalls;
 import dev.airbag.agent.engine.redact.RecentCredentials;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.uncaught.FailedCallCredentials;
@@ -67,7 +69,9 @@ final class AgentRuntime {
     if (pipeline.breakers() != null) {
       telemetry.metrics.bindCircuits(pipeline.breakers());
     }
-    LlmTraffic traffic = new LlmTraffic(endpoints, pipeline, MAX_REQUEST_BODY_BYTES, internalErrors);
+    UncoveredLlmCalls uncovered = new UncoveredLlmCalls(endpoints.endpoints(), config.get(ConfigKeys.AUTO_PROTECT),
+        AgentLog.logger()::warn);
+    LlmTraffic traffic = new LlmTraffic(endpoints, uncovered, pipeline, MAX_REQUEST_BODY_BYTES, internalErrors);
     ExceptionCapture exceptions = UncaughtExceptions.capture(config, telemetry, service, host, clock, credentials);
     return new AgentRuntime(endpoints, telemetry, traffic, exceptions);
   }

@@ -78,7 +78,7 @@ public final class JdkHttpHook {
     try {
       HttpRequest httpRequest = (HttpRequest) request;
       URI uri = httpRequest.uri();
-      Endpoint endpoint = traffic.match(uri.getHost(), port(uri), uri.getRawPath() == null ? "" : uri.getRawPath());
+      Endpoint endpoint = traffic.match(uri.getScheme(), uri.getHost(), port(uri), uri.getRawPath() == null ? "" : uri.getRawPath());
       if (endpoint == null) {
         return null;
       }

@@ -32,7 +32,7 @@ final class AirbagInterceptor implements Interceptor {
       HttpUrl url = request.url();
       // OkHttp builds the encoded path anew on each call: once here for the match, the call and its URL.
       String path = url.encodedPath();
-      Endpoint endpoint = traffic.match(url.host(), url.port(), path);
+      Endpoint endpoint = traffic.match(url.scheme(), url.host(), url.port(), path);
       if (endpoint == null) {
         return chain.proceed(request);
       }
