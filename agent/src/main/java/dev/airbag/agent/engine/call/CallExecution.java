@@ -385,7 +385,8 @@ final class CallExecution<R> {
     record.outcome(Outcome.SHORT_CIRCUITED).failure(lastFailure);
     finish();
     long retryAfter = Math.max(1, (long) Math.ceil(lastOpenCircuit.remainingOpenNanos() / 1e9));
-    Map<String, String> headers = ShortCircuitResponses.headers(retryAfter, exhausted);
+    Map<String, String> headers = ShortCircuitResponses.headers(request.endpoint().provider(), retryAfter,
+        exhausted);
     byte[] body = ShortCircuitResponses.body(request.endpoint().provider(), lastOpenCircuit.key().toString(), retryAfter);
     if (exhausted) {
       pipeline.recentFailures.remember(request, ShortCircuitResponses.STATUS, headers, body, null, lastFailure);

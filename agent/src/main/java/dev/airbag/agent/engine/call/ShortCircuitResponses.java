@@ -16,9 +16,13 @@ final class ShortCircuitResponses {
 
   private ShortCircuitResponses() {}
 
-  static Map<String, String> headers(long retryAfterSeconds, boolean exhausted) {
+  static Map<String, String> headers(Provider provider, long retryAfterSeconds, boolean exhausted) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
+    if (provider == Provider.BEDROCK) {
+      // The AWS SDK picks the exception it raises from this header.
+      headers.put("x-amzn-ErrorType", "ServiceUnavailableException");
+    }
     headers.put("Retry-After", Long.toString(retryAfterSeconds));
     if (exhausted) {
       headers.put("X-Should-Retry", "false");
@@ -38,6 +42,9 @@ final class ShortCircuitResponses {
         break;
       case GEMINI:
         json = "{\"error\":{\"code\":503,\"message\":" + quoted + ",\"status\":\"UNAVAILABLE\"}}";
+        break;
+      case BEDROCK:
+        json = "{\"message\":" + quoted + "}";
         break;
       default:
         json = "{\"error\":{\"message\":" + quoted + ",\"type\":\"server_error\",\"param\":null,\"code\":\"circuit_open\"}}";

@@ -50,6 +50,9 @@ public class Classifier {
     int status = observation.status();
     ErrorBody body = ErrorBody.decode(observation.bodyPrefix());
     ErrorFields fields = ErrorJsonReader.read(body);
+    if (provider == Provider.BEDROCK && observation.headers() != null) {
+      fields.amznType(observation.headers().get("x-amzn-ErrorType"));
+    }
     // Without a JSON message, the raw text (a proxy's page) is the only evidence for filters and the detail.
     String text = fields.message != null ? fields.message : body.isEmpty() ? null : body.text();
     Classification.Builder verdict = decide(provider, status, fields, text);

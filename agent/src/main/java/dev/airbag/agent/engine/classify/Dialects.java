@@ -1,6 +1,7 @@
 package dev.airbag.agent.engine.classify;
 
 import static dev.airbag.agent.engine.classify.Category.AUTH;
+import static dev.airbag.agent.engine.classify.Category.BAD_REQUEST;
 import static dev.airbag.agent.engine.classify.Category.CONTENT_POLICY;
 import static dev.airbag.agent.engine.classify.Category.CONTEXT_LENGTH;
 import static dev.airbag.agent.engine.classify.Category.NOT_FOUND;
@@ -88,6 +89,26 @@ final class Dialects {
       code(RATE_LIMITED, "429"),
       text(RATE_LIMITED, "exceeded token rate limit", "exceeded call rate limit"));
 
+  /**
+   * Amazon Bedrock runtime (Converse, InvokeModel): the exception name in {@code x-amzn-ErrorType} or
+   * {@code __type}, the text in {"message"}. A daily token quota comes as a ThrottlingException that says
+   * "per day"; a context overflow as a ValidationException that says the input is too long.
+   */
+  static final Dialect BEDROCK = new Dialect("bedrock", Arrays.asList(
+      code(QUOTA_EXHAUSTED, "ServiceQuotaExceededException"),
+      code(QUOTA_EXHAUSTED, "ThrottlingException").and("per day"),
+      code(RATE_LIMITED, "ThrottlingException", "TooManyRequestsException"),
+      code(OVERLOADED, "ServiceUnavailableException", "ModelNotReadyException"),
+      code(TIMEOUT, "ModelTimeoutException"),
+      code(TRANSIENT, "InternalServerException", "ModelErrorException", "ModelStreamErrorException"),
+      code(CONTEXT_LENGTH, "ValidationException").and("too long", "too many input tokens", "context window",
+          "maximum context length", "exceeds the maximum", "prompt is too long"),
+      code(CONTENT_POLICY, "ValidationException").and("content filter", "guardrail", "usage policy"),
+      code(BAD_REQUEST, "ValidationException"),
+      code(AUTH, "AccessDeniedException", "UnrecognizedClientException", "ExpiredTokenException",
+          "InvalidSignatureException", "IncompleteSignatureException", "MissingAuthenticationTokenException"),
+      code(NOT_FOUND, "ResourceNotFoundException")));
+
   private Dialects() {
   }
 
@@ -102,6 +123,8 @@ final class Dialects {
         return GEMINI;
       case AZURE_OPENAI:
         return AZURE_OPENAI;
+      case BEDROCK:
+        return BEDROCK;
       default:
         return OPENAI;
     }

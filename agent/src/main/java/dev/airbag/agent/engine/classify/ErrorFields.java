@@ -28,6 +28,7 @@ final class ErrorFields {
   String blockReason;   // Gemini promptFeedback.blockReason
   String finishReason;  // Gemini candidates[].finishReason, OpenAI choices[].finish_reason
   String retryDelay;    // Gemini google.rpc.RetryInfo retryDelay
+  String amznType;      // AWS x-amzn-ErrorType header or __type: ThrottlingException
   final StringBuilder quotaText = new StringBuilder();
   private List<String> codes;
   private String searchText;
@@ -52,7 +53,7 @@ final class ErrorFields {
 
   private List<String> collectCodes() {
     List<String> codes = new ArrayList<>(4);
-    String[] candidates = {detailsCode, detailsReason, innerCode, code, type, status, topCode, topType,
+    String[] candidates = {amznType, detailsCode, detailsReason, innerCode, code, type, status, topCode, topType,
         blockReason, finishReason};
     for (String candidate : candidates) {
       if (candidate == null || candidate.isEmpty()) {
@@ -64,6 +65,23 @@ final class ErrorFields {
       }
     }
     return codes.isEmpty() ? Collections.<String>emptyList() : codes;
+  }
+
+  /**
+   * AWS names the error in {@code x-amzn-ErrorType} or the body's {@code __type}, sometimes qualified
+   * ({@code ThrottlingException:http://internal.amazon.com/...}, {@code com.amazon.coral#ThrottlingException}).
+   */
+  void amznType(String text) {
+    if (amznType != null || text == null || text.isEmpty()) {
+      return;
+    }
+    String name = text;
+    int colon = name.indexOf(':');
+    if (colon >= 0) {
+      name = name.substring(0, colon);
+    }
+    int hash = name.lastIndexOf('#');
+    amznType = (hash >= 0 ? name.substring(hash + 1) : name).trim();
   }
 
   /** The first code, or null. */

@@ -83,6 +83,9 @@ final class ErrorJsonReader {
       case "code":
         f.topCode = first(f.topCode, text);
         break;
+      case "__type":
+        f.amznType(text);
+        break;
       case "error.type":
         f.type = first(f.type, text);
         break;

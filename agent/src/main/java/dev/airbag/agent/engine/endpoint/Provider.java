@@ -10,7 +10,8 @@ public enum Provider {
   OPENAI("openai"),
   ANTHROPIC("anthropic"),
   AZURE_OPENAI("azure-openai"),
-  GEMINI("gemini");
+  GEMINI("gemini"),
+  BEDROCK("bedrock");
 
   private final String wireName;
 

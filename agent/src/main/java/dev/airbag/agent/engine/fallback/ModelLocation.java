@@ -18,14 +18,19 @@ public final class ModelLocation {
   public static final int MAX_MODEL_CHARS = 256;
   private static final Pattern AZURE = Pattern.compile("(/openai/deployments/)([^/]+)(/)");
   private static final Pattern GEMINI = Pattern.compile("(/models/)([^/:]+)(:)");
+  // Bedrock: /model/{modelId}/converse, converse-stream, invoke, invoke-with-response-stream; the id is
+  // percent-encoded in the path (anthropic.claude-3-haiku-20240307-v1%3A0).
+  private static final Pattern BEDROCK = Pattern.compile("(/model/)([^/]+)(/)");
 
   private final String model;
   private final ModelField bodyField;
   private final Matcher pathMatch;
   private final String path;
+  private final boolean encoded;
 
-  private ModelLocation(String model, ModelField bodyField, String path, Matcher pathMatch) {
+  private ModelLocation(String model, ModelField bodyField, String path, Matcher pathMatch, boolean encoded) {
     this.model = model;
+    this.encoded = encoded;
     this.bodyField = bodyField;
     this.path = path;
     this.pathMatch = pathMatch;
@@ -36,17 +41,19 @@ public final class ModelLocation {
    * {@value #MAX_MODEL_CHARS} chars counts as none. Never null.
    */
   public static ModelLocation of(Provider provider, String path, ModelField bodyField) {
-    Pattern pattern = provider == Provider.AZURE_OPENAI ? AZURE : provider == Provider.GEMINI ? GEMINI : null;
+    Pattern pattern = provider == Provider.AZURE_OPENAI ? AZURE : provider == Provider.GEMINI ? GEMINI
+        : provider == Provider.BEDROCK ? BEDROCK : null;
     if (pattern != null && path != null) {
       Matcher matcher = pattern.matcher(path);
       if (matcher.find() && matcher.group(2).length() <= MAX_MODEL_CHARS) {
-        return new ModelLocation(matcher.group(2), null, path, matcher);
+        String model = provider == Provider.BEDROCK ? PathSegments.decode(matcher.group(2)) : matcher.group(2);
+        return new ModelLocation(model, null, path, matcher, provider == Provider.BEDROCK);
       }
     }
     if (bodyField != null && bodyField.model().length() <= MAX_MODEL_CHARS) {
-      return new ModelLocation(bodyField.model(), bodyField, path, null);
+      return new ModelLocation(bodyField.model(), bodyField, path, null, false);
     }
-    return new ModelLocation(null, null, path, null);
+    return new ModelLocation(null, null, path, null, false);
   }
 
   /** The model the request names, or null when it names none Airbag can find. */
@@ -73,6 +80,7 @@ public final class ModelLocation {
     if (pathMatch == null) {
       return path;
     }
-    return path.substring(0, pathMatch.start(2)) + newModel + path.substring(pathMatch.end(2));
+    String segment = encoded ? PathSegments.encode(newModel) : newModel;
+    return path.substring(0, pathMatch.start(2)) + segment + path.substring(pathMatch.end(2));
   }
 }

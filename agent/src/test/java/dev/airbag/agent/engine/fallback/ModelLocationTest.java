@@ -21,8 +21,11 @@ class ModelLocationTest {
       "azure-openai, /openai/deployments/big/embeddings, big, small, /openai/deployments/small/embeddings",
       "gemini, /v1beta/models/gemini-2.5-pro:generateContent, gemini-2.5-pro, gemini-2.5-flash, /v1beta/models/gemini-2.5-flash:generateContent",
       "gemini, /v1beta/models/gemini-2.5-pro:streamGenerateContent, gemini-2.5-pro, gemini-2.0-flash, /v1beta/models/gemini-2.0-flash:streamGenerateContent",
+      "bedrock, /model/anthropic.claude-3-5-sonnet-20240620-v1%3A0/converse, anthropic.claude-3-5-sonnet-20240620-v1:0, anthropic.claude-3-haiku-20240307-v1:0, /model/anthropic.claude-3-haiku-20240307-v1%3A0/converse",
+      "bedrock, /model/amazon.nova-pro-v1%3A0/converse-stream, amazon.nova-pro-v1:0, amazon.nova-lite-v1:0, /model/amazon.nova-lite-v1%3A0/converse-stream",
+      "bedrock, /model/meta.llama3-70b-instruct-v1:0/invoke, meta.llama3-70b-instruct-v1:0, us.meta.llama3-8b-instruct-v1:0, /model/us.meta.llama3-8b-instruct-v1%3A0/invoke",
   })
-  void azureAndGeminiNameTheModelInThePathAndOnlyThatSegmentIsRewritten(String provider, String path, String model,
+  void azureGeminiAndBedrockNameTheModelInThePathAndOnlyThatSegmentIsRewritten(String provider, String path, String model,
       String other, String rewritten) {
     byte[] body = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}".getBytes(StandardCharsets.UTF_8);
     ModelLocation location = ModelLocation.of(Provider.fromWireName(provider), path, ModelField.locate(body));
