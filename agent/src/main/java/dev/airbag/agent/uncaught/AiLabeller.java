@@ -124,7 +124,11 @@ final class AiLabeller implements Labels {
 
   /** Warns once about a call that got no usable answer; an open circuit's refusal is expected and quiet. */
   private void onCallFinished(CallRecord record) {
-    if (record.outcome() != Outcome.FAILED || record.failure() == null || !warned.compareAndSet(false, true)) {
+    if (record.outcome() != Outcome.FAILED || record.failure() == null) {
+      return;
+    }
+    // A worker being closed is no fault of the endpoint.
+    if (Thread.currentThread().isInterrupted() || !warned.compareAndSet(false, true)) {
       return;
     }
     Classification failure = record.failure();
