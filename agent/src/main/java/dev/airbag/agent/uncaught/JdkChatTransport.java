@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Posts to the AI classifier's endpoint with {@link HttpClient}, inside {@link ReentrancyGuard} so that
@@ -48,7 +47,7 @@ final class JdkChatTransport implements ChatTransport {
       String body = response.body() == null ? "" : response.body();
       return new ChatResponse(response.statusCode(),
           body.length() > MAX_BODY_CHARS ? body.substring(0, MAX_BODY_CHARS) : body,
-          retryAfterMillis(response.headers().firstValue("Retry-After")));
+          name -> response.headers().firstValue(name).orElse(null));
     } finally {
       ReentrancyGuard.exit();
     }
@@ -62,17 +61,5 @@ final class JdkChatTransport implements ChatTransport {
       client = current;
     }
     return current;
-  }
-
-  private static long retryAfterMillis(Optional<String> header) {
-    if (!header.isPresent()) {
-      return -1;
-    }
-    try {
-      return Math.max(0, Long.parseLong(header.get().trim())) * 1000;
-    } catch (NumberFormatException httpDate) {
-      // An HTTP-date hint is rare for a chat endpoint: back off by the policy instead.
-      return -1;
-    }
   }
 }
