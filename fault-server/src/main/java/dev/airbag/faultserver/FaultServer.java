@@ -140,18 +140,17 @@ public final class FaultServer implements AutoCloseable {
   }
 
   private ResponseSpec respond(HttpRequest http) {
-    String body = new String(http.body(), StandardCharsets.UTF_8);
-    String model = Json.topLevelString(body, "model").orElse("");
+    RequestFields fields = RequestFields.read(new String(http.body(), StandardCharsets.UTF_8));
     RecordedRequest recorded = new RecordedRequest(http.method(), http.target(), http.headers(), http.body(),
-        model, http.arrivalNanos());
+        fields.model(), http.arrivalNanos());
     records.add(recorded);
     WireFormat format = WireFormat.of(http.method(), http.target());
     if (format == WireFormat.OTHER) {
       return Routes.other(recorded);
     }
     int index = llmRequests.getAndIncrement();
-    int modelIndex = perModel.computeIfAbsent(model, m -> new AtomicInteger()).getAndIncrement();
-    RequestInfo info = new RequestInfo(recorded, format, Json.topLevelTrue(body, "stream"), index, modelIndex,
+    int modelIndex = perModel.computeIfAbsent(fields.model(), m -> new AtomicInteger()).getAndIncrement();
+    RequestInfo info = new RequestInfo(recorded, format, fields.stream(), index, modelIndex,
         Duration.ofNanos(http.arrivalNanos() - startNanos));
     ResponseSpec spec = new ResponseSpec(info);
     Faults.success().shape(spec);
@@ -160,7 +159,7 @@ public final class FaultServer implements AutoCloseable {
     } catch (RuntimeException e) {
       // A broken script must be loud in the test that wrote it, not look like a provider failure.
       spec = new ResponseSpec(info);
-      spec.json(500, "{\"error\":{\"message\":" + Json.quote("fault plan failed: " + e)
+      spec.json(500, "{\"error\":{\"message\":" + JsonStrings.quote("fault plan failed: " + e)
           + ",\"type\":\"fault_server_plan_error\"}}");
     }
     return spec;
