@@ -22,6 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Built on a raw {@link ServerSocket} so faults control every byte. One daemon thread
  * ({@code fault-server-*}) per connection; {@link #close()} ends them all. Thread-safe.
+ *
+ * <p>Why not the JDK's {@code com.sun.net.httpserver}: a plan picks the fault per request, after reading it, on the
+ * connection it came on, so whatever reads requests must be able to play every fault there. The JDK server cannot
+ * play {@link Faults#resetBeforeFirstByte()} (it never sets SO_LINGER, so it closes with FIN, not RST) nor
+ * {@link Faults#slowHead} (it writes the status line and headers in one write), cannot count connections
+ * ({@link #connectionCount()}, {@link #peakOpenConnections()}: it reports none opening or closing), and recases
+ * header names and loses their order of arrival, which {@link RecordedRequest} keeps.
  */
 public final class FaultServer implements AutoCloseable {
   private final ServerSocket serverSocket;
