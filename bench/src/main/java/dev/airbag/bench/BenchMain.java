@@ -81,14 +81,14 @@ public final class BenchMain {
         "startup", "(none)", "in_process", "(none)"));
     results.put("targets_missed", figures.stream().filter(f -> Boolean.FALSE.equals(f.met())).map(Figure::name)
         .toList());
-    results.put("figures", ResultsJson.figures(figures));
+    results.put("figures", figures.stream().map(Figure::json).toList());
     if (noHarm != null) {
       results.put("no_harm", noHarm.json());
     }
     Path out = options.out.isAbsolute() ? options.out : env.root.resolve(options.out);
     Files.createDirectories(out);
     Path json = out.resolve("benchmark-results.json");
-    Files.writeString(json, ResultsJson.render(results));
+    Files.writeString(json, ResultsFile.render(results));
     String markdown = ResultsMarkdown.render(figures, machine, command);
     if (noHarm != null) {
       Files.writeString(out.resolve(NO_HARM_CHART), NoHarmChart.svg(noHarm));

@@ -1,5 +1,8 @@
 package dev.airbag.bench;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One line of the results: a figure measured with and without something (the agent, or resilience4j by hand), or
  * on its own. {@code baseline} and {@code ratio} are null for a figure on its own; {@code met} is null where the
@@ -30,5 +33,24 @@ record Figure(String section, String name, String unit, String compares, Double 
   Figure note(String text) {
     return new Figure(section, name, unit, compares, baseline, measured, ratio, added, addedUnit, target, met,
         samples, text);
+  }
+
+  /** One entry of the results file's {@code figures} list. */
+  Map<String, Object> json() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("section", section);
+    m.put("name", name);
+    m.put("unit", unit);
+    m.put("compares", compares);
+    m.put("without", baseline);
+    m.put("with", measured);
+    m.put("ratio", ratio);
+    m.put("added", added);
+    m.put("added_unit", addedUnit);
+    m.put("target", target);
+    m.put("met", met);
+    m.put("samples", samples);
+    m.put("note", note);
+    return m;
   }
 }

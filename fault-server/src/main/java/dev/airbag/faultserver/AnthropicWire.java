@@ -12,22 +12,22 @@ final class AnthropicWire {
   private AnthropicWire() {}
 
   static String message(Completion c) {
-    return "{\"id\":" + Json.quote(c.id()) + ",\"type\":\"message\",\"role\":\"assistant\",\"model\":"
-        + Json.quote(c.model()) + ",\"content\":[{\"type\":\"text\",\"text\":" + Json.quote(c.text()) + "}]"
+    return "{\"id\":" + JsonStrings.quote(c.id()) + ",\"type\":\"message\",\"role\":\"assistant\",\"model\":"
+        + JsonStrings.quote(c.model()) + ",\"content\":[{\"type\":\"text\",\"text\":" + JsonStrings.quote(c.text()) + "}]"
         + ",\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":" + usage(c, c.outputTokens()) + "}";
   }
 
   /** message_start, content_block_start, one content_block_delta per piece, then the three closing events. */
   static List<String> events(Completion c) {
     List<String> events = new ArrayList<>();
-    events.add(event("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":" + Json.quote(c.id())
-        + ",\"type\":\"message\",\"role\":\"assistant\",\"model\":" + Json.quote(c.model())
+    events.add(event("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":" + JsonStrings.quote(c.id())
+        + ",\"type\":\"message\",\"role\":\"assistant\",\"model\":" + JsonStrings.quote(c.model())
         + ",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":" + usage(c, 1) + "}}"));
     events.add(event("content_block_start",
         "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
     for (String piece : c.pieces()) {
       events.add(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
-          + "\"delta\":{\"type\":\"text_delta\",\"text\":" + Json.quote(piece) + "}}"));
+          + "\"delta\":{\"type\":\"text_delta\",\"text\":" + JsonStrings.quote(piece) + "}}"));
     }
     events.add(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
     events.add(event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
@@ -37,7 +37,7 @@ final class AnthropicWire {
   }
 
   static String error(String type, String message) {
-    return "{\"type\":\"error\",\"error\":{\"type\":" + Json.quote(type) + ",\"message\":" + Json.quote(message)
+    return "{\"type\":\"error\",\"error\":{\"type\":" + JsonStrings.quote(type) + ",\"message\":" + JsonStrings.quote(message)
         + "}}";
   }
 

@@ -54,7 +54,7 @@ final class Connection implements Runnable {
   }
 
   private static void badRequest(OutputStream out, String reason) throws IOException {
-    byte[] body = ("{\"error\":{\"message\":" + Json.quote("malformed request: " + reason)
+    byte[] body = ("{\"error\":{\"message\":" + JsonStrings.quote("malformed request: " + reason)
         + ",\"type\":\"invalid_request_error\"}}").getBytes(StandardCharsets.UTF_8);
     out.write(("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: " + body.length
         + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));

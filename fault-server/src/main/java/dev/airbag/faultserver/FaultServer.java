@@ -22,6 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Built on a raw {@link ServerSocket} so faults control every byte. One daemon thread
  * ({@code fault-server-*}) per connection; {@link #close()} ends them all. Thread-safe.
+ *
+ * <p>Why not the JDK's {@code com.sun.net.httpserver}: a plan picks the fault per request, after reading it, on the
+ * connection it came on, so whatever reads requests must be able to play every fault there. The JDK server cannot
+ * play {@link Faults#resetBeforeFirstByte()} (it never sets SO_LINGER, so it closes with FIN, not RST) nor
+ * {@link Faults#slowHead} (it writes the status line and headers in one write), cannot count connections
+ * ({@link #connectionCount()}, {@link #peakOpenConnections()}: it reports none opening or closing), and recases
+ * header names and loses their order of arrival, which {@link RecordedRequest} keeps.
  */
 public final class FaultServer implements AutoCloseable {
   private final ServerSocket serverSocket;
@@ -140,18 +147,17 @@ public final class FaultServer implements AutoCloseable {
   }
 
   private ResponseSpec respond(HttpRequest http) {
-    String body = new String(http.body(), StandardCharsets.UTF_8);
-    String model = Json.topLevelString(body, "model").orElse("");
+    RequestFields fields = RequestFields.read(new String(http.body(), StandardCharsets.UTF_8));
     RecordedRequest recorded = new RecordedRequest(http.method(), http.target(), http.headers(), http.body(),
-        model, http.arrivalNanos());
+        fields.model(), http.arrivalNanos());
     records.add(recorded);
     WireFormat format = WireFormat.of(http.method(), http.target());
     if (format == WireFormat.OTHER) {
       return Routes.other(recorded);
     }
     int index = llmRequests.getAndIncrement();
-    int modelIndex = perModel.computeIfAbsent(model, m -> new AtomicInteger()).getAndIncrement();
-    RequestInfo info = new RequestInfo(recorded, format, Json.topLevelTrue(body, "stream"), index, modelIndex,
+    int modelIndex = perModel.computeIfAbsent(fields.model(), m -> new AtomicInteger()).getAndIncrement();
+    RequestInfo info = new RequestInfo(recorded, format, fields.stream(), index, modelIndex,
         Duration.ofNanos(http.arrivalNanos() - startNanos));
     ResponseSpec spec = new ResponseSpec(info);
     Faults.success().shape(spec);
@@ -160,7 +166,7 @@ public final class FaultServer implements AutoCloseable {
     } catch (RuntimeException e) {
       // A broken script must be loud in the test that wrote it, not look like a provider failure.
       spec = new ResponseSpec(info);
-      spec.json(500, "{\"error\":{\"message\":" + Json.quote("fault plan failed: " + e)
+      spec.json(500, "{\"error\":{\"message\":" + JsonStrings.quote("fault plan failed: " + e)
           + ",\"type\":\"fault_server_plan_error\"}}");
     }
     return spec;

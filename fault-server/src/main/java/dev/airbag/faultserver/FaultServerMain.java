@@ -5,8 +5,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a {@link FaultServer} with a named scenario so a person can point an app at it:
- * {@code java -cp airbag-fault-server.jar dev.airbag.faultserver.FaultServerMain --port 8089 --scenario tuesday
- * --model claude-sonnet-4-5}. Prints the base URL and runs until killed.
+ * {@code java -cp airbag-fault-server.jar:jackson-core.jar dev.airbag.faultserver.FaultServerMain --port 8089
+ * --scenario tuesday --model claude-sonnet-4-5}. Prints the base URL and runs until killed.
  */
 public final class FaultServerMain {
   static final String DEFAULT_MODEL = "gpt-4o";

@@ -170,8 +170,7 @@ public final class Faults {
     } else if (anthropic) {
       response.events(200, AnthropicWire.events(completion));
     } else {
-      boolean usage = Json.topLevelRaw(request.request().bodyText(), "stream_options")
-          .map(options -> Json.topLevelTrue(options, "include_usage")).orElse(false);
+      boolean usage = RequestFields.read(request.request().bodyText()).includeUsage();
       response.events(200, OpenAiWire.chunks(completion, usage));
     }
   }

@@ -12,9 +12,9 @@ final class OpenAiWire {
   private OpenAiWire() {}
 
   static String completion(Completion c) {
-    return "{\"id\":" + Json.quote(c.id()) + ",\"object\":\"chat.completion\",\"created\":" + c.created()
-        + ",\"model\":" + Json.quote(c.model())
-        + ",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + Json.quote(c.text())
+    return "{\"id\":" + JsonStrings.quote(c.id()) + ",\"object\":\"chat.completion\",\"created\":" + c.created()
+        + ",\"model\":" + JsonStrings.quote(c.model())
+        + ",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + JsonStrings.quote(c.text())
         + ",\"refusal\":null,\"annotations\":[]},\"logprobs\":null,\"finish_reason\":\"stop\"}]"
         + ",\"usage\":" + usage(c) + ",\"service_tier\":\"default\",\"system_fingerprint\":\"fp_fault\"}";
   }
@@ -24,7 +24,7 @@ final class OpenAiWire {
     List<String> events = new ArrayList<>();
     events.add(data(chunk(c, "{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", "null")));
     for (String piece : c.pieces()) {
-      events.add(data(chunk(c, "{\"content\":" + Json.quote(piece) + "}", "null")));
+      events.add(data(chunk(c, "{\"content\":" + JsonStrings.quote(piece) + "}", "null")));
     }
     events.add(data(chunk(c, "{}", "\"stop\"")));
     if (includeUsage) {
@@ -35,8 +35,8 @@ final class OpenAiWire {
   }
 
   static String error(String type, String code, String message, String param) {
-    return "{\"error\":{\"message\":" + Json.quote(message) + ",\"type\":" + Json.quote(type)
-        + ",\"param\":" + Json.quote(param) + ",\"code\":" + Json.quote(code) + "}}";
+    return "{\"error\":{\"message\":" + JsonStrings.quote(message) + ",\"type\":" + JsonStrings.quote(type)
+        + ",\"param\":" + JsonStrings.quote(param) + ",\"code\":" + JsonStrings.quote(code) + "}}";
   }
 
   /** An error in the middle of a stream: a {@code data:} line carrying the error envelope. */
@@ -50,8 +50,8 @@ final class OpenAiWire {
   }
 
   private static String head(Completion c) {
-    return "{\"id\":" + Json.quote(c.id()) + ",\"object\":\"chat.completion.chunk\",\"created\":" + c.created()
-        + ",\"model\":" + Json.quote(c.model()) + ",\"service_tier\":\"default\""
+    return "{\"id\":" + JsonStrings.quote(c.id()) + ",\"object\":\"chat.completion.chunk\",\"created\":" + c.created()
+        + ",\"model\":" + JsonStrings.quote(c.model()) + ",\"service_tier\":\"default\""
         + ",\"system_fingerprint\":\"fp_fault\"";
   }
 

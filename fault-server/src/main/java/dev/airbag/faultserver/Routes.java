@@ -12,7 +12,7 @@ final class Routes {
     if ("GET".equals(request.method()) && "/health".equals(request.path())) {
       return spec.answer(200, "text/plain; charset=utf-8", "ok".getBytes(StandardCharsets.UTF_8));
     }
-    return spec.json(404, "{\"error\":{\"message\":" + Json.quote("no route for " + request.method() + " "
+    return spec.json(404, "{\"error\":{\"message\":" + JsonStrings.quote("no route for " + request.method() + " "
         + request.path()) + ",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"not_found\"}}");
   }
 }
