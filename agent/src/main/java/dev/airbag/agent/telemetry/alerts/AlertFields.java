@@ -1,20 +1,20 @@
 package dev.airbag.agent.telemetry.alerts;
 
+import dev.airbag.agent.telemetry.events.EventFields;
+
 /**
- * Fields of {@code alert} events beyond {@link dev.airbag.agent.telemetry.events.EventFields} (which already names
- * {@code alert}, {@code severity}, {@code value}, {@code threshold}, {@code detail}); candidates to move there.
+ * The fields of {@code alert} events, by the names this package uses; the names and their meanings live in
+ * {@link EventFields}, with every other field.
  */
 public final class AlertFields {
-  /** {@value #FIRING} when an episode begins, {@value #RESOLVED} when it ends. */
-  public static final String STATE = "state";
+  public static final String STATE = EventFields.STATE;
+  /** The {@link #STATE} of an episode's first event. */
   public static final String FIRING = "firing";
+  /** The {@link #STATE} of an episode's last event. */
   public static final String RESOLVED = "resolved";
-  /** How many attempts or calls the window held (the ratio's denominator). */
-  public static final String SAMPLES = "samples";
-  /** The sliding window's length. */
-  public static final String WINDOW_SECONDS = "window_seconds";
-  /** The circuits not closed, as {@code endpoint/model=state} (circuit rule only). */
-  public static final String CIRCUITS = "circuits";
+  public static final String SAMPLES = EventFields.SAMPLES;
+  public static final String WINDOW_SECONDS = EventFields.WINDOW_SECONDS;
+  public static final String CIRCUITS = EventFields.CIRCUITS;
 
   private AlertFields() {
   }
