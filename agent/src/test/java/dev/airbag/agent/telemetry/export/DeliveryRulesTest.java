@@ -3,6 +3,7 @@ package dev.airbag.agent.telemetry.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.engine.classify.HeaderLookup;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,8 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DeliveryRulesTest {
-  private static final DeliverySettings SETTINGS = DeliverySettings.builder("svc")
-      .backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)).maxRetryAfter(Duration.ofMinutes(5)).build();
+  private static final DeliverySettings SETTINGS = DeliverySettings.from(AirbagConfig.defaults(), "svc");
 
   @ParameterizedTest(name = "HTTP {0} -> {1}")
   @CsvSource({"200, SENT", "202, SENT", "204, SENT", "400, REJECTED", "413, REJECTED", "422, REJECTED",
@@ -77,7 +77,7 @@ class DeliveryRulesTest {
 
   @Test
   void theDefaultsAreTheIssues() {
-    DeliverySettings defaults = DeliverySettings.builder("svc").build();
+    DeliverySettings defaults = DeliverySettings.from(AirbagConfig.defaults(), "svc");
 
     assertEquals(512, defaults.batchSize());
     assertEquals(Duration.ofSeconds(2), defaults.flushInterval());
