@@ -11,11 +11,10 @@ import java.time.Duration;
  * {@link #from}. Defaults and bounds are the key table's. Immutable and thread-safe.
  */
 public final class DeliverySettings {
-  // Not keys: how a sink retries a collector (from 1 s, doubling to 60 s, full jitter) and how much it folds.
+  // Not keys: how a sink retries a collector (from 1 s, doubling to 60 s, full jitter).
   private static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
   private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
-  private static final int MAX_FOLDS = 10_000;
   // Events a sink holds in memory before it spools, in batches.
   private static final int BATCHES_IN_MEMORY = 4;
 
@@ -102,9 +101,9 @@ public final class DeliverySettings {
     return dedupeWindow;
   }
 
-  /** Most folds open at once per sink; past it events pass unfolded. */
+  /** Most folds open at once per sink, as many as the events file's; past it events pass unfolded. */
   public int maxFolds() {
-    return MAX_FOLDS;
+    return FoldingSink.MAX_FOLDS;
   }
 
   /** Events a sink holds in memory before it spools them. */
