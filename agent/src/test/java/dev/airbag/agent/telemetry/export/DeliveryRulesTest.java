@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airbag.agent.config.AirbagConfig;
+import dev.airbag.agent.config.TestConfig;
 import dev.airbag.agent.engine.classify.HeaderLookup;
 import java.net.URI;
 import java.nio.file.Path;
@@ -85,5 +86,12 @@ class DeliveryRulesTest {
     assertEquals(64L * 1024 * 1024, defaults.spoolMaxBytes());
     assertEquals(Duration.ofSeconds(10), defaults.dedupeWindow());
     assertTrue(defaults.spoolDir().endsWith(Path.of("airbag-spool", "svc")));
+  }
+
+  @Test
+  void aZeroShutdownTimeoutIsAcceptedAsTheKeyTableAllows() {
+    DeliverySettings settings = DeliverySettings.from(TestConfig.with("airbag.export.shutdown-timeout", "0s"), "svc");
+
+    assertEquals(Duration.ZERO, settings.shutdownTimeout());
   }
 }
