@@ -19,8 +19,10 @@ import java.util.Set;
 
 /**
  * The key table: every key Airbag reads, with its default, allowed values and description. The loader, the
- * README ({@link #markdownTable()}) and the startup summary all come from these rows; a new key is a new row
- * here plus a line in {@link #all()}. Immutable.
+ * README ({@link #markdownTable()}) and the startup summary all come from these rows. A new key is a new row here
+ * (or in {@link ExportKeys}, {@link ExceptionKeys}), its name in {@link #all()} (a test checks), and a field that
+ * the settings class it belongs to reads in its {@code from(AirbagConfig)}; defaults and bounds are never
+ * written anywhere else. Immutable.
  */
 public final class ConfigKeys {
   /** The built-in endpoint presets, all on by default. */

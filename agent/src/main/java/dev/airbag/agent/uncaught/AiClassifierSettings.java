@@ -1,9 +1,12 @@
 package dev.airbag.agent.uncaught;
 
+import dev.airbag.agent.config.AirbagConfig;
+import dev.airbag.agent.config.ExceptionKeys;
+import dev.airbag.agent.config.ExportKeys;
+import dev.airbag.agent.telemetry.export.DeliverySettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How to reach the optional AI classifier: any OpenAI-compatible {@code /v1/chat/completions} endpoint, the
@@ -11,6 +14,8 @@ import java.util.Objects;
  * a config file), a per-request timeout, and the file its answers are cached in. Immutable and thread-safe.
  */
 public final class AiClassifierSettings {
+  private static final String CACHE_FILE_NAME = "airbag-ai-labels.txt";
+
   private final URI endpoint;
   private final String model;
   private final String apiKeyEnv;
@@ -18,29 +23,32 @@ public final class AiClassifierSettings {
   private final Path cacheFile;
   private final int maxAttempts;
 
-  /**
-   * @param endpoint the full chat-completions URL ({@code http://localhost:8000/v1/chat/completions})
-   * @param apiKeyEnv the environment variable holding the bearer key; null sends no Authorization header
-   * @param cacheFile where answers persist across restarts; null keeps them in memory only
-   */
-  public AiClassifierSettings(URI endpoint, String model, String apiKeyEnv, Duration timeout, Path cacheFile,
-      int maxAttempts) {
-    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-    this.model = Objects.requireNonNull(model, "model");
-    this.apiKeyEnv = apiKeyEnv;
-    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  private AiClassifierSettings(AirbagConfig config, Path cacheFile) {
+    this.endpoint = config.get(ExceptionKeys.AI_ENDPOINT);
+    this.model = config.get(ExceptionKeys.AI_MODEL);
+    this.apiKeyEnv = config.get(ExceptionKeys.AI_KEY_ENV);
+    this.timeout = config.get(ExceptionKeys.AI_TIMEOUT);
+    this.maxAttempts = config.get(ExceptionKeys.AI_MAX_ATTEMPTS);
     this.cacheFile = cacheFile;
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+  }
+
+  /**
+   * The {@code airbag.ai-classifier.*} keys, or null when the classifier is off (no endpoint or no model). Without a
+   * cache file, answers are kept in the spool directory ({@code airbag.export.spool.dir}, else the service's own).
+   */
+  static AiClassifierSettings from(AirbagConfig config, String serviceName) {
+    if (config.get(ExceptionKeys.AI_ENDPOINT) == null || config.get(ExceptionKeys.AI_MODEL) == null) {
+      return null;
     }
-    this.maxAttempts = maxAttempts;
+    Path cache = config.get(ExceptionKeys.AI_CACHE_FILE);
+    if (cache == null) {
+      Path spool = config.get(ExportKeys.SPOOL_DIR);
+      cache = (spool != null ? spool : DeliverySettings.defaultSpoolDir(serviceName)).resolve(CACHE_FILE_NAME);
+    }
+    return new AiClassifierSettings(config, cache);
   }
 
-  /** Defaults: a 10-second timeout and 3 attempts. */
-  public static AiClassifierSettings of(URI endpoint, String model, String apiKeyEnv, Path cacheFile) {
-    return new AiClassifierSettings(endpoint, model, apiKeyEnv, Duration.ofSeconds(10), cacheFile, 3);
-  }
-
+  /** The full chat-completions URL ({@code http://localhost:8000/v1/chat/completions}). */
   public URI endpoint() {
     return endpoint;
   }
@@ -49,6 +57,7 @@ public final class AiClassifierSettings {
     return model;
   }
 
+  /** The environment variable holding the bearer key; null sends no Authorization header. */
   public String apiKeyEnv() {
     return apiKeyEnv;
   }
@@ -57,6 +66,7 @@ public final class AiClassifierSettings {
     return timeout;
   }
 
+  /** Where answers persist across restarts. */
   public Path cacheFile() {
     return cacheFile;
   }

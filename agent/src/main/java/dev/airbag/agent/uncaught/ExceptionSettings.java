@@ -1,15 +1,15 @@
 package dev.airbag.agent.uncaught;
 
+import dev.airbag.agent.config.AirbagConfig;
+import dev.airbag.agent.config.ExceptionKeys;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
- * Everything the exception reporter is configured with, built once from the {@code airbag.exceptions.*},
- * {@code airbag.feedback.*} and {@code airbag.ai-classifier.*} keys. Immutable and thread-safe; the builder
- * is not.
+ * Everything the exception reporter is configured with: the {@code airbag.exceptions.*}, {@code airbag.feedback.*}
+ * and {@code airbag.ai-classifier.*} keys, read once by {@link #from}. Defaults and bounds are the key table's.
+ * Immutable and thread-safe.
  */
 public final class ExceptionSettings {
   private final int maxPerMinute;
@@ -21,36 +21,33 @@ public final class ExceptionSettings {
   private final Duration labelsRecheck;
   private final AiClassifierSettings ai;
 
-  private ExceptionSettings(Builder b) {
-    this.maxPerMinute = b.maxPerMinute;
-    this.maxFingerprints = b.maxFingerprints;
-    this.stackFrames = b.stackFrames;
-    this.libraryPrefixes = Collections.unmodifiableList(new ArrayList<>(b.libraryPrefixes));
-    this.rules = Collections.unmodifiableList(new ArrayList<>(b.rules));
-    this.labelsFile = b.labelsFile;
-    this.labelsRecheck = b.labelsRecheck;
-    this.ai = b.ai;
+  private ExceptionSettings(AirbagConfig config, AiClassifierSettings ai) {
+    this.maxPerMinute = config.get(ExceptionKeys.MAX_PER_MINUTE);
+    this.maxFingerprints = config.get(ExceptionKeys.MAX_FINGERPRINTS);
+    this.stackFrames = config.get(ExceptionKeys.STACK_FRAMES);
+    this.libraryPrefixes = List.copyOf(config.get(ExceptionKeys.LIBRARY_PREFIXES));
+    this.rules = List.copyOf(config.family(ExceptionKeys.RULE).values());
+    this.labelsFile = config.get(ExceptionKeys.FEEDBACK_FILE);
+    this.labelsRecheck = config.get(ExceptionKeys.FEEDBACK_RECHECK);
+    this.ai = ai;
   }
 
-  public static Builder builder() {
-    return new Builder();
+  /** The exception keys of {@code config}; the AI classifier caches under the service's spool unless told. */
+  public static ExceptionSettings from(AirbagConfig config, String serviceName) {
+    return new ExceptionSettings(config, AiClassifierSettings.from(config, serviceName));
   }
 
-  public static ExceptionSettings defaults() {
-    return builder().build();
-  }
-
-  /** Events per fingerprint per minute ({@code airbag.exceptions.max-per-minute}, 10). */
+  /** Events per fingerprint per minute ({@code airbag.exceptions.max-per-minute}). */
   public int maxPerMinute() {
     return maxPerMinute;
   }
 
-  /** Fingerprints whose rate-limit state is remembered (10,000); least recently seen evicted first. */
+  /** Fingerprints whose rate-limit state is remembered; least recently seen evicted first. */
   public int maxFingerprints() {
     return maxFingerprints;
   }
 
-  /** Stack lines in an event (50). */
+  /** Stack lines in an event ({@code airbag.exceptions.stack-frames}). */
   public int stackFrames() {
     return stackFrames;
   }
@@ -70,7 +67,7 @@ public final class ExceptionSettings {
     return labelsFile;
   }
 
-  /** How often the labels file is checked for changes (5s). */
+  /** How often the labels file is checked for changes ({@code airbag.feedback.recheck-interval}). */
   public Duration labelsRecheck() {
     return labelsRecheck;
   }
@@ -78,74 +75,5 @@ public final class ExceptionSettings {
   /** The AI classifier's settings, or null when it is off. */
   public AiClassifierSettings ai() {
     return ai;
-  }
-
-  /** Not thread-safe. */
-  public static final class Builder {
-    private int maxPerMinute = 10;
-    private int maxFingerprints = 10_000;
-    private int stackFrames = 50;
-    private List<String> libraryPrefixes = Collections.emptyList();
-    private List<ExceptionRule> rules = Collections.emptyList();
-    private Path labelsFile;
-    private Duration labelsRecheck = Duration.ofSeconds(5);
-    private AiClassifierSettings ai;
-
-    private Builder() {
-    }
-
-    public Builder maxPerMinute(int value) {
-      this.maxPerMinute = requirePositive(value, "maxPerMinute");
-      return this;
-    }
-
-    public Builder maxFingerprints(int value) {
-      this.maxFingerprints = requirePositive(value, "maxFingerprints");
-      return this;
-    }
-
-    public Builder stackFrames(int value) {
-      this.stackFrames = requirePositive(value, "stackFrames");
-      return this;
-    }
-
-    public Builder libraryPrefixes(List<String> value) {
-      this.libraryPrefixes = value;
-      return this;
-    }
-
-    public Builder rules(List<ExceptionRule> value) {
-      this.rules = value;
-      return this;
-    }
-
-    public Builder labelsFile(Path value) {
-      this.labelsFile = value;
-      return this;
-    }
-
-    public Builder labelsRecheck(Duration value) {
-      if (value.isNegative()) {
-        throw new IllegalArgumentException("labelsRecheck must not be negative, was " + value);
-      }
-      this.labelsRecheck = value;
-      return this;
-    }
-
-    public Builder ai(AiClassifierSettings value) {
-      this.ai = value;
-      return this;
-    }
-
-    public ExceptionSettings build() {
-      return new ExceptionSettings(this);
-    }
-
-    private static int requirePositive(int value, String name) {
-      if (value < 1) {
-        throw new IllegalArgumentException(name + " must be at least 1, was " + value);
-      }
-      return value;
-    }
   }
 }

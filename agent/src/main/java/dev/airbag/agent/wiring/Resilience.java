@@ -18,7 +18,7 @@ import dev.airbag.agent.engine.retry.RetryPolicy;
 import dev.airbag.agent.engine.time.Clock;
 
 /** Builds the call pipeline's policies (retry, budget, breaker, fallback, timeouts) from the configuration. */
-final class Resilience {
+public final class Resilience {
   // Circuits are per (endpoint, model); past this many the least recently used one neither failing fast nor probing goes.
   private static final int MAX_CIRCUITS = 10_000;
 
@@ -33,16 +33,8 @@ final class Resilience {
         config.get(ConfigKeys.FALLBACK_ON));
     CircuitBreakers breakers = null;
     if (config.get(ConfigKeys.CIRCUIT_ENABLED)) {
-      BreakerConfig breaker = new BreakerConfig(config.get(ConfigKeys.CIRCUIT_WINDOW),
-          config.get(ConfigKeys.CIRCUIT_MINIMUM_CALLS), config.get(ConfigKeys.CIRCUIT_FAILURE_RATE_THRESHOLD),
-          config.get(ConfigKeys.CIRCUIT_SLOW_CALL_DURATION), config.get(ConfigKeys.CIRCUIT_OPEN_DURATION),
-          config.get(ConfigKeys.CIRCUIT_HALF_OPEN_CALLS))
-          .withHopelessAfter(config.get(ConfigKeys.CIRCUIT_HOPELESS_AFTER), config.get(ConfigKeys.CIRCUIT_HOPELESS_SPAN))
-          .withFirstOpenDuration(config.get(ConfigKeys.CIRCUIT_FIRST_OPEN_DURATION))
-          // A probe lost with its call must not hold the circuit half-open for ever.
-          .withHalfOpenMaxWait(config.get(ConfigKeys.RETRY_DEADLINE));
       // Opening on a failure rate costs nothing only where another model serves meanwhile.
-      breakers = new CircuitBreakers(breaker, fallback::hasChainFor, clock, transitions,
+      breakers = new CircuitBreakers(breakerConfig(config), fallback::hasChainFor, clock, transitions,
           FaultInjection.room(MAX_CIRCUITS));
     }
     return CallPipeline.builder(classifier, listener)
@@ -61,5 +53,16 @@ final class Resilience {
         .replayWindow(config.get(ConfigKeys.RETRY_REPLAY_WINDOW))
         .maxErrorBodyBytes(config.get(ConfigKeys.CLASSIFY_MAX_BODY_BYTES))
         .build();
+  }
+
+  /** The {@code airbag.circuit.*} keys as the engine's breaker settings; public so that tests get the defaults. */
+  public static BreakerConfig breakerConfig(AirbagConfig config) {
+    return new BreakerConfig(config.get(ConfigKeys.CIRCUIT_WINDOW), config.get(ConfigKeys.CIRCUIT_MINIMUM_CALLS),
+        config.get(ConfigKeys.CIRCUIT_FAILURE_RATE_THRESHOLD), config.get(ConfigKeys.CIRCUIT_SLOW_CALL_DURATION),
+        config.get(ConfigKeys.CIRCUIT_OPEN_DURATION), config.get(ConfigKeys.CIRCUIT_HALF_OPEN_CALLS))
+        .withHopelessAfter(config.get(ConfigKeys.CIRCUIT_HOPELESS_AFTER), config.get(ConfigKeys.CIRCUIT_HOPELESS_SPAN))
+        .withFirstOpenDuration(config.get(ConfigKeys.CIRCUIT_FIRST_OPEN_DURATION))
+        // A probe lost with its call must not hold the circuit half-open for ever.
+        .withHalfOpenMaxWait(config.get(ConfigKeys.RETRY_DEADLINE));
   }
 }

@@ -74,7 +74,7 @@ final class Telemetry {
     EventDispatcher dispatcher = new EventDispatcher(FaultInjection.sinks(sinks),
         FaultInjection.room(EVENT_QUEUE_CAPACITY), clock);
     dispatcher.start();
-    AgentMetrics metrics = AgentMetrics.start(metricsSettings(config, chosen, service, host), alertSettings(config),
+    AgentMetrics metrics = AgentMetrics.start(MetricsSettings.from(config, service, host), AlertSettings.from(config),
         clock, dispatcher::offer, service, host);
     if (collectors != null) {
       metrics.bindExportStats(sinkNames(collectors), (sink, result) -> total(collectors, sink, result));
@@ -100,21 +100,12 @@ final class Telemetry {
     if (!otlp && !http) {
       return null;
     }
-    DeliverySettings.Builder delivery = DeliverySettings.builder(service)
-        .batchSize(config.get(ExportKeys.BATCH_SIZE))
-        .flushInterval(config.get(ExportKeys.FLUSH_INTERVAL))
-        .shutdownTimeout(config.get(ExportKeys.SHUTDOWN_TIMEOUT))
-        .spoolMaxBytes(config.get(ExportKeys.SPOOL_MAX_SIZE))
-        .dedupeWindow(config.get(ExportKeys.DEDUPE_WINDOW));
-    if (config.get(ExportKeys.SPOOL_DIR) != null) {
-      delivery.spoolDir(config.get(ExportKeys.SPOOL_DIR));
-    }
     Path trustPath = config.get(ExportKeys.TRUST_STORE);
     TrustStoreSettings trust = trustPath == null ? null
         : new TrustStoreSettings(trustPath, config.get(ExportKeys.TRUST_STORE_PASSWORD),
             config.get(ExportKeys.TRUST_STORE_TYPE));
     Map<String, String> headers = config.get(ExportKeys.HEADERS);
-    CollectorSinks sinks = new CollectorSinks(delivery.build(), clock, ExportLog.slf4j());
+    CollectorSinks sinks = new CollectorSinks(DeliverySettings.from(config, service), clock, ExportLog.slf4j());
     if (otlp) {
       URI endpoint = config.get(ExportKeys.OTLP_ENDPOINT);
       sinks.otlp(OtlpProtocol.fromWireName(config.get(ExportKeys.OTLP_PROTOCOL)),
@@ -131,37 +122,6 @@ final class Telemetry {
       LoggerFactory.getLogger("airbag").warn("collectors are off: {}", badTrustStore.getMessage());
       return null;
     }
-  }
-
-  private static MetricsSettings metricsSettings(AirbagConfig config, List<String> chosen, String service, String host) {
-    Boolean otlpMetrics = config.get(ExportKeys.METRICS_OTLP);
-    boolean pushOtlp = otlpMetrics != null ? otlpMetrics : chosen.contains("otlp");
-    URI otlpUrl = config.get(ExportKeys.METRICS_OTLP_ENDPOINT);
-    if (otlpUrl == null) {
-      otlpUrl = URI.create(config.get(ExportKeys.OTLP_ENDPOINT).toString().replaceAll("/+$", "") + "/v1/metrics");
-    }
-    return MetricsSettings.builder()
-        .prometheusPort(config.get(ExportKeys.PROMETHEUS_PORT))
-        .prometheusHost(config.get(ExportKeys.PROMETHEUS_HOST))
-        .otlpUrl(pushOtlp ? otlpUrl.toString() : null)
-        .step(config.get(ExportKeys.METRICS_STEP))
-        .otlpHeaders(config.get(ExportKeys.HEADERS))
-        .resourceAttributes(Map.of("service.name", service, "host.name", host))
-        .modelTagLimit(config.get(ExportKeys.MODEL_TAG_LIMIT))
-        .build();
-  }
-
-  private static AlertSettings alertSettings(AirbagConfig config) {
-    return AlertSettings.builder()
-        .enabled(config.get(ExportKeys.ALERTS_ENABLED))
-        .window(config.get(ExportKeys.ALERTS_WINDOW))
-        .interval(config.get(ExportKeys.ALERTS_INTERVAL))
-        .minSamples(config.get(ExportKeys.ALERTS_MIN_SAMPLES))
-        .rateLimitedPercent(config.get(ExportKeys.ALERTS_RATE_LIMITED))
-        .errorsPercent(config.get(ExportKeys.ALERTS_ERRORS))
-        .fallbacksPercent(config.get(ExportKeys.ALERTS_FALLBACKS))
-        .circuitOpen(config.get(ExportKeys.ALERTS_CIRCUIT_OPEN))
-        .build();
   }
 
   private static List<String> sinkNames(CollectorGroup collectors) {

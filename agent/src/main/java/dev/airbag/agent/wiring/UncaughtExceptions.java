@@ -2,20 +2,12 @@ package dev.airbag.agent.wiring;
 
 import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.config.ExceptionKeys;
-import dev.airbag.agent.config.ExportKeys;
 import dev.airbag.agent.engine.redact.TextMask;
 import dev.airbag.agent.engine.time.Clock;
-import dev.airbag.agent.uncaught.AiClassifierSettings;
 import dev.airbag.agent.uncaught.ExceptionReporter;
-import dev.airbag.agent.uncaught.ExceptionRule;
 import dev.airbag.agent.uncaught.ExceptionSettings;
 import dev.airbag.agent.instrument.uncaught.ExceptionCapture;
-import dev.airbag.agent.telemetry.export.DeliverySettings;
 import dev.airbag.agent.telemetry.metrics.LlmMetricsBinder;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Builds the uncaught-exception reporter and its capture from the configuration; null when it is off. */
 final class UncaughtExceptions {
@@ -26,28 +18,8 @@ final class UncaughtExceptions {
     if (!config.get(ExceptionKeys.ENABLED)) {
       return null;
     }
-    List<ExceptionRule> rules = new ArrayList<>(config.family(ExceptionKeys.RULE).values());
-    ExceptionSettings.Builder settings = ExceptionSettings.builder()
-        .maxPerMinute(config.get(ExceptionKeys.MAX_PER_MINUTE))
-        .maxFingerprints(config.get(ExceptionKeys.MAX_FINGERPRINTS))
-        .stackFrames(config.get(ExceptionKeys.STACK_FRAMES))
-        .libraryPrefixes(config.get(ExceptionKeys.LIBRARY_PREFIXES))
-        .rules(rules)
-        .labelsFile(config.get(ExceptionKeys.FEEDBACK_FILE))
-        .labelsRecheck(config.get(ExceptionKeys.FEEDBACK_RECHECK));
-    URI aiEndpoint = config.get(ExceptionKeys.AI_ENDPOINT);
-    if (aiEndpoint != null && config.get(ExceptionKeys.AI_MODEL) != null) {
-      Path cache = config.get(ExceptionKeys.AI_CACHE_FILE);
-      if (cache == null) {
-        Path spool = config.get(ExportKeys.SPOOL_DIR);
-        cache = (spool != null ? spool : DeliverySettings.defaultSpoolDir(service)).resolve("airbag-ai-labels.txt");
-      }
-      settings.ai(new AiClassifierSettings(aiEndpoint, config.get(ExceptionKeys.AI_MODEL),
-          config.get(ExceptionKeys.AI_KEY_ENV), config.get(ExceptionKeys.AI_TIMEOUT), cache,
-          config.get(ExceptionKeys.AI_MAX_ATTEMPTS)));
-    }
     LlmMetricsBinder metrics = telemetry.metrics.binder();
-    ExceptionReporter reporter = ExceptionReporter.builder(settings.build())
+    ExceptionReporter reporter = ExceptionReporter.builder(ExceptionSettings.from(config, service))
         .dispatcher(telemetry.dispatcher)
         .metrics((category, severity, source) -> metrics.recordException(
             category == null ? "none" : category.wireName(), severity))

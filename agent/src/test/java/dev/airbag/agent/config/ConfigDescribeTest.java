@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +112,21 @@ class ConfigDescribeTest {
       assertTrue(key.name().startsWith("airbag."), key.name());
       assertFalse(names.contains(key.name()), key.name());
       names.add(key.name());
+    }
+  }
+
+  @Test
+  void everyKeyConstantIsARowOfTheTable() throws IllegalAccessException {
+    // A constant missing from all() would be refused as an unknown key and left out of the docs.
+    for (Class<?> keys : List.of(ConfigKeys.class, ExportKeys.class, ExceptionKeys.class)) {
+      for (Field field : keys.getFields()) {
+        Object constant = field.get(null);
+        if (constant instanceof ConfigKey) {
+          assertTrue(ConfigKeys.all().contains(constant), field.getName() + " is not in ConfigKeys.all()");
+        } else if (constant instanceof KeyFamily) {
+          assertTrue(ConfigKeys.families().contains(constant), field.getName() + " is not in ConfigKeys.families()");
+        }
+      }
     }
   }
 

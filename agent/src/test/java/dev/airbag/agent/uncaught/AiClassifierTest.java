@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airbag.agent.config.TestConfig;
 import dev.airbag.agent.engine.time.Sleeper;
 import dev.airbag.agent.telemetry.events.Event;
 import dev.airbag.agent.telemetry.events.EventFields;
@@ -163,9 +164,11 @@ class AiClassifierTest {
   }
 
   private ExceptionReporter reporter(URI endpoint, Duration timeout) {
-    AiClassifierSettings ai = new AiClassifierSettings(endpoint, "gpt-4o-mini", "AI_KEY", timeout,
-        dir.resolve("ai-labels.txt"), 2);
-    return ExceptionReporter.builder(ExceptionSettings.builder().ai(ai).build())
+    ExceptionSettings settings = ExceptionSettings.from(TestConfig.with("airbag.ai-classifier.endpoint", endpoint,
+        "airbag.ai-classifier.model", "gpt-4o-mini", "airbag.ai-classifier.api-key-env", "AI_KEY",
+        "airbag.ai-classifier.timeout", timeout.toMillis() + "ms", "airbag.ai-classifier.max-attempts", "2",
+        "airbag.ai-classifier.cache-file", dir.resolve("ai-labels.txt")), "svc");
+    return ExceptionReporter.builder(settings)
         .events(events).clock(clock).env(Map.of("AI_KEY", "test-key-123")::get)
         .sleeper(recordingSleeper).onReviewed(reviewed::add).log(new RecordingLog()).build();
   }

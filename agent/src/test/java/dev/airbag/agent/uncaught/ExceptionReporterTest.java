@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.engine.classify.Category;
 import dev.airbag.agent.engine.classify.Severity;
 import dev.airbag.agent.engine.redact.RecentCredentials;
@@ -22,9 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ExceptionReporterTest {
+  private static final ExceptionSettings DEFAULTS = ExceptionSettings.from(AirbagConfig.defaults(), "svc");
   private final FakeClock clock = new FakeClock();
   private final RecordingEvents events = new RecordingEvents();
-  private final ExceptionReporter reporter = ExceptionReporter.builder(ExceptionSettings.defaults())
+  private final ExceptionReporter reporter = ExceptionReporter.builder(DEFAULTS)
       .events(events).clock(clock).service("orders").host("web-1").build();
 
   @Test
@@ -63,7 +65,7 @@ class ExceptionReporterTest {
     String key = "azurelike0key0with0no0known0shape0123";
     RecentCredentials recent = new RecentCredentials(clock, java.time.Duration.ofMinutes(10).toNanos());
     recent.remember(List.of(key));
-    ExceptionReporter masking = ExceptionReporter.builder(ExceptionSettings.defaults()).events(events).clock(clock)
+    ExceptionReporter masking = ExceptionReporter.builder(DEFAULTS).events(events).clock(clock)
         .secrets(recent).build();
     Throwable error = withStack(new IllegalStateException("call failed with " + key,
         new IOException("401: key " + key + " denied")), frame("com.acme.Orders", "place", 42));
@@ -95,7 +97,7 @@ class ExceptionReporterTest {
   @Test
   void aBurstOfOneHundredThousandIsRateLimitedAndCountedIntoTheNextEvent() {
     AtomicInteger counted = new AtomicInteger();
-    ExceptionReporter limited = ExceptionReporter.builder(ExceptionSettings.defaults()).events(events).clock(clock)
+    ExceptionReporter limited = ExceptionReporter.builder(DEFAULTS).events(events).clock(clock)
         .metrics((category, severity, source) -> counted.incrementAndGet()).build();
     Throwable error = withStack(new IllegalStateException("boom"), frame("com.acme.Loop", "spin", 3));
 
@@ -171,7 +173,7 @@ class ExceptionReporterTest {
     assertNull(events.last().get(EventFields.DETAIL));
 
     RecordingLog log = new RecordingLog();
-    ExceptionReporter broken = ExceptionReporter.builder(ExceptionSettings.defaults()).clock(clock).log(log)
+    ExceptionReporter broken = ExceptionReporter.builder(DEFAULTS).clock(clock).log(log)
         .events(e -> {
           throw new IllegalStateException("sink down");
         }).build();
@@ -198,7 +200,7 @@ class ExceptionReporterTest {
   @Test
   void theMetricsListenerHearsTheCategoryAndSeverity() {
     List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
-    ExceptionReporter withMetrics = ExceptionReporter.builder(ExceptionSettings.defaults()).clock(clock)
+    ExceptionReporter withMetrics = ExceptionReporter.builder(DEFAULTS).clock(clock)
         .metrics((category, severity, source) -> heard.add(category + "/" + severity + "/" + source)).build();
 
     withMetrics.report(new java.net.SocketTimeoutException(), null, CaptureSource.COMPLETABLE_FUTURE, null);

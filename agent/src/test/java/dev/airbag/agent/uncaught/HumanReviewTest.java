@@ -5,6 +5,7 @@ import static dev.airbag.agent.uncaught.FingerprintTest.withStack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airbag.agent.config.TestConfig;
 import dev.airbag.agent.telemetry.events.EventFields;
 import dev.airbag.agent.testing.FakeClock;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class HumanReviewTest {
   @Test
   void aLabelWrittenWhileTheAppRunsDecidesTheNextOccurrence(@TempDir Path dir) throws Exception {
     Path labels = dir.resolve("airbag-labels.txt");
-    reporter = ExceptionReporter.builder(ExceptionSettings.builder().labelsFile(labels).build())
+    reporter = ExceptionReporter.builder(withLabels(labels))
         .events(events).clock(clock).onReviewed(fp -> reviewed.countDown()).build();
     Throwable error = withStack(new IllegalStateException("cart 42 is empty"), frame("com.acme.Cart", "pay", 9));
 
@@ -70,7 +71,7 @@ class HumanReviewTest {
     Throwable error = withStack(new IllegalStateException(), frame("com.acme.Cart", "pay", 9));
     for (int run = 0; run < 2; run++) {
       CountDownLatch done = new CountDownLatch(1);
-      reporter = ExceptionReporter.builder(ExceptionSettings.builder().labelsFile(labels).build())
+      reporter = ExceptionReporter.builder(withLabels(labels))
           .events(events).clock(clock).onReviewed(fp -> done.countDown()).build();
       reporter.report(error, null, CaptureSource.UNCAUGHT, null);
       reporter.report(error, null, CaptureSource.UNCAUGHT, null);
@@ -82,5 +83,9 @@ class HumanReviewTest {
     assertEquals(1, Files.readAllLines(dir.resolve("labels.txt.pending")).stream()
         .filter(l -> l.startsWith("#" + fingerprint)).count());
     assertTrue(Files.readString(labels).startsWith("# Airbag exception labels"));
+  }
+
+  private static ExceptionSettings withLabels(Path labels) {
+    return ExceptionSettings.from(TestConfig.with("airbag.feedback.file", labels), "svc");
   }
 }

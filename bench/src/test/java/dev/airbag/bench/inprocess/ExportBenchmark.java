@@ -1,5 +1,7 @@
 package dev.airbag.bench.inprocess;
 
+import dev.airbag.agent.config.AirbagConfig;
+import dev.airbag.agent.config.ConfigSources;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.telemetry.events.Event;
 import dev.airbag.agent.telemetry.events.EventDispatcher;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,8 +54,17 @@ public final class ExportBenchmark {
     }
   }
 
+  /** The key table's delivery defaults with the given keys, set as {@code -D} properties would set them. */
+  private static DeliverySettings delivery(Object... keysAndValues) {
+    Map<String, String> keys = new HashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      keys.put(keysAndValues[i].toString(), keysAndValues[i + 1].toString());
+    }
+    return DeliverySettings.from(AirbagConfig.load(ConfigSources.of(null, keys, Map.of())), "bench");
+  }
+
   private static double enqueueNanos(LoopbackCollector collector, Path spool) {
-    CollectorGroup sinks = new CollectorSinks(DeliverySettings.builder("bench").spoolDir(spool).build(), Clock.SYSTEM,
+    CollectorGroup sinks = new CollectorSinks(delivery("airbag.export.spool.dir", spool), Clock.SYSTEM,
         message -> { }).http(CollectorSettings.of(collector.base(), Map.of(), false, null)).start();
     EventDispatcher dispatcher = new EventDispatcher(List.<EventSink>of(sinks), 8192, Clock.SYSTEM);
     dispatcher.start();
@@ -74,7 +86,7 @@ public final class ExportBenchmark {
   }
 
   private static double throughput(LoopbackCollector collector, OtlpProtocol protocol, int count, Path spool) {
-    DeliverySettings delivery = DeliverySettings.builder("bench").spoolDir(spool).dedupeWindow(Duration.ZERO).build();
+    DeliverySettings delivery = delivery("airbag.export.spool.dir", spool, "airbag.export.dedupe-window", "0s");
     CollectorSinks builder = new CollectorSinks(delivery, Clock.SYSTEM, System.err::println);
     CollectorSettings target = CollectorSettings.of(collector.base(), Map.of(), protocol != null, null);
     CollectorGroup sinks = (protocol == null ? builder.http(target)

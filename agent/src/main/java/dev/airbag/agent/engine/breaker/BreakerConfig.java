@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How every circuit decides, built once from the {@code airbag.circuit.*} keys. Immutable and thread-safe.
+ * How every circuit decides, built once from the {@code airbag.circuit.*} keys where the agent is wired (their
+ * defaults live in the key table only). Immutable and thread-safe.
  *
  * <p>Two rules open a circuit. The <b>rate rule</b> (a failure share of the last {@code window} attempts) is for
  * models with a fallback, where opening early costs nothing because another model serves. The <b>hopeless
@@ -21,13 +22,8 @@ import java.util.Objects;
  * to {@code window}: the window never holds more outcomes than its size, so it could otherwise never decide.
  */
 public final class BreakerConfig {
-  /** Matches the default {@code airbag.retry.deadline}: no attempt outlives its call. */
+  // A probe silent this long is presumed lost; the wiring passes the call deadline instead.
   private static final Duration DEFAULT_HALF_OPEN_MAX_WAIT = Duration.ofSeconds(120);
-  /** Defaults of the {@code airbag.circuit.*} keys; declared after the constant it uses. */
-  private static final BreakerConfig DEFAULTS =
-      new BreakerConfig(20, 10, 50, null, Duration.ofSeconds(2), 1)
-          .withHopelessAfter(50, Duration.ofSeconds(1))
-          .withFirstOpenDuration(Duration.ofMillis(500));
 
   private final int window;
   private final int minimumCalls;
@@ -41,13 +37,13 @@ public final class BreakerConfig {
   private final Duration firstOpenDuration;
 
   /**
-   * @param window how many of the latest attempt outcomes are weighed (20)
-   * @param minimumCalls no decision before this many outcomes are in the window (10)
-   * @param failureRateThresholdPercent opens when failures reach this share of the window, 1 to 100 (50)
-   * @param slowCallDuration an attempt at least this long counts as a failure; null turns the rule off (off)
-   * @param openDuration the longest pause of an open circuit before it lets a probe through (2s); with no
+   * @param window how many of the latest attempt outcomes are weighed
+   * @param minimumCalls no decision before this many outcomes are in the window
+   * @param failureRateThresholdPercent opens when failures reach this share of the window, 1 to 100
+   * @param slowCallDuration an attempt at least this long counts as a failure; null turns the rule off
+   * @param openDuration the longest pause of an open circuit before it lets a probe through; with no
    *     {@link #withFirstOpenDuration first pause} set, every pause is this long
-   * @param halfOpenCalls how many probes must all succeed to close the circuit again (1)
+   * @param halfOpenCalls how many probes must all succeed to close the circuit again
    * @throws IllegalArgumentException naming the first value out of range
    */
   public BreakerConfig(int window, int minimumCalls, int failureRateThresholdPercent, Duration slowCallDuration,
@@ -88,13 +84,8 @@ public final class BreakerConfig {
     this.firstOpenDuration = firstOpenDuration.compareTo(openDuration) > 0 ? openDuration : firstOpenDuration;
   }
 
-  /** 20 attempts, 10 minimum, 50% (with a fallback), hopeless after 50, pauses 500ms doubling to 2s, 1 probe. */
-  public static BreakerConfig defaults() {
-    return DEFAULTS;
-  }
-
   /**
-   * A copy whose probes are presumed lost when none has reported for this long (default 120s). Pass the call
+   * A copy whose probes are presumed lost when none has reported for this long (2 min unless set). Pass the call
    * deadline: no attempt outlives it, so a probe silent for longer will never report, and without this bound
    * lost probes would hold every half-open slot forever.
    */

@@ -1,44 +1,64 @@
 package dev.airbag.agent.telemetry.export;
 
+import dev.airbag.agent.config.AirbagConfig;
+import dev.airbag.agent.config.ExportKeys;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 
 /**
- * How collector sinks batch, retry, spool and fold: the {@code airbag.export.*} delivery keys, resolved once by
- * the integrator. Defaults are the issue's: batches of 512 or every 2 s, a 64 MB spool, a 5 s shutdown flush,
- * a 10 s dedupe window. Immutable and thread-safe.
+ * How collector sinks batch, retry, spool and fold: the {@code airbag.export.*} delivery keys, read once by
+ * {@link #from}. Defaults and bounds are the key table's. Immutable and thread-safe.
  */
 public final class DeliverySettings {
+  // Not keys: how a sink retries a collector (from 1 s, doubling to 60 s, full jitter).
+  private static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+  private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+  // Events a sink holds in memory before it spools, in batches.
+  private static final int BATCHES_IN_MEMORY = 4;
+
+  // Kept for the copies below, which change only what is not a key.
+  private final AirbagConfig config;
   private final int batchSize;
   private final Duration flushInterval;
   private final Duration shutdownTimeout;
   private final Path spoolDir;
   private final long spoolMaxBytes;
   private final Duration dedupeWindow;
-  private final int maxFolds;
-  private final int memoryCapacity;
   private final Duration initialBackoff;
   private final Duration maxBackoff;
   private final Duration maxRetryAfter;
 
-  private DeliverySettings(Builder b) {
-    this.batchSize = positive("batch-size", b.batchSize);
-    this.flushInterval = positive("flush-interval", b.flushInterval);
-    this.shutdownTimeout = positive("shutdown-timeout", b.shutdownTimeout);
-    this.spoolDir = b.spoolDir.toAbsolutePath();
-    this.spoolMaxBytes = Math.max(0, b.spoolMaxBytes);
-    this.dedupeWindow = b.dedupeWindow.isNegative() ? Duration.ZERO : b.dedupeWindow;
-    this.maxFolds = Math.max(0, b.maxFolds);
-    this.memoryCapacity = b.memoryCapacity > 0 ? Math.max(b.memoryCapacity, batchSize) : 4 * batchSize;
-    this.initialBackoff = positive("initial backoff", b.initialBackoff);
-    this.maxBackoff = positive("max backoff", b.maxBackoff);
-    this.maxRetryAfter = positive("max Retry-After", b.maxRetryAfter);
+  private DeliverySettings(AirbagConfig config, Path spoolDir, Duration initialBackoff, Duration maxBackoff,
+      Duration maxRetryAfter) {
+    this.batchSize = config.get(ExportKeys.BATCH_SIZE);
+    this.flushInterval = config.get(ExportKeys.FLUSH_INTERVAL);
+    this.shutdownTimeout = config.get(ExportKeys.SHUTDOWN_TIMEOUT);
+    this.spoolMaxBytes = config.get(ExportKeys.SPOOL_MAX_SIZE);
+    this.dedupeWindow = config.get(ExportKeys.DEDUPE_WINDOW);
+    this.spoolDir = spoolDir.toAbsolutePath();
+    this.initialBackoff = initialBackoff;
+    this.maxBackoff = maxBackoff;
+    this.maxRetryAfter = maxRetryAfter;
+    this.config = config;
   }
 
-  /** Starts from the defaults, spooling under {@link #defaultSpoolDir(String)} for the service. */
-  public static Builder builder(String serviceName) {
-    return new Builder(defaultSpoolDir(serviceName));
+  /** The delivery keys of {@code config}; without {@code airbag.export.spool.dir}, the service's own spool. */
+  public static DeliverySettings from(AirbagConfig config, String serviceName) {
+    Path spool = config.get(ExportKeys.SPOOL_DIR);
+    return new DeliverySettings(config, spool != null ? spool : defaultSpoolDir(serviceName), INITIAL_BACKOFF,
+        MAX_BACKOFF, MAX_RETRY_AFTER);
+  }
+
+  /** The same with another backoff range, for tests that cannot wait a second per retry. */
+  DeliverySettings withBackoff(Duration initial, Duration max) {
+    return new DeliverySettings(config, spoolDir, initial, max, maxRetryAfter);
+  }
+
+  /** The same honouring a collector's Retry-After up to {@code max}. */
+  DeliverySettings withMaxRetryAfter(Duration max) {
+    return new DeliverySettings(config, spoolDir, initialBackoff, maxBackoff, max);
   }
 
   /** {@code ${java.io.tmpdir}/airbag-spool/<service>}, the service name reduced to safe file-name characters. */
@@ -81,14 +101,14 @@ public final class DeliverySettings {
     return dedupeWindow;
   }
 
-  /** Most folds open at once per sink; past it events pass unfolded. 0 disables folding. */
+  /** Most folds open at once per sink, as many as the events file's; past it events pass unfolded. */
   public int maxFolds() {
-    return maxFolds;
+    return FoldingSink.MAX_FOLDS;
   }
 
-  /** Events a sink holds in memory before it spools them (at least one batch; default four). */
+  /** Events a sink holds in memory before it spools them. */
   public int memoryCapacity() {
-    return memoryCapacity;
+    return BATCHES_IN_MEMORY * batchSize;
   }
 
   /** The first retry's backoff ceiling; doubled per failure, full jitter. */
@@ -103,94 +123,5 @@ public final class DeliverySettings {
   /** A collector's Retry-After is honoured up to this much. */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
-  }
-
-  private static int positive(String what, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(what + " must be at least 1, was " + value);
-    }
-    return value;
-  }
-
-  private static Duration positive(String what, Duration value) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(what + " must be positive, was " + value);
-    }
-    return value;
-  }
-
-  /** Collects settings; every value has the default. Not thread-safe. */
-  public static final class Builder {
-    private int batchSize = 512;
-    private Duration flushInterval = Duration.ofSeconds(2);
-    private Duration shutdownTimeout = Duration.ofSeconds(5);
-    private Path spoolDir;
-    private long spoolMaxBytes = 64L * 1024 * 1024;
-    private Duration dedupeWindow = Duration.ofSeconds(10);
-    private int maxFolds = 10_000;
-    private int memoryCapacity;
-    private Duration initialBackoff = Duration.ofSeconds(1);
-    private Duration maxBackoff = Duration.ofSeconds(60);
-    private Duration maxRetryAfter = Duration.ofMinutes(5);
-
-    private Builder(Path spoolDir) {
-      this.spoolDir = spoolDir;
-    }
-
-    public Builder batchSize(int events) {
-      this.batchSize = events;
-      return this;
-    }
-
-    public Builder flushInterval(Duration interval) {
-      this.flushInterval = interval;
-      return this;
-    }
-
-    public Builder shutdownTimeout(Duration timeout) {
-      this.shutdownTimeout = timeout;
-      return this;
-    }
-
-    public Builder spoolDir(Path dir) {
-      this.spoolDir = dir;
-      return this;
-    }
-
-    public Builder spoolMaxBytes(long bytes) {
-      this.spoolMaxBytes = bytes;
-      return this;
-    }
-
-    public Builder dedupeWindow(Duration window) {
-      this.dedupeWindow = window;
-      return this;
-    }
-
-    public Builder maxFolds(int folds) {
-      this.maxFolds = folds;
-      return this;
-    }
-
-    public Builder memoryCapacity(int events) {
-      this.memoryCapacity = events;
-      return this;
-    }
-
-    /** The backoff range: the first retry waits up to {@code initial}, later ones up to {@code max}. */
-    public Builder backoff(Duration initial, Duration max) {
-      this.initialBackoff = initial;
-      this.maxBackoff = max;
-      return this;
-    }
-
-    public Builder maxRetryAfter(Duration max) {
-      this.maxRetryAfter = max;
-      return this;
-    }
-
-    public DeliverySettings build() {
-      return new DeliverySettings(this);
-    }
   }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BreakerConfigTest {
   @Test
   void defaultsAreThoseOfTheCircuitKeys() {
-    BreakerConfig config = BreakerConfig.defaults();
+    BreakerConfig config = TestBreakerConfigs.DEFAULTS;
 
     assertEquals(ConfigKeys.CIRCUIT_WINDOW.defaultValue(), config.window());
     assertEquals(ConfigKeys.CIRCUIT_HOPELESS_AFTER.defaultValue(), config.hopelessAfter());
@@ -37,7 +37,7 @@ class BreakerConfigTest {
   @ParameterizedTest
   @CsvSource({"0, 500", "1, 1000", "2, 2000", "3, 2000", "70, 2000", "2147483647, 2000"})
   void eachFailedProbeDoublesTheOpenPauseUpToTheLongest(int failedProbes, long expectedMillis) {
-    assertEquals(Duration.ofMillis(expectedMillis).toNanos(), BreakerConfig.defaults().openNanos(failedProbes));
+    assertEquals(Duration.ofMillis(expectedMillis).toNanos(), TestBreakerConfigs.DEFAULTS.openNanos(failedProbes));
   }
 
   @Test
@@ -57,7 +57,7 @@ class BreakerConfigTest {
 
   @Test
   void withHalfOpenMaxWaitReturnsACopyAndLeavesTheOriginal() {
-    BreakerConfig original = BreakerConfig.defaults();
+    BreakerConfig original = TestBreakerConfigs.DEFAULTS;
 
     BreakerConfig copy = original.withHalfOpenMaxWait(Duration.ofSeconds(45));
 
@@ -72,7 +72,7 @@ class BreakerConfigTest {
 
     assertEquals(false, on.isSlow(Duration.ofSeconds(2).toNanos() - 1));
     assertEquals(true, on.isSlow(Duration.ofSeconds(2).toNanos()));
-    assertEquals(false, BreakerConfig.defaults().isSlow(Long.MAX_VALUE));
+    assertEquals(false, TestBreakerConfigs.DEFAULTS.isSlow(Long.MAX_VALUE));
   }
 
   @ParameterizedTest(name = "{6}")

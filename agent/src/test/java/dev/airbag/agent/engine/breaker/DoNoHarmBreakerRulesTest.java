@@ -2,7 +2,6 @@ package dev.airbag.agent.engine.breaker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airbag.agent.testing.FakeClock;
@@ -18,7 +17,7 @@ class DoNoHarmBreakerRulesTest {
   private final RecordingListener listener = new RecordingListener();
 
   private CircuitBreaker withoutFallback() {
-    return new CircuitBreaker(KEY, BreakerConfig.defaults(), false, clock, listener);
+    return new CircuitBreaker(KEY, TestBreakerConfigs.DEFAULTS, false, clock, listener);
   }
 
   private void fail(CircuitBreaker breaker, int times, Duration apart) {
@@ -43,7 +42,7 @@ class DoNoHarmBreakerRulesTest {
 
   @Test
   void withAFallbackTheFailureRateOpensTheCircuitEarly() {
-    CircuitBreaker breaker = new CircuitBreaker(KEY, BreakerConfig.defaults(), true, clock, listener);
+    CircuitBreaker breaker = new CircuitBreaker(KEY, TestBreakerConfigs.DEFAULTS, true, clock, listener);
 
     for (int i = 0; i < 5; i++) {
       breaker.tryAcquire().onSuccess(20 * MS);

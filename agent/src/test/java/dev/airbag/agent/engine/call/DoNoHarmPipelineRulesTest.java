@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.airbag.agent.engine.breaker.BreakerConfig;
+import dev.airbag.agent.config.AirbagConfig;
+import dev.airbag.agent.wiring.Resilience;
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
 import dev.airbag.agent.engine.breaker.CircuitKey;
 import dev.airbag.agent.engine.breaker.CircuitState;
@@ -39,7 +40,8 @@ class DoNoHarmPipelineRulesTest {
   private CircuitBreakers breakers;
 
   private CallPipeline pipeline() {
-    breakers = new CircuitBreakers(BreakerConfig.defaults(), fallback::hasChainFor, clock, TransitionListener.NONE, 100);
+    breakers = new CircuitBreakers(Resilience.breakerConfig(AirbagConfig.defaults()), fallback::hasChainFor, clock,
+        TransitionListener.NONE, 100);
     return CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), records::add)
         .clock(clock)
         .sleeper(nanos -> {

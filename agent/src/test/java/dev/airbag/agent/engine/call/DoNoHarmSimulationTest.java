@@ -3,7 +3,8 @@ package dev.airbag.agent.engine.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.airbag.agent.engine.breaker.BreakerConfig;
+import dev.airbag.agent.config.AirbagConfig;
+import dev.airbag.agent.wiring.Resilience;
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
 import dev.airbag.agent.engine.breaker.TransitionListener;
 import dev.airbag.agent.engine.classify.Category;
@@ -106,8 +107,8 @@ class DoNoHarmSimulationTest {
         .random(() -> 0.5)
         .retry(RetryPolicy.defaults())
         .budgets(new RetryBudgets(0.2, 3, clock))
-        .breakers(new CircuitBreakers(BreakerConfig.defaults(), policy::hasChainFor, clock, TransitionListener.NONE,
-            100))
+        .breakers(new CircuitBreakers(Resilience.breakerConfig(AirbagConfig.defaults()), policy::hasChainFor, clock,
+            TransitionListener.NONE, 100))
         .fallback(policy)
         .build();
     long start = clock.nanoTime();

@@ -1,5 +1,7 @@
 package dev.airbag.agent.telemetry.alerts;
 
+import dev.airbag.agent.config.TestConfig;
+import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.telemetry.metrics.Calls;
 import dev.airbag.agent.telemetry.metrics.CircuitGauges;
 import dev.airbag.agent.telemetry.metrics.Circuits;
@@ -33,7 +35,8 @@ class AlertEvaluatorTest {
   private final CircuitBreakers circuits = Circuits.registry(clock, binder);
   private final CircuitGauges gauges = new CircuitGauges(circuits, () -> registry, binder, clock);
   private final List<Event> events = new ArrayList<>();
-  private final AlertEvaluator alerts = evaluator(AlertSettings.builder().window(WINDOW).minSamples(20).build());
+  private final AlertEvaluator alerts = evaluator(AlertSettings.from(
+      TestConfig.with("airbag.alerts.window", "5m", "airbag.alerts.min-samples", "20")));
 
   AlertEvaluatorTest() {
     binder.onAnyTransition(gauges::invalidate);
@@ -183,7 +186,8 @@ class AlertEvaluatorTest {
 
   @Test
   void thresholdsComeFromTheSettings() {
-    AlertEvaluator strict = evaluator(AlertSettings.builder().rateLimitedPercent(1).minSamples(5).build());
+    AlertEvaluator strict = evaluator(AlertSettings.from(
+        TestConfig.with("airbag.alerts.rate-limited.threshold", "1", "airbag.alerts.min-samples", "5")));
     attempts(48, null);
     attempts(2, Category.RATE_LIMITED);
 
@@ -195,8 +199,8 @@ class AlertEvaluatorTest {
 
   @Test
   void aSinkThatThrowsDoesNotStopTheEpisodeBookkeeping() {
-    AlertEvaluator throwing = new AlertEvaluator(StandardAlertRules.of(AlertSettings.defaults()), () -> registry,
-        gauges::states, clock, WINDOW.toNanos(), new AlertEvents("s", "h", 300), event -> {
+    AlertEvaluator throwing = new AlertEvaluator(StandardAlertRules.of(AlertSettings.from(AirbagConfig.defaults())),
+        () -> registry, gauges::states, clock, WINDOW.toNanos(), new AlertEvents("s", "h", 300), event -> {
           throw new IllegalStateException("queue gone");
         });
     attempts(100, Category.RATE_LIMITED);

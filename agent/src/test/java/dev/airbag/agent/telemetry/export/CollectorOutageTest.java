@@ -41,7 +41,7 @@ class CollectorOutageTest {
   @Test
   void everyEventArrivesExactlyOnceAndInOrderAfterAnOutage() {
     // given a sink delivering to a healthy collector
-    CollectorSink sink = TestSinks.http(collector, TestSinks.fast(spoolRoot).batchSize(50).build());
+    CollectorSink sink = TestSinks.http(collector, TestSinks.fast(spoolRoot, "airbag.export.batch-size", "50"));
     List<Event> events = TestEvents.numbered(1000);
     sink.write(events.subList(0, 100));
     assertTrue(sink.flush(BOUND));
@@ -70,7 +70,7 @@ class CollectorOutageTest {
   void aRestartedExporterDeliversWhatThePreviousRunSpooled() {
     // given a run that ends while its collector is down
     down.set(true);
-    DeliverySettings delivery = TestSinks.fast(spoolRoot).batchSize(40).build();
+    DeliverySettings delivery = TestSinks.fast(spoolRoot, "airbag.export.batch-size", "40");
     CollectorSink firstRun = TestSinks.http(collector, delivery);
     List<Event> events = TestEvents.numbered(400);
     firstRun.write(events.subList(0, 300));
@@ -99,8 +99,8 @@ class CollectorOutageTest {
     // given a collector that is down and says to come back in an hour, and a small spool
     collector.responder = n -> new FakeCollector.Reply(503, Map.of("Retry-After", "3600"), "");
     long limit = 8 * 1024;
-    DeliverySettings delivery = TestSinks.fast(spoolRoot).batchSize(10).spoolMaxBytes(limit)
-        .maxRetryAfter(Duration.ofHours(2)).build();
+    DeliverySettings delivery = TestSinks.fast(spoolRoot, "airbag.export.batch-size", "10",
+        "airbag.export.spool.max-size", String.valueOf(limit)).withMaxRetryAfter(Duration.ofHours(2));
     RecordingLog log = new RecordingLog();
     CollectorSink sink = TestSinks.http(collector, delivery, Map.of(), log);
     List<Event> events = TestEvents.numbered(500);
@@ -131,7 +131,7 @@ class CollectorOutageTest {
     // given a collector that refuses every payload with a long explanation
     collector.responder = n -> new FakeCollector.Reply(400, Map.of(), "bad payload " + "x".repeat(2000));
     RecordingLog log = new RecordingLog();
-    DeliverySettings noFolding = TestSinks.fast(spoolRoot).dedupeWindow(Duration.ZERO).build();
+    DeliverySettings noFolding = TestSinks.fast(spoolRoot, "airbag.export.dedupe-window", "0s");
     CollectorSink sink = TestSinks.http(collector, noFolding, Map.of(), log);
 
     // when three batches of the same events are sent
@@ -155,7 +155,7 @@ class CollectorOutageTest {
     // given a collector that answers the first post with 429 and Retry-After: 1, with a 10-40 ms backoff
     collector.responder = n -> n == 1
         ? new FakeCollector.Reply(429, Map.of("Retry-After", "1"), "slow down") : FakeCollector.Reply.ok();
-    CollectorSink sink = TestSinks.http(collector, TestSinks.fast(spoolRoot).build());
+    CollectorSink sink = TestSinks.http(collector, TestSinks.fast(spoolRoot));
 
     // when a batch is sent
     sink.write(TestEvents.numbered(3));

@@ -3,6 +3,8 @@ package dev.airbag.agent.telemetry.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airbag.agent.config.AirbagConfig;
+import dev.airbag.agent.config.TestConfig;
 import dev.airbag.agent.engine.classify.HeaderLookup;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,8 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DeliveryRulesTest {
-  private static final DeliverySettings SETTINGS = DeliverySettings.builder("svc")
-      .backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)).maxRetryAfter(Duration.ofMinutes(5)).build();
+  private static final DeliverySettings SETTINGS = DeliverySettings.from(AirbagConfig.defaults(), "svc");
 
   @ParameterizedTest(name = "HTTP {0} -> {1}")
   @CsvSource({"200, SENT", "202, SENT", "204, SENT", "400, REJECTED", "413, REJECTED", "422, REJECTED",
@@ -77,7 +78,7 @@ class DeliveryRulesTest {
 
   @Test
   void theDefaultsAreTheIssues() {
-    DeliverySettings defaults = DeliverySettings.builder("svc").build();
+    DeliverySettings defaults = DeliverySettings.from(AirbagConfig.defaults(), "svc");
 
     assertEquals(512, defaults.batchSize());
     assertEquals(Duration.ofSeconds(2), defaults.flushInterval());
@@ -85,5 +86,12 @@ class DeliveryRulesTest {
     assertEquals(64L * 1024 * 1024, defaults.spoolMaxBytes());
     assertEquals(Duration.ofSeconds(10), defaults.dedupeWindow());
     assertTrue(defaults.spoolDir().endsWith(Path.of("airbag-spool", "svc")));
+  }
+
+  @Test
+  void aZeroShutdownTimeoutIsAcceptedAsTheKeyTableAllows() {
+    DeliverySettings settings = DeliverySettings.from(TestConfig.with("airbag.export.shutdown-timeout", "0s"), "svc");
+
+    assertEquals(Duration.ZERO, settings.shutdownTimeout());
   }
 }

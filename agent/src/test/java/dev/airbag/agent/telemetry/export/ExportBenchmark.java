@@ -1,5 +1,6 @@
 package dev.airbag.agent.telemetry.export;
 
+import dev.airbag.agent.config.TestConfig;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.telemetry.events.Event;
 import dev.airbag.agent.telemetry.events.EventDispatcher;
@@ -47,8 +48,12 @@ public final class ExportBenchmark {
     }
   }
 
+  private static DeliverySettings delivery(Object... keysAndValues) {
+    return DeliverySettings.from(TestConfig.with(keysAndValues), "bench");
+  }
+
   private static long enqueueNanos(FakeCollector collector, Path spool) {
-    CollectorGroup sinks = new CollectorSinks(DeliverySettings.builder("bench").spoolDir(spool).build(), Clock.SYSTEM,
+    CollectorGroup sinks = new CollectorSinks(delivery("airbag.export.spool.dir", spool), Clock.SYSTEM,
         message -> { }).http(CollectorSettings.of(collector.base(), Map.of(), false, null)).start();
     EventDispatcher dispatcher = new EventDispatcher(List.<EventSink>of(sinks), 8192, Clock.SYSTEM);
     dispatcher.start();
@@ -68,7 +73,7 @@ public final class ExportBenchmark {
   }
 
   private static double throughput(FakeCollector collector, OtlpProtocol protocol, Path spool) {
-    DeliverySettings delivery = DeliverySettings.builder("bench").spoolDir(spool).dedupeWindow(Duration.ZERO).build();
+    DeliverySettings delivery = delivery("airbag.export.spool.dir", spool, "airbag.export.dedupe-window", "0s");
     CollectorSinks builder = new CollectorSinks(delivery, Clock.SYSTEM, message -> { });
     CollectorSettings target = CollectorSettings.of(collector.base(), Map.of(), protocol != null, null);
     CollectorGroup sinks = (protocol == null ? builder.http(target)

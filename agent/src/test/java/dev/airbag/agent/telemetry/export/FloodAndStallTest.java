@@ -46,7 +46,7 @@ class FloodAndStallTest {
       release.await(10, TimeUnit.SECONDS);
       return FakeCollector.Reply.ok();
     };
-    CollectorGroup collectors = new CollectorSinks(TestSinks.fast(spoolRoot).build(), Clock.SYSTEM,
+    CollectorGroup collectors = new CollectorSinks(TestSinks.fast(spoolRoot), Clock.SYSTEM,
         new RecordingLog()).http(CollectorSettings.of(collector.base(), Map.of(), false, null)).start();
     EventDispatcher dispatcher = new EventDispatcher(List.<EventSink>of(collectors), 8192, Clock.SYSTEM);
     dispatcher.start();
@@ -76,7 +76,7 @@ class FloodAndStallTest {
   @Test
   void tenThousandIdenticalFailuresReachTheCollectorAsAHandfulOfEventsWithTheirTotalCount() {
     // given a sink with the default 10 s dedupe window
-    CollectorSink sink = TestSinks.http(collector, TestSinks.fast(spoolRoot).build());
+    CollectorSink sink = TestSinks.http(collector, TestSinks.fast(spoolRoot));
 
     // when ten thousand identical failures arrive within it
     List<Event> flood = new ArrayList<>();

@@ -39,7 +39,7 @@ class HttpSinkTest {
   @Test
   void eachBatchIsPostedAsAJsonArrayOfTheEventObjects() {
     // given an http sink batching by three
-    CollectorSink sink = TestSinks.http(collector, TestSinks.fast(spoolRoot).batchSize(3).build());
+    CollectorSink sink = TestSinks.http(collector, TestSinks.fast(spoolRoot, "airbag.export.batch-size", "3"));
     List<Event> events = TestEvents.numbered(5);
 
     // when five events are exported
@@ -64,7 +64,7 @@ class HttpSinkTest {
     collector.responder = n -> new FakeCollector.Reply(503, Map.of(), "unavailable");
     RecordingLog log = new RecordingLog();
     Map<String, String> headers = Map.of("Authorization", "Bearer " + CANARY);
-    CollectorSink sink = TestSinks.http(collector, TestSinks.fast(spoolRoot).build(), headers, log);
+    CollectorSink sink = TestSinks.http(collector, TestSinks.fast(spoolRoot), headers, log);
 
     // when events are exported, retried and spooled at close
     sink.write(List.of(TestEvents.llmFailure(TestEvents.T0)));

@@ -117,7 +117,7 @@ class OtlpSinkTest {
   }
 
   private CollectorGroup start(OtlpProtocol protocol) {
-    DeliverySettings delivery = TestSinks.fast(spoolRoot).build();
+    DeliverySettings delivery = TestSinks.fast(spoolRoot);
     CollectorSettings endpoint = CollectorSettings.of(collector.base().resolve("/base/"),
         Map.of("Authorization", "Bearer token"), true, null);
     return new CollectorSinks(delivery, Clock.SYSTEM, new RecordingLog()).otlp(protocol, endpoint, RESOURCE).start();

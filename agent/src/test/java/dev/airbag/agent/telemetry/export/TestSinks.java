@@ -1,5 +1,6 @@
 package dev.airbag.agent.telemetry.export;
 
+import dev.airbag.agent.config.TestConfig;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.telemetry.events.Event;
 import java.nio.file.Path;
@@ -16,12 +17,13 @@ final class TestSinks {
   private TestSinks() {
   }
 
-  static DeliverySettings.Builder fast(Path spoolRoot) {
-    return DeliverySettings.builder("test-service")
-        .spoolDir(spoolRoot)
-        .flushInterval(Duration.ofMillis(20))
-        .backoff(Duration.ofMillis(10), Duration.ofMillis(40))
-        .shutdownTimeout(Duration.ofSeconds(2));
+  /** Spooling under {@code spoolRoot}, flushing every 20 ms, retrying within 10-40 ms; plus the given keys. */
+  static DeliverySettings fast(Path spoolRoot, String... keysAndValues) {
+    List<Object> keys = new ArrayList<>(List.of("airbag.export.spool.dir", spoolRoot,
+        "airbag.export.flush-interval", "20ms", "airbag.export.shutdown-timeout", "2s"));
+    keys.addAll(List.of(keysAndValues));
+    return DeliverySettings.from(TestConfig.with(keys.toArray()), "test-service")
+        .withBackoff(Duration.ofMillis(10), Duration.ofMillis(40));
   }
 
   static CollectorSink http(FakeCollector collector, DeliverySettings delivery, Map<String, String> headers,

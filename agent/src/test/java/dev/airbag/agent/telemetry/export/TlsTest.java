@@ -91,7 +91,7 @@ class TlsTest {
   @Test
   void anUnreadableTrustStoreIsAClearErrorThatNamesThePathButNotThePassword() {
     TrustStoreSettings missing = new TrustStoreSettings(dir.resolve("missing.p12"), PASSWORD, "PKCS12");
-    CollectorSinks sinks = new CollectorSinks(TestSinks.fast(dir).build(), Clock.SYSTEM, new RecordingLog())
+    CollectorSinks sinks = new CollectorSinks(TestSinks.fast(dir), Clock.SYSTEM, new RecordingLog())
         .http(CollectorSettings.of(URI.create("https://127.0.0.1:1/"), Map.of(), false, missing));
 
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, sinks::start);
@@ -102,7 +102,7 @@ class TlsTest {
 
   private CollectorSink start(TrustStoreSettings trust, Path spool, RecordingLog log) {
     URI url = URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/events");
-    return new CollectorSinks(TestSinks.fast(spool).build(), Clock.SYSTEM, log)
+    return new CollectorSinks(TestSinks.fast(spool), Clock.SYSTEM, log)
         .http(CollectorSettings.of(url, Map.of(), false, trust)).start().sinks().get(0);
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.airbag.agent.telemetry.alerts.AlertSettings;
 import dev.airbag.agent.telemetry.events.JsonTestParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,8 +63,8 @@ class DashboardAndAlertsTest {
     Map<String, String> panels = panelQueries();
     int port = Http.freePort();
     long start = System.nanoTime();
-    try (AgentMetrics metrics = AgentMetrics.start(MetricsSettings.builder().prometheusPort(port).build(),
-        AlertSettings.builder().enabled(false).build(), clock, event -> { }, SERVICE, "host-1");
+    try (AgentMetrics metrics = TestMetrics.start(clock, "airbag.metrics.prometheus.port", port,
+            "airbag.alerts.enabled", "false");
         PrometheusServer prometheus = PrometheusServer.start(binary, "127.0.0.1:" + port, RULES)) {
       BadRun run = new BadRun(metrics, clock);
       // Two scraped rounds: the first makes every series, the second gives every rate two different samples.

@@ -1,6 +1,5 @@
 package dev.airbag.agent.telemetry.metrics;
 
-import dev.airbag.agent.telemetry.alerts.AlertSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,8 +19,8 @@ class DashboardMetricsTest {
 
   private final FakeClock clock = new FakeClock();
   private final int port = Http.freePort();
-  private final AgentMetrics metrics = AgentMetrics.start(MetricsSettings.builder().prometheusPort(port).build(),
-      AlertSettings.builder().enabled(false).build(), clock, event -> { }, "checkout", "host-1");
+  private final AgentMetrics metrics = TestMetrics.start(clock, "airbag.metrics.prometheus.port", port,
+      "airbag.alerts.enabled", "false");
   private String scrape;
 
   @BeforeEach

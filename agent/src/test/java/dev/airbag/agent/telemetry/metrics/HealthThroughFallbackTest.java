@@ -1,6 +1,5 @@
 package dev.airbag.agent.telemetry.metrics;
 
-import dev.airbag.agent.telemetry.alerts.AlertSettings;
 import dev.airbag.agent.telemetry.health.HealthReportTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class HealthThroughFallbackTest {
   private final FakeClock clock = new FakeClock();
   private final int port = Http.freePort();
-  private final AgentMetrics metrics = AgentMetrics.start(MetricsSettings.builder().prometheusPort(port).build(),
-      AlertSettings.builder().enabled(false).build(), clock, event -> { }, "checkout", "host-1");
+  private final AgentMetrics metrics = TestMetrics.start(clock, "airbag.metrics.prometheus.port", port,
+      "airbag.alerts.enabled", "false");
 
   @AfterEach
   void stop() {

@@ -1,5 +1,7 @@
 package dev.airbag.agent.telemetry.metrics;
 
+import dev.airbag.agent.config.TestConfig;
+import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.telemetry.alerts.AlertEvaluator;
 import dev.airbag.agent.telemetry.alerts.AlertEvents;
 import dev.airbag.agent.telemetry.alerts.AlertSettings;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class LazyRegistriesTest {
   private final FakeClock clock = new FakeClock();
   private final LazyRegistries registries =
-      new LazyRegistries(MetricsSettings.builder().build(), clock, null, "checkout");
+      new LazyRegistries(MetricsSettings.from(AirbagConfig.defaults(), "checkout", "host-1"), clock, null, "checkout");
 
   private static double rateLimited(MeterRegistry registry) {
     return registry.get(MetricNames.ATTEMPTS).tag(MetricNames.TAG_CATEGORY, "rate_limited").counter().count();
@@ -58,8 +60,7 @@ class LazyRegistriesTest {
 
   @Test
   void exportCountersBoundBeforeAnyMeterReadTheExporterOnceTheRegistriesExist() {
-    try (AgentMetrics metrics = AgentMetrics.start(MetricsSettings.builder().build(),
-        AlertSettings.builder().enabled(false).build(), clock, event -> { }, "checkout", "host-1")) {
+    try (AgentMetrics metrics = TestMetrics.start(clock, "airbag.alerts.enabled", "false")) {
       metrics.bindExportStats(List.of("otlp"), (sink, result) -> result == ExportResult.SENT ? 12 : 0);
 
       MeterRegistry registry = metrics.registry();
@@ -72,7 +73,8 @@ class LazyRegistriesTest {
   @Test
   void alertRulesReadZeroUntilTheRegistriesExistThenCountFromThere() {
     List<Event> events = new ArrayList<>();
-    AlertSettings settings = AlertSettings.builder().window(Duration.ofMinutes(5)).minSamples(20).build();
+    AlertSettings settings = AlertSettings.from(
+        TestConfig.with("airbag.alerts.window", "5m", "airbag.alerts.min-samples", "20"));
     AlertEvaluator alerts = new AlertEvaluator(StandardAlertRules.of(settings), registries::cumulative,
         java.util.Collections::emptyMap, clock, settings.window().toNanos(),
         new AlertEvents("checkout", "host-1", settings.window().getSeconds()), events::add);

@@ -1,6 +1,5 @@
 package dev.airbag.agent.telemetry.metrics;
 
-import dev.airbag.agent.telemetry.alerts.AlertSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,8 +60,8 @@ class MetricsDocTest {
     }
     String scrape;
     FakeClock clock = new FakeClock();
-    try (AgentMetrics metrics = AgentMetrics.start(MetricsSettings.builder().prometheusPort(Http.freePort()).build(),
-        AlertSettings.builder().enabled(false).build(), clock, event -> { }, "checkout", "host-1")) {
+    try (AgentMetrics metrics = TestMetrics.start(clock, "airbag.metrics.prometheus.port", Http.freePort(),
+        "airbag.alerts.enabled", "false")) {
       scrape = OneOfEachMetric.recordAndScrape(metrics, clock);
     }
     TreeSet<String> served = scrape.lines().filter(line -> line.startsWith("airbag_"))

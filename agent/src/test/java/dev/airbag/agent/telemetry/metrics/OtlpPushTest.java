@@ -1,6 +1,5 @@
 package dev.airbag.agent.telemetry.metrics;
 
-import dev.airbag.agent.telemetry.alerts.AlertSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,8 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -40,10 +37,9 @@ class OtlpPushTest {
   @Test
   void theOtlpRegistryPushesAirbagMetricsThatDecodeWithTheOfficialProtoClasses() throws Exception {
     String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/v1/metrics";
-    try (AgentMetrics metrics = AgentMetrics.start(MetricsSettings.builder().otlpUrl(url).step(Duration.ofSeconds(1))
-            .otlpHeaders(Map.of("Authorization", "Bearer collector-token"))
-            .resourceAttributes(Map.of("service.name", "checkout", "host.name", "host-1")).build(),
-        AlertSettings.builder().enabled(false).build(), Clock.SYSTEM, event -> { }, "checkout", "host-1")) {
+    try (AgentMetrics metrics = TestMetrics.start(Clock.SYSTEM, "airbag.metrics.otlp.enabled", "true",
+        "airbag.metrics.otlp.endpoint", url, "airbag.metrics.step", "1s",
+        "airbag.export.headers", "Authorization=Bearer collector-token", "airbag.alerts.enabled", "false")) {
       metrics.binder().recordCall(Calls.openai("gpt-4o"), "gpt-4o", Outcome.RECOVERED, 5_000_000);
 
       Metric calls = null;

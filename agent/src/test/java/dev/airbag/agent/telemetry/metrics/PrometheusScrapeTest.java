@@ -1,6 +1,5 @@
 package dev.airbag.agent.telemetry.metrics;
 
-import dev.airbag.agent.telemetry.alerts.AlertSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,8 +21,8 @@ class PrometheusScrapeTest {
   void aRealPrometheusScrapesTheAgentCountsTheErrorsAndComputesP95() throws Exception {
     Path binary = PrometheusServer.locateOrSkip();
     int port = Http.freePort();
-    try (AgentMetrics metrics = AgentMetrics.start(MetricsSettings.builder().prometheusPort(port).build(),
-        AlertSettings.builder().enabled(false).build(), Clock.SYSTEM, event -> { }, "checkout", "host-1");
+    try (AgentMetrics metrics = TestMetrics.start(Clock.SYSTEM, "airbag.metrics.prometheus.port", port,
+        "airbag.alerts.enabled", "false");
         PrometheusServer prometheus = PrometheusServer.start(binary, "127.0.0.1:" + port)) {
       LlmMetricsBinder binder = metrics.binder();
       for (int i = 0; i < 7; i++) {

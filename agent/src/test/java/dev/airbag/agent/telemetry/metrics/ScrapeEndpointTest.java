@@ -1,6 +1,6 @@
 package dev.airbag.agent.telemetry.metrics;
 
-import dev.airbag.agent.telemetry.alerts.AlertSettings;
+import dev.airbag.agent.config.ExportKeys;
 import dev.airbag.agent.telemetry.health.HealthReportTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,9 +33,8 @@ class ScrapeEndpointTest {
 
   private final FakeClock clock = new FakeClock();
   private final int port = Http.freePort();
-  private final AgentMetrics metrics = AgentMetrics.start(MetricsSettings.builder().prometheusPort(port)
-          .otlpHeaders(Map.of("Authorization", "Bearer " + CANARY)).build(),
-      AlertSettings.builder().enabled(false).build(), clock, event -> { }, "checkout", "host-1");
+  private final AgentMetrics metrics = TestMetrics.start(clock, "airbag.metrics.prometheus.port", port,
+      "airbag.export.headers", "Authorization=Bearer " + CANARY, "airbag.alerts.enabled", "false");
   private final CircuitBreakers circuits = Circuits.registry(clock, metrics.binder());
 
   ScrapeEndpointTest() {
@@ -87,7 +86,7 @@ class ScrapeEndpointTest {
 
   @Test
   void theEndpointBindsToLoopbackOnlyByDefault() throws Exception {
-    assertTrue(InetAddress.getByName(MetricsSettings.DEFAULT_PROMETHEUS_HOST).isLoopbackAddress());
+    assertTrue(InetAddress.getByName(ExportKeys.PROMETHEUS_HOST.defaultValue()).isLoopbackAddress());
     assertEquals(port, metrics.scrapePort());
 
     for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
@@ -156,9 +155,7 @@ class ScrapeEndpointTest {
   @Test
   void aPortInUseLeavesTheAgentRunningWithoutTheEndpoint() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        AgentMetrics second = AgentMetrics.start(
-            MetricsSettings.builder().prometheusPort(taken.getLocalPort()).build(),
-            AlertSettings.defaults(), clock, event -> { }, "s", "h")) {
+        AgentMetrics second = TestMetrics.start(clock, "airbag.metrics.prometheus.port", taken.getLocalPort())) {
       assertEquals(-1, second.scrapePort());
       second.binder().onRetry(Calls.openai("gpt-4o"), "gpt-4o");
       assertTrue(second.scrape().contains("airbag_llm_retries_total"));
