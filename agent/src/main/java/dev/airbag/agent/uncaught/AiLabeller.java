@@ -51,7 +51,7 @@ final class AiLabeller implements Labels {
     this(settings, transport, cache, clock, sleeper, random, null, log);
   }
 
-  /** @param budgets the retry budgets, or null for the engine's default */
+  /** @param budgets the retry budgets, or null for the labeller's own (a fifth of its requests, three a second) */
   AiLabeller(AiClassifierSettings settings, ChatTransport transport, AiLabelCache cache, Clock clock,
       Sleeper sleeper, RandomSource random, RetryBudgets budgets, Logger log) {
     this.settings = settings;
@@ -68,7 +68,9 @@ final class AiLabeller implements Labels {
         // The whole call, waits included, stays within a few timeouts: labelling is never urgent.
         .retry(new RetryPolicy(settings.maxAttempts(), Duration.ofMillis(500), Duration.ofSeconds(5), Jitter.FULL,
             Duration.ofSeconds(10), settings.timeout().multipliedBy(settings.maxAttempts() + 1)))
-        .budgets(budgets)
+        .budgets(budgets != null ? budgets : new RetryBudgets(0.2, 3, clock))
+        // An AI endpoint's error says what it is in its first lines.
+        .maxErrorBodyBytes(16 * 1024)
         // No SDK retries of its own to mirror here: every retry is extra load on the AI endpoint.
         .budgetExemptAttempts(1)
         // Few calls: a small window, so that a dead endpoint is noticed after a handful of fingerprints.

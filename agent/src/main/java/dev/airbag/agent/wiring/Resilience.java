@@ -26,33 +26,55 @@ public final class Resilience {
 
   static CallPipeline pipeline(AirbagConfig config, Classifier classifier, CallListener listener,
       AttemptListener attempts, TransitionListener transitions, InternalErrorListener internalErrors, Clock clock) {
-    RetryPolicy retry = new RetryPolicy(config.get(ConfigKeys.RETRY_MAX_ATTEMPTS), config.get(ConfigKeys.RETRY_BASE_DELAY),
-        config.get(ConfigKeys.RETRY_MAX_DELAY), Jitter.fromWireName(config.get(ConfigKeys.RETRY_JITTER)),
-        config.get(ConfigKeys.RETRY_MAX_RETRY_AFTER), config.get(ConfigKeys.RETRY_DEADLINE));
-    FallbackPolicy fallback = new FallbackPolicy(config.fallbackChains(), config.contextLengthFallbacks(),
-        config.get(ConfigKeys.FALLBACK_ON));
+    FallbackPolicy fallback = fallbackPolicy(config);
     CircuitBreakers breakers = null;
     if (config.get(ConfigKeys.CIRCUIT_ENABLED)) {
       // Opening on a failure rate costs nothing only where another model serves meanwhile.
       breakers = new CircuitBreakers(breakerConfig(config), fallback::hasChainFor, clock, transitions,
           FaultInjection.room(MAX_CIRCUITS));
     }
-    return CallPipeline.builder(classifier, listener)
+    return pipelineBuilder(config, classifier, listener, clock)
+        .budgets(retryBudgets(config, clock, FaultInjection.room(RetryBudgets.DEFAULT_MAX_ENDPOINTS)))
         .attempts(attempts)
-        .clock(clock)
-        .retry(retry)
-        .budgets(new RetryBudgets(config.get(ConfigKeys.RETRY_BUDGET_RATIO),
-            config.get(ConfigKeys.RETRY_BUDGET_MIN_PER_SECOND), RetryBudget.DEFAULT_WINDOW,
-            FaultInjection.room(RetryBudgets.DEFAULT_MAX_ENDPOINTS), clock))
         .internalErrors(internalErrors)
         .breakers(breakers)
-        .fallback(fallback)
+        .build();
+  }
+
+  /**
+   * A pipeline builder holding every value the key table gives the engine (retry, budget, fallback, replay, hold,
+   * timeouts, error-body bound), on {@code clock}; no breaker. Public so that tests and benchmarks start from the
+   * agent's defaults ({@code AirbagConfig.defaults()}) instead of restating them.
+   */
+  public static CallPipeline.Builder pipelineBuilder(AirbagConfig config, Classifier classifier, CallListener listener,
+      Clock clock) {
+    return CallPipeline.builder(classifier, listener)
+        .clock(clock)
+        .retry(retryPolicy(config))
+        .budgets(retryBudgets(config, clock, RetryBudgets.DEFAULT_MAX_ENDPOINTS))
+        .fallback(fallbackPolicy(config))
         .holdWhileOpen("wait".equals(config.get(ConfigKeys.CIRCUIT_WHEN_OPEN)))
         .budgetExemptAttempts(config.get(ConfigKeys.RETRY_BUDGET_EXEMPT_ATTEMPTS))
         .firstByteTimeout(config.get(ConfigKeys.TIMEOUT_FIRST_BYTE))
         .replayWindow(config.get(ConfigKeys.RETRY_REPLAY_WINDOW))
-        .maxErrorBodyBytes(config.get(ConfigKeys.CLASSIFY_MAX_BODY_BYTES))
-        .build();
+        .maxErrorBodyBytes(config.get(ConfigKeys.CLASSIFY_MAX_BODY_BYTES));
+  }
+
+  /** The {@code airbag.retry.*} keys as the engine's retry policy. */
+  public static RetryPolicy retryPolicy(AirbagConfig config) {
+    return new RetryPolicy(config.get(ConfigKeys.RETRY_MAX_ATTEMPTS), config.get(ConfigKeys.RETRY_BASE_DELAY),
+        config.get(ConfigKeys.RETRY_MAX_DELAY), Jitter.fromWireName(config.get(ConfigKeys.RETRY_JITTER)),
+        config.get(ConfigKeys.RETRY_MAX_RETRY_AFTER), config.get(ConfigKeys.RETRY_DEADLINE));
+  }
+
+  /** The {@code airbag.retry.budget.*} keys, per endpoint, for up to {@code maxEndpoints} endpoints. */
+  public static RetryBudgets retryBudgets(AirbagConfig config, Clock clock, int maxEndpoints) {
+    return new RetryBudgets(config.get(ConfigKeys.RETRY_BUDGET_RATIO), config.get(ConfigKeys.RETRY_BUDGET_MIN_PER_SECOND),
+        RetryBudget.DEFAULT_WINDOW, maxEndpoints, clock);
+  }
+
+  private static FallbackPolicy fallbackPolicy(AirbagConfig config) {
+    return new FallbackPolicy(config.fallbackChains(), config.contextLengthFallbacks(), config.get(ConfigKeys.FALLBACK_ON));
   }
 
   /** The {@code airbag.circuit.*} keys as the engine's breaker settings; public so that tests get the defaults. */

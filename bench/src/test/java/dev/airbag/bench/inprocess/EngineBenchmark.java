@@ -1,5 +1,6 @@
 package dev.airbag.bench.inprocess;
 
+import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.engine.breaker.BreakerConfig;
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
 import dev.airbag.agent.engine.breaker.CircuitState;
@@ -12,6 +13,7 @@ import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.engine.endpoint.Provider;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.bench.apps.ChildReport;
+import dev.airbag.agent.wiring.Resilience;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -38,7 +40,8 @@ public final class EngineBenchmark {
 
   /** A successful call with the agent's defaults (circuit closed, replay window on): the engine's happy-path part. */
   static long[] successNanos(int calls) throws Exception {
-    CallPipeline pipeline = CallPipeline.builder(new Classifier(ClassificationRules.NONE, Clock.SYSTEM), record -> { })
+    CallPipeline pipeline = Resilience.pipelineBuilder(AirbagConfig.defaults(), new Classifier(ClassificationRules.NONE, Clock.SYSTEM),
+        record -> { }, Clock.SYSTEM)
         .breakers(breakers())
         .build();
     CannedExchange exchange = new CannedExchange(200);
@@ -47,7 +50,8 @@ public final class EngineBenchmark {
 
   static long[] fastFailNanos(int calls) throws Exception {
     CircuitBreakers breakers = breakers();
-    CallPipeline pipeline = CallPipeline.builder(new Classifier(ClassificationRules.NONE, Clock.SYSTEM), record -> { })
+    CallPipeline pipeline = Resilience.pipelineBuilder(AirbagConfig.defaults(), new Classifier(ClassificationRules.NONE, Clock.SYSTEM),
+        record -> { }, Clock.SYSTEM)
         .breakers(breakers)
         .sleeper(nanos -> { })
         // Identical failing calls would otherwise be answered by the replay of an exhausted call, not the breaker.

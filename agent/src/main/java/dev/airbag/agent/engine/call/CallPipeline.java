@@ -241,25 +241,30 @@ public final class CallPipeline {
     return breakers != null || fallback.hasAnyFallback() || recentFailures.enabled();
   }
 
-  /** Collects the policies; every one has a default that does nothing surprising. Not thread-safe. */
+  /**
+   * Collects the policies. It restates no default of the key table: the retry policy, the retry budgets and the
+   * error-body bound are required, and what is left unset is off (no replay window, no hold on an open circuit, no
+   * breaker, no fallback, every attempt exempt from the budget). The agent's values, defaults included, come from {@code wiring.Resilience}. Not
+   * thread-safe.
+   */
   public static final class Builder {
     private final Classifier classifier;
     private final CallListener listener;
     private Clock clock = Clock.SYSTEM;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private RandomSource random = RandomSource.SYSTEM;
-    private RetryPolicy retry = RetryPolicy.defaults();
+    private RetryPolicy retry;
     private RetryBudgets budgets;
     private CircuitBreakers breakers;
     private FallbackPolicy fallback = FallbackPolicy.none();
     private Duration firstByteTimeout;
-    private int maxErrorBodyBytes = 64 * 1024;
+    private int maxErrorBodyBytes;
     private Scheduler scheduler = Scheduler.SYSTEM;
     private AttemptListener attempts = AttemptListener.NONE;
-    private Duration replayWindow = Duration.ofSeconds(10);
+    private Duration replayWindow;
     private InternalErrorListener internalErrors = InternalErrorListener.NONE;
-    private boolean holdWhileOpen = true;
-    private int budgetExemptAttempts = 3;
+    private boolean holdWhileOpen;
+    private int budgetExemptAttempts = Integer.MAX_VALUE;
 
     private Builder(Classifier classifier, CallListener listener) {
       this.classifier = classifier;
@@ -327,7 +332,7 @@ public final class CallPipeline {
     }
 
     /**
-     * True (the default) makes a call with no other model wait out an open circuit for as long as its retries would
+     * True makes a call with no other model wait out an open circuit for as long as its retries would
      * have taken; false fails it at once (load shedding, an opt-in: it can cost the app answers).
      */
     public Builder holdWhileOpen(boolean hold) {
@@ -335,7 +340,7 @@ public final class CallPipeline {
       return this;
     }
 
-    /** Attempts per call that the retry budget never refuses (the SDKs' own 1 + 2 retries by default). */
+    /** Attempts per call that the retry budget never refuses (unset: all of them). */
     public Builder budgetExemptAttempts(int attempts) {
       this.budgetExemptAttempts = attempts;
       return this;
@@ -353,8 +358,8 @@ public final class CallPipeline {
     }
 
     public CallPipeline build() {
-      if (budgets == null) {
-        budgets = new RetryBudgets(0.2, 3, clock);
+      if (retry == null || budgets == null || maxErrorBodyBytes < 1) {
+        throw new IllegalStateException("a call pipeline needs its retry policy, retry budgets and error-body bound");
       }
       return new CallPipeline(this);
     }

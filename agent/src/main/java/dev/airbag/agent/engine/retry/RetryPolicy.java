@@ -48,15 +48,6 @@ public final class RetryPolicy {
   }
 
   /**
-   * The defaults of the {@code airbag.retry.*} keys: the OpenAI and Anthropic SDKs' own schedule (3 attempts, 500 ms
-   * doubling to 8 s, less up to a quarter), a 30 s longest wait hint, a 120 s deadline.
-   */
-  public static RetryPolicy defaults() {
-    return new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(8), Jitter.SDK,
-        Duration.ofSeconds(30), Duration.ofSeconds(120));
-  }
-
-  /**
    * The wait in nanoseconds before retry number {@code retry} (1 = the first retry).
    *
    * <p>With a provider hint ({@code waitHintMillis >= 0}) no longer than {@code maxRetryAfter}, the wait is

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airbag.agent.testing.TestPipelines;
 import dev.airbag.agent.engine.breaker.BreakerConfig;
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
 import dev.airbag.agent.engine.breaker.TransitionListener;
@@ -50,8 +51,7 @@ class CallPipelineTest {
   int budgetExemptAttempts = 3;
 
   CallPipeline pipeline() {
-    return CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), records::add)
-        .clock(clock)
+    return TestPipelines.builder(new Classifier(ClassificationRules.NONE, clock), records::add, clock)
         .sleeper(nanos -> {
           sleeps.add(nanos);
           clock.advance(Duration.ofNanos(nanos));
@@ -311,8 +311,7 @@ class CallPipelineTest {
   @Test
   void theAsyncDriverMakesTheSameDecisionsWithoutSleeping() throws Exception {
     List<Long> scheduled = new ArrayList<>();
-    CallPipeline pipeline = CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), records::add)
-        .clock(clock)
+    CallPipeline pipeline = TestPipelines.builder(new Classifier(ClassificationRules.NONE, clock), records::add, clock)
         .sleeper(nanos -> {
           throw new AssertionError("the async driver never sleeps");
         })
@@ -339,8 +338,7 @@ class CallPipelineTest {
     exchange.otherwise(attempt -> {
       throw new AssertionError("no attempt after cancel");
     });
-    CallPipeline pipeline = CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), records::add)
-        .clock(clock).sleeper(nanos -> exchange.canceled = true).random(() -> 0.5).build();
+    CallPipeline pipeline = TestPipelines.builder(new Classifier(ClassificationRules.NONE, clock), records::add, clock).sleeper(nanos -> exchange.canceled = true).random(() -> 0.5).build();
 
     FakeExchange.Answer answer = pipeline.execute(request("claude-haiku-4-5", false), exchange);
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airbag.agent.testing.TestPipelines;
 import dev.airbag.agent.engine.classify.ClassificationRules;
 import dev.airbag.agent.engine.classify.Classifier;
 import dev.airbag.agent.engine.retry.Jitter;
@@ -26,8 +27,7 @@ class CallerTimeoutTest {
   private final List<CallRecord> records = new ArrayList<>();
 
   private CallPipeline pipeline() {
-    return CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), records::add)
-        .clock(clock)
+    return TestPipelines.builder(new Classifier(ClassificationRules.NONE, clock), records::add, clock)
         .sleeper(nanos -> clock.advance(Duration.ofNanos(nanos)))
         .random(() -> 0.5)
         .retry(new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(2), Jitter.NONE, Duration.ofSeconds(5),

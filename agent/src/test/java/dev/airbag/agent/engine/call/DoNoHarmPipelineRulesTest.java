@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airbag.agent.testing.TestPipelines;
 import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.wiring.Resilience;
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
@@ -16,7 +17,6 @@ import dev.airbag.agent.engine.classify.ClassificationRules;
 import dev.airbag.agent.engine.classify.Classifier;
 import dev.airbag.agent.engine.fallback.FallbackPolicy;
 import dev.airbag.agent.engine.retry.RetryBudgets;
-import dev.airbag.agent.engine.retry.RetryPolicy;
 import dev.airbag.agent.testing.FakeClock;
 import java.io.IOException;
 import java.time.Duration;
@@ -42,14 +42,12 @@ class DoNoHarmPipelineRulesTest {
   private CallPipeline pipeline() {
     breakers = new CircuitBreakers(Resilience.breakerConfig(AirbagConfig.defaults()), fallback::hasChainFor, clock,
         TransitionListener.NONE, 100);
-    return CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), records::add)
-        .clock(clock)
+    return TestPipelines.builder(new Classifier(ClassificationRules.NONE, clock), records::add, clock)
         .sleeper(nanos -> {
           sleeps.add(nanos);
           clock.advance(Duration.ofNanos(nanos));
         })
         .random(() -> 0.5)
-        .retry(RetryPolicy.defaults())
         .budgets(budgets)
         .breakers(breakers)
         .fallback(fallback)

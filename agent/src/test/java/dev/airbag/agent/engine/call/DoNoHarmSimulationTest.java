@@ -3,6 +3,7 @@ package dev.airbag.agent.engine.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airbag.agent.testing.TestPipelines;
 import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.wiring.Resilience;
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
@@ -12,7 +13,6 @@ import dev.airbag.agent.engine.classify.ClassificationRules;
 import dev.airbag.agent.engine.classify.Classifier;
 import dev.airbag.agent.engine.fallback.FallbackPolicy;
 import dev.airbag.agent.engine.retry.RetryBudgets;
-import dev.airbag.agent.engine.retry.RetryPolicy;
 import dev.airbag.agent.testing.FakeClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,11 +101,9 @@ class DoNoHarmSimulationTest {
             Category.TRANSIENT, Category.RATE_LIMITED, Category.TIMEOUT, Category.CIRCUIT_OPEN, Category.NOT_FOUND))
         : FallbackPolicy.none();
     // As the agent wires it at its defaults (Resilience).
-    CallPipeline pipeline = CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), record -> { })
-        .clock(clock)
+    CallPipeline pipeline = TestPipelines.builder(new Classifier(ClassificationRules.NONE, clock), record -> { }, clock)
         .sleeper(nanos -> clock.advance(Duration.ofNanos(nanos)))
         .random(() -> 0.5)
-        .retry(RetryPolicy.defaults())
         .budgets(new RetryBudgets(0.2, 3, clock))
         .breakers(new CircuitBreakers(Resilience.breakerConfig(AirbagConfig.defaults()), policy::hasChainFor, clock,
             TransitionListener.NONE, 100))

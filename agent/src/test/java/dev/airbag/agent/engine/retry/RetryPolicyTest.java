@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.config.ConfigKeys;
+import dev.airbag.agent.wiring.Resilience;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,14 +76,12 @@ class RetryPolicyTest {
   }
 
   @Test
-  void defaultsMatchTheDocumentedKeys() {
-    RetryPolicy defaults = RetryPolicy.defaults();
+  void theAgentsDefaultsAreTheKeyTablesAndTheSdksOwnThreeAttempts() {
+    RetryPolicy defaults = Resilience.retryPolicy(AirbagConfig.defaults());
 
     assertEquals(ConfigKeys.RETRY_MAX_ATTEMPTS.defaultValue(), defaults.maxAttempts());
     assertEquals(ConfigKeys.RETRY_BASE_DELAY.defaultValue(), defaults.baseDelay());
-    assertEquals(ConfigKeys.RETRY_MAX_DELAY.defaultValue(), defaults.maxDelay());
     assertEquals(Jitter.fromWireName(ConfigKeys.RETRY_JITTER.defaultValue()), defaults.jitter());
-    assertEquals(ConfigKeys.RETRY_MAX_RETRY_AFTER.defaultValue(), defaults.maxRetryAfter());
     assertEquals(ConfigKeys.RETRY_DEADLINE.defaultValue(), defaults.deadline());
     assertEquals(3, defaults.maxAttempts(), "the SDKs' own 1 + 2 retries");
   }

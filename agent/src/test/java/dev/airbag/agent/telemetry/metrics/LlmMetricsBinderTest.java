@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.airbag.agent.testing.TestPipelines;
 import dev.airbag.agent.engine.breaker.CircuitKey;
 import dev.airbag.agent.engine.breaker.CircuitState;
 import dev.airbag.agent.engine.call.CallPipeline;
@@ -48,7 +49,7 @@ class LlmMetricsBinderTest {
 
   @Test
   void aFailedCallFromThePipelineIsTimedWithTheModelItAskedFor() throws IOException {
-    CallPipeline pipeline = CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), binder).clock(clock)
+    CallPipeline pipeline = TestPipelines.builder(new Classifier(ClassificationRules.NONE, clock), binder, clock)
         .retry(new dev.airbag.agent.engine.retry.RetryPolicy(1, java.time.Duration.ofMillis(1),
             java.time.Duration.ofMillis(1), dev.airbag.agent.engine.retry.Jitter.NONE, java.time.Duration.ZERO,
             java.time.Duration.ofSeconds(5)))

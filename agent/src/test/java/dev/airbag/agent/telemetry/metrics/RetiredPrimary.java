@@ -1,5 +1,6 @@
 package dev.airbag.agent.telemetry.metrics;
 
+import dev.airbag.agent.testing.TestPipelines;
 import dev.airbag.agent.engine.call.CallListener;
 import dev.airbag.agent.engine.call.CallPipeline;
 import dev.airbag.agent.engine.call.CallRequest;
@@ -33,8 +34,7 @@ final class RetiredPrimary {
 
   /** That pipeline's builder, for a test that also listens to its attempts. */
   static CallPipeline.Builder builder(Clock clock, CallListener listener) {
-    return CallPipeline.builder(new Classifier(ClassificationRules.NONE, clock), listener)
-        .clock(clock)
+    return TestPipelines.builder(new Classifier(ClassificationRules.NONE, clock), listener, clock)
         .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Jitter.NONE, Duration.ZERO,
             Duration.ofSeconds(5)))
         .fallback(new FallbackPolicy(Map.of(MODEL, List.of(FALLBACK)), Map.of(), EnumSet.of(Category.NOT_FOUND)));
