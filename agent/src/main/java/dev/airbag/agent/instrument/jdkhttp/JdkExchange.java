@@ -29,6 +29,7 @@ final class JdkExchange implements AsyncExchange<JdkAttempt> {
   private final HttpClient client;
   private final HttpRequest original;
   private final HttpResponse.BodyHandler<Object> appHandler;
+  private final HttpRequest.BodyPublisher ownBody;
   private final boolean streamed;
   private final int maxErrorBodyBytes;
   private final long startNanos = System.nanoTime();
@@ -36,13 +37,20 @@ final class JdkExchange implements AsyncExchange<JdkAttempt> {
   private CompletableFuture<?> appFuture;
 
   @SuppressWarnings("unchecked")
-  JdkExchange(HttpClient client, HttpRequest original, HttpResponse.BodyHandler<?> appHandler, boolean streamed,
-      int maxErrorBodyBytes) {
+  /** @param ownBody what attempts send in place of the app's publisher, which Airbag consumed; null for the app's */
+  JdkExchange(HttpClient client, HttpRequest original, HttpResponse.BodyHandler<?> appHandler,
+      HttpRequest.BodyPublisher ownBody, boolean streamed, int maxErrorBodyBytes) {
     this.client = client;
     this.original = original;
     this.appHandler = (HttpResponse.BodyHandler<Object>) appHandler;
+    this.ownBody = ownBody;
     this.streamed = streamed;
     this.maxErrorBodyBytes = maxErrorBodyBytes;
+  }
+
+  /** True when the app's own request cannot be sent as it is: Airbag consumed its body. */
+  boolean ownsBody() {
+    return ownBody != null;
   }
 
   /** For sendAsync: a cancelled app future stops further attempts. */
@@ -93,12 +101,13 @@ final class JdkExchange implements AsyncExchange<JdkAttempt> {
     boolean first = !sentBefore;
     sentBefore = true;
     boolean timed = timeoutNanos(original) > 0 && !first;
-    if (attempt.body() == null && attempt.path() == null && attempt.firstByteTimeoutMillis() == 0 && !timed) {
+    if (attempt.body() == null && attempt.path() == null && attempt.firstByteTimeoutMillis() == 0 && !timed
+        && ownBody == null) {
       return original;
     }
     URI uri = attempt.path() == null ? original.uri() : withPath(original.uri(), attempt.path());
     HttpRequest.BodyPublisher body = attempt.body() != null ? HttpRequest.BodyPublishers.ofByteArray(attempt.body())
-        : original.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody());
+        : ownBody != null ? ownBody : original.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody());
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(original.method(), body)
         .expectContinue(original.expectContinue());
     original.version().ifPresent(builder::version);

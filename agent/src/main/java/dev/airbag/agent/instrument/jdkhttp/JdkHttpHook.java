@@ -41,10 +41,10 @@ public final class JdkHttpHook {
     } catch (IOException failure) {
       return HookResult.failure(failure);
     } catch (InternalFailure alreadyReported) {
-      return null;
+      return asOriginal(prepared.exchange);
     } catch (Throwable bug) {
       traffic.internalError("the java.net.http hook", bug);
-      return null;
+      return asOriginal(prepared.exchange);
     }
   }
 
@@ -66,11 +66,38 @@ public final class JdkHttpHook {
             }
           });
     } catch (InternalFailure alreadyReported) {
-      return null;
+      return asOriginalAsync(prepared.exchange, app);
     } catch (Throwable bug) {
       traffic.internalError("the java.net.http hook", bug);
+      return asOriginalAsync(prepared.exchange, app);
+    }
+    return app;
+  }
+
+  /**
+   * Fail-open for send: null runs the app's own request, unless Airbag consumed its body; then the same request once,
+   * with the body Airbag read.
+   */
+  private static HookResult asOriginal(JdkExchange exchange) {
+    if (!exchange.ownsBody()) {
       return null;
     }
+    try {
+      JdkAttempt attempt = exchange.send(AttemptRequest.original());
+      return HookResult.value(BodyReplay.now(exchange.toApp(attempt), attempt.unreadRest()));
+    } catch (InterruptedSend interrupted) {
+      return HookResult.failure(interrupted.original());
+    } catch (IOException failure) {
+      return HookResult.failure(failure);
+    }
+  }
+
+  private static CompletableFuture<?> asOriginalAsync(JdkExchange exchange,
+      CompletableFuture<HttpResponse<Object>> app) {
+    if (!exchange.ownsBody()) {
+      return null;
+    }
+    sendOriginal(exchange, app);
     return app;
   }
 
@@ -92,7 +119,7 @@ public final class JdkHttpHook {
           .with(new JdkRequestHeaders(httpRequest.headers()), uri.getRawQuery(),
               JdkExchange.timeoutNanos(httpRequest));
       return new Prepared(call, new JdkExchange((HttpClient) client, httpRequest, (HttpResponse.BodyHandler<?>) handler,
-          streamed, traffic.maxErrorBodyBytes()));
+          body.sent, streamed, traffic.maxErrorBodyBytes()));
     } catch (Throwable bug) {
       traffic.internalError("preparing a java.net.http call", bug);
       return null;

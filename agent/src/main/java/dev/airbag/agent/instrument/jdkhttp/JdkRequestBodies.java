@@ -12,13 +12,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Decides whether a {@code java.net.http} request body can be sent again, and reads it when the engine needs its
- * model. Only the JDK's in-memory publishers ({@code ofString}, {@code ofByteArray}, {@code ofByteArrays},
- * {@code noBody}) are replayable; any other (an input stream, a custom publisher) is sent once, untouched.
+ * model. The JDK's in-memory publishers ({@code ofString}, {@code ofByteArray}, {@code ofByteArrays},
+ * {@code noBody}) are read by a subscription of their own and the app's publisher is sent; any other (an input
+ * stream, {@code fromPublisher}, a custom publisher) is read once, up to the bound, and every attempt sends what was
+ * read (see {@link PreReadBody}).
  */
 final class JdkRequestBodies {
   private static final Set<String> REPLAYABLE = Set.of("ByteArrayPublisher", "StringPublisher", "IterablePublisher",
       "EmptyPublisher");
-  // In-memory publishers deliver at once; the bound only guards against a surprise.
+  // In-memory publishers deliver at once; the bound only guards against a surprise. A publisher's body that is not
+  // over by then is sent once, as read and then live.
   private static final long READ_TIMEOUT_MILLIS = 1000;
 
   private JdkRequestBodies() {}
@@ -28,11 +31,18 @@ final class JdkRequestBodies {
     final byte[] bytes;
     final boolean replayable;
     final String note;
+    /** What every attempt sends in place of the app's publisher, which Airbag consumed; null to send the app's. */
+    final HttpRequest.BodyPublisher sent;
 
     Captured(byte[] bytes, boolean replayable, String note) {
+      this(bytes, replayable, note, null);
+    }
+
+    Captured(byte[] bytes, boolean replayable, String note, HttpRequest.BodyPublisher sent) {
       this.bytes = bytes;
       this.replayable = replayable;
       this.note = note;
+      this.sent = sent;
     }
   }
 
@@ -44,13 +54,12 @@ final class JdkRequestBodies {
     String kind = publisher.get().getClass().getName();
     String simple = kind.substring(kind.lastIndexOf('$') + 1);
     if (!kind.startsWith("jdk.internal.net.http.") || !REPLAYABLE.contains(simple)) {
-      return new Captured(null, false, "request body (" + simple + ") cannot be replayed: sent once, no retry or fallback");
+      return published(request, publisher.get(), simple, wanted, maxBytes);
     }
     if (!wanted) {
       return new Captured(null, true, null);
     }
-    String type = request.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-    if (!type.contains("json")) {
+    if (!isJson(request)) {
       return new Captured(null, true, "request body is not JSON; passed through unread");
     }
     if (publisher.get().contentLength() > maxBytes) {
@@ -59,6 +68,30 @@ final class JdkRequestBodies {
     byte[] bytes = read(publisher.get());
     return bytes == null ? new Captured(null, true, "request body could not be read; passed through unread")
         : new Captured(bytes, true, null);
+  }
+
+  /**
+   * A body only its publisher can give. Read once, before the first attempt, rather than recorded as the first attempt
+   * sends it: the model is then known to the circuit's first decision, and a one-shot publisher is never subscribed
+   * twice. It is read even when the engine needs no model, since a retry needs the bytes.
+   */
+  private static Captured published(HttpRequest request, HttpRequest.BodyPublisher publisher, String simple,
+      boolean wanted, int maxBytes) {
+    PreReadBody body = PreReadBody.read(publisher, publisher.contentLength(), maxBytes, READ_TIMEOUT_MILLIS);
+    HttpRequest.BodyPublisher sent = body.publisher();
+    if (!body.complete()) {
+      return new Captured(null, false, "request body (" + simple + ") " + body.why()
+          + ": sent once, no retry or fallback", sent);
+    }
+    if (!wanted) {
+      return new Captured(null, true, null, sent);
+    }
+    return isJson(request) ? new Captured(body.bytes(), true, null, sent)
+        : new Captured(null, true, "request body is not JSON; passed through unread", sent);
+  }
+
+  private static boolean isJson(HttpRequest request) {
+    return request.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).contains("json");
   }
 
   private static byte[] read(HttpRequest.BodyPublisher publisher) {

@@ -23,7 +23,7 @@ final class HttpBodies {
   }
 
   static JdkExchange exchange(int limit) {
-    return new JdkExchange(null, REQUEST, HttpResponse.BodyHandlers.ofString(), false, limit);
+    return new JdkExchange(null, REQUEST, HttpResponse.BodyHandlers.ofString(), null, false, limit);
   }
 
   /** The app's {@code ofString} handler gets {@code expected} from the held body and its rest. */

@@ -27,7 +27,7 @@ class JdkExchangeErrorBodyTest {
   private static final HttpRequest REQUEST = HttpRequest.newBuilder(URI.create("http://127.0.0.1/v1/chat/completions"))
       .build();
 
-  private final JdkExchange exchange = new JdkExchange(null, REQUEST, HttpResponse.BodyHandlers.ofByteArray(), false,
+  private final JdkExchange exchange = new JdkExchange(null, REQUEST, HttpResponse.BodyHandlers.ofByteArray(), null, false,
       LIMIT);
   private final ErrorBodySubscriber reader = new ErrorBodySubscriber(LIMIT, new CompletableFuture<>());
   private final ChunkedSource wire = new ChunkedSource(reader, TOTAL, 16 * 1024).start();
@@ -65,7 +65,7 @@ class JdkExchangeErrorBodyTest {
     IllegalStateException refused = new IllegalStateException("no handler for 503");
     JdkExchange throwing = new JdkExchange(null, REQUEST, info -> {
       throw refused;
-    }, false, LIMIT);
+    }, null, false, LIMIT);
 
     CompletableFuture<HttpResponse<Object>> response = throwing.toApp(attempt);
 
