@@ -52,7 +52,7 @@ public final class ModuleContext {
     Instrumentations.retransform(instrumentation, classes);
   }
 
-  /** The id the bridge knows the module's hook number {@code local} by (its index in {@link InstrumentationModule#hooks}). */
+  /** The id the bridge knows the module's hook {@code local} by; {@code local} is its index in the module's hooks. */
   public int hookId(int local) {
     if (local < 0 || local >= HOOKS_PER_MODULE) {
       throw new IllegalArgumentException("a module has hooks 0 to " + (HOOKS_PER_MODULE - 1) + ", not " + local);
@@ -63,5 +63,10 @@ public final class ModuleContext {
   /** The advice class woven with its {@link HookId} parameter bound to the id of hook {@code local}. */
   public Advice advice(Class<?> adviceClass, int local) {
     return Advice.withCustomMapping().bind(HookId.class, hookId(local)).to(adviceClass);
+  }
+
+  /** The same, with the entry and the exit advice in two classes (an entry shared by methods that answer apart). */
+  public Advice advice(Class<?> enterClass, Class<?> exitClass, int local) {
+    return Advice.withCustomMapping().bind(HookId.class, hookId(local)).to(enterClass, exitClass);
   }
 }

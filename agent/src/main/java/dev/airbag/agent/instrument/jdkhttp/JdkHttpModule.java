@@ -40,8 +40,7 @@ public final class JdkHttpModule implements InstrumentationModule {
     JdkHttpHook hook = new JdkHttpHook(context.traffic());
     return List.of(
         Hook.replacing("java.net.http send", (client, request, handler, unused) -> hook.send(client, request, handler)),
-        Hook.replacing("java.net.http sendAsync",
-            (client, request, handler, pushPromiseHandler) -> hook.sendAsync(client, request, handler)));
+        Hook.replacing("java.net.http sendAsync", (client, request, handler, unused) -> hook.sendAsync(client, request, handler)));
   }
 
   @Override
@@ -53,12 +52,10 @@ public final class JdkHttpModule implements InstrumentationModule {
     return builder
         .type(named(FACADE))
         .transform((type, description, classLoader, module, protectionDomain) -> type
-            .visit(context.advice(JdkHttpAdvice.Send.class, SEND)
+            .visit(context.advice(JdkHttpAdvice.Enter.class, JdkHttpAdvice.ResultExit.class, SEND)
                 .on(named("send").and(takesArguments(2)).and(isPublic())))
-            .visit(context.advice(JdkHttpAdvice.SendAsync.class, SEND_ASYNC)
-                .on(named("sendAsync").and(takesArguments(3)).and(isPublic())))
-            // The facade hands the two-argument sendAsync to the implementation, not to the other.
-            .visit(context.advice(JdkHttpAdvice.SendAsyncTwoArguments.class, SEND_ASYNC)
-                .on(named("sendAsync").and(takesArguments(2)).and(isPublic()))));
+            // Both: the facade hands the two-argument sendAsync to the implementation, not to the other.
+            .visit(context.advice(JdkHttpAdvice.Enter.class, JdkHttpAdvice.FutureExit.class, SEND_ASYNC)
+                .on(named("sendAsync").and(takesArguments(2).or(takesArguments(3))).and(isPublic()))));
   }
 }
