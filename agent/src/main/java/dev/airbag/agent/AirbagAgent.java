@@ -4,7 +4,7 @@ import dev.airbag.agent.cli.CommandLine;
 import dev.airbag.agent.wiring.AgentInstaller;
 import dev.airbag.agent.wiring.FaultInjection;
 
-import dev.airbag.agent.instrument.okhttp.PreAttachClients;
+import dev.airbag.agent.instrument.Instrumentations;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -30,7 +30,7 @@ public final class AirbagAgent {
       return;
     }
     try {
-      PreAttachClients.install(instrumentation);
+      Instrumentations.installOnAttach(instrumentation);
     } catch (Throwable t) {
       System.err.println("[airbag] WARN OkHttp clients built before the attach stay unprotected (" + t + ")");
     }

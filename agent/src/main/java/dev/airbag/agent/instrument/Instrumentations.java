@@ -1,7 +1,11 @@
 package dev.airbag.agent.instrument;
 
-import dev.airbag.agent.instrument.uncaught.ExceptionInstrumentation;
-import dev.airbag.agent.instrument.uncaught.ThreadHook;
+import dev.airbag.agent.engine.call.InternalErrorListener;
+import dev.airbag.agent.instrument.jdkhttp.JdkHttpModule;
+import dev.airbag.agent.instrument.okhttp.OkHttpModule;
+import dev.airbag.agent.instrument.uncaught.ExceptionCapture;
+import dev.airbag.agent.instrument.uncaught.UncaughtModule;
+import dev.airbag.bootstrap.BridgeHolder;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
@@ -11,41 +15,90 @@ import java.util.Set;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs every instrumentation. Advice only, so class formats never change and classes loaded before the agent
- * (dynamic attach, JDK classes) are retransformed. Byte Buddy is built lazily, the first time a hooked class loads
- * ({@link LazyTransformer} over {@link ByteBuddyHooks}); the one hook needed from the start, on {@code Thread}, is
- * plain ASM ({@link ThreadHook}).
+ * Installs every {@link InstrumentationModule}: binds their hooks to the bootstrap bridge, then registers their
+ * advice. Advice only, so class formats never change and classes loaded before the agent (dynamic attach, JDK
+ * classes) are retransformed. Byte Buddy is built lazily, the first time a hooked class loads ({@link LazyTransformer}
+ * over {@link ByteBuddyHooks}); what is needed from the start is each module's {@code installEagerly}.
  */
 public final class Instrumentations {
-  private Instrumentations() {}
+  /** Every instrumentation; a module's hook ids follow from its place here. Add a client with one line. */
+  static final List<InstrumentationModule> MODULES = List.of(
+      new OkHttpModule(),
+      new JdkHttpModule(),
+      new UncaughtModule());
 
   // Advice is inlined, so Byte Buddy's nexus (for loaded type initializers) is never needed; left enabled, its
   // set-up reaches for sun.misc.Unsafe, which JDK 24+ warns about on the app's console. (Relocated with Byte Buddy.)
   private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
-  private static final List<String> HTTP_TARGETS = List.of("okhttp3/OkHttpClient",
-      "jdk/internal/net/http/HttpClientFacade");
 
-  public static void install(Instrumentation instrumentation, boolean exceptions, boolean executors) {
+  private Instrumentations() {}
+
+  /** @param exceptions the capture of unhandled exceptions, or null when that is off */
+  public static void install(Instrumentation instrumentation, LlmTraffic traffic, ExceptionCapture exceptions,
+      boolean executors) {
     if (System.getProperty(NEXUS_DISABLED) == null) {
       System.setProperty(NEXUS_DISABLED, "true");
     }
-    Set<String> targets = new HashSet<>(HTTP_TARGETS);
-    if (exceptions) {
-      targets.addAll(ExceptionInstrumentation.targets(executors));
-      ExceptionInstrumentation.openJavaBase(instrumentation);
-      ThreadHook threadHook = new ThreadHook();
-      instrumentation.addTransformer(threadHook, true);
-      // Thread is loaded long before any agent: no need to search the loaded classes for it.
-      retransform(instrumentation, List.of(Thread.class));
-      if (threadHook.unknownShape()) {
-        LoggerFactory.getLogger("airbag").warn("exceptions that end a thread are not captured on Java {}: its"
-            + " Thread.dispatchUncaughtException has a shape Airbag does not know; the other captures stay on",
-            System.getProperty("java.version"));
-      }
+    Installed installed = Installed.of(MODULES, instrumentation, traffic, exceptions, executors);
+    BridgeHolder.install(installed.bridge(traffic::internalError));
+    for (int i = 0; i < installed.modules.size(); i++) {
+      installed.modules.get(i).installEagerly(installed.contexts.get(i));
     }
+    Set<String> targets = installed.targets();
     instrumentation.addTransformer(new LazyTransformer(targets,
-        () -> ByteBuddyHooks.transformer(instrumentation, exceptions, executors)), true);
+        () -> ByteBuddyHooks.transformer(installed.modules, installed.contexts)), true);
     retransform(instrumentation, loaded(instrumentation, targets));
+  }
+
+  /** After a dynamic attach: the advice that covers what the app made before the agent arrived. */
+  public static void installOnAttach(Instrumentation instrumentation) {
+    Installed installed = Installed.of(MODULES, instrumentation, null, null, false);
+    ByteBuddyHooks.installOnAttach(instrumentation, installed.modules, installed.contexts);
+  }
+
+  /** The enabled modules, each with its context (and so its hook ids), in the registry's order. */
+  static final class Installed {
+    final List<InstrumentationModule> modules = new ArrayList<>();
+    final List<ModuleContext> contexts = new ArrayList<>();
+    private final int size;
+
+    private Installed(int size) {
+      this.size = size;
+    }
+
+    static Installed of(List<InstrumentationModule> registry, Instrumentation instrumentation, LlmTraffic traffic,
+        ExceptionCapture exceptions, boolean executors) {
+      Installed installed = new Installed(registry.size() * ModuleContext.HOOKS_PER_MODULE);
+      for (int i = 0; i < registry.size(); i++) {
+        ModuleContext context = new ModuleContext(instrumentation, traffic, exceptions, executors,
+            i * ModuleContext.HOOKS_PER_MODULE);
+        if (registry.get(i).enabled(context)) {
+          installed.modules.add(registry.get(i));
+          installed.contexts.add(context);
+        }
+      }
+      return installed;
+    }
+
+    /** Every enabled module's hooks at their ids; built once, so a module's handlers are created once. */
+    HookTable bridge(InternalErrorListener errors) {
+      Hook[] table = new Hook[size];
+      for (int i = 0; i < modules.size(); i++) {
+        List<Hook> hooks = modules.get(i).hooks(contexts.get(i));
+        for (int local = 0; local < hooks.size(); local++) {
+          table[contexts.get(i).hookId(local)] = hooks.get(local);
+        }
+      }
+      return new HookTable(table, errors);
+    }
+
+    Set<String> targets() {
+      Set<String> targets = new HashSet<>();
+      for (int i = 0; i < modules.size(); i++) {
+        targets.addAll(modules.get(i).targets(contexts.get(i)));
+      }
+      return targets;
+    }
   }
 
   /** The classes of these internal names loaded already (an attach, or the JDK's own early use). */
@@ -65,7 +118,7 @@ public final class Instrumentations {
   }
 
   /** Classes already loaded get the hooks through retransformation; the unmodifiable ones stay as they are. */
-  private static void retransform(Instrumentation instrumentation, List<Class<?>> classes) {
+  static void retransform(Instrumentation instrumentation, List<Class<?>> classes) {
     List<Class<?>> loaded = new ArrayList<>();
     for (Class<?> type : classes) {
       if (instrumentation.isModifiableClass(type)) {

@@ -5,21 +5,20 @@ import dev.airbag.agent.AirbagAgent;
 import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.config.ExceptionKeys;
 import dev.airbag.agent.instrument.Instrumentations;
-import dev.airbag.bootstrap.BridgeHolder;
 import java.lang.instrument.Instrumentation;
 import org.slf4j.Logger;
 
 /**
- * Builds the runtime, connects it to the bootstrap bridge and installs the instrumentations. Kept apart from
- * {@link AgentInstaller} because it names bootstrap classes, which exist only once the bootstrap jar is appended.
+ * Builds the runtime and installs the instrumentations, which connect their hooks to the bootstrap bridge. Kept apart
+ * from {@link AgentInstaller} because what it reaches names bootstrap classes, which exist only once the bootstrap jar
+ * is appended.
  */
 final class AgentActivation {
   private AgentActivation() {}
 
   static void activate(AirbagConfig config, Instrumentation instrumentation, Logger log) {
     AgentRuntime runtime = AgentRuntime.create(config);
-    BridgeHolder.install(new AgentBridge(runtime.traffic(), runtime.exceptions()));
-    Instrumentations.install(instrumentation, runtime.exceptions() != null,
+    Instrumentations.install(instrumentation, runtime.traffic(), runtime.exceptions(),
         config.get(ExceptionKeys.EXECUTORS));
     Runtime.getRuntime().addShutdownHook(new Thread(runtime::shutdown, "airbag-shutdown"));
     log.info("Airbag {} active: config {}; watching {}; events to {}", AirbagAgent.version(), config.origin(),

@@ -8,6 +8,7 @@ import dev.airbag.agent.telemetry.events.Event;
 import dev.airbag.agent.telemetry.events.EventSink;
 import dev.airbag.bootstrap.Bridge;
 import dev.airbag.bootstrap.BridgeHolder;
+import dev.airbag.bootstrap.ReentrancyGuard;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -96,7 +97,8 @@ public final class FaultInjection {
       // Every hook throws; the report of a failed hook still reaches the real bridge, which says it once.
       BridgeHolder.install((Bridge) Proxy.newProxyInstance(FaultInjection.class.getClassLoader(),
           new Class<?>[] {Bridge.class}, (proxy, method, args) -> {
-            if (method.getName().equals("hookFailed")) {
+            // Airbag's own work passes the hooks untouched, as with the real bridge.
+            if (method.getName().equals("hookFailed") || ReentrancyGuard.isActive()) {
               return method.invoke(real, args);
             }
             throw new IllegalStateException("fault injected into " + method.getName());

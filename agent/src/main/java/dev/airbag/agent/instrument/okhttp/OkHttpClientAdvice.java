@@ -1,5 +1,6 @@
 package dev.airbag.agent.instrument.okhttp;
 
+import dev.airbag.agent.instrument.HookId;
 import dev.airbag.bootstrap.BridgeHolder;
 import net.bytebuddy.asm.Advice;
 
@@ -8,7 +9,7 @@ public final class OkHttpClientAdvice {
   private OkHttpClientAdvice() {}
 
   @Advice.OnMethodEnter
-  public static void enter(@Advice.Argument(0) Object builder) {
-    BridgeHolder.okHttpClientBuilding(builder);
+  public static void enter(@HookId int hook, @Advice.Argument(0) Object builder) {
+    BridgeHolder.observe(hook, builder, null);
   }
 }

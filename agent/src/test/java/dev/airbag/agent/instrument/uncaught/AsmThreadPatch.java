@@ -14,7 +14,7 @@ import net.bytebuddy.jar.asm.Opcodes;
 final class AsmThreadPatch {
   private AsmThreadPatch() {}
 
-  static byte[] apply(byte[] classFile) {
+  static byte[] apply(byte[] classFile, int hookId) {
     ClassReader reader = new ClassReader(classFile);
     // No frame is computed: the call sits before the method's first instruction and leaves the stack as it was.
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
@@ -30,6 +30,7 @@ final class AsmThreadPatch {
           @Override
           public void visitCode() {
             super.visitCode();
+            super.visitIntInsn(Opcodes.SIPUSH, hookId);
             super.visitVarInsn(Opcodes.ALOAD, 0);
             super.visitVarInsn(Opcodes.ALOAD, 1);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, ThreadPatch.OWNER, ThreadPatch.HOOK,

@@ -19,6 +19,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ThreadPatchTest {
+  // Past bipush's range, so that the edit is seen to push any id the registry may assign.
+  private static final int HOOK = 300;
+
   private static byte[] classFile(Class<?> type) throws IOException {
     try (InputStream in = type.getResourceAsStream("/" + type.getName().replace('.', '/') + ".class")) {
       return in.readAllBytes();
@@ -29,20 +32,20 @@ class ThreadPatchTest {
   void thisJdksThreadIsEditedExactlyAsAsmEditsIt() throws IOException {
     byte[] thread = classFile(Thread.class);
 
-    byte[] direct = ThreadPatch.apply(thread);
+    byte[] direct = ThreadPatch.apply(thread, HOOK);
 
     assertNotNull(direct, "the direct edit should know this JDK's dispatchUncaughtException");
-    assertEquals(MethodListing.of(AsmThreadPatch.apply(thread)), MethodListing.of(direct));
+    assertEquals(MethodListing.of(AsmThreadPatch.apply(thread, HOOK)), MethodListing.of(direct));
     List<String> hooked = MethodListing.of(direct);
     int method = hooked.indexOf(hooked.stream().filter(line -> line.contains(" dispatchUncaughtException("))
         .findFirst().orElseThrow());
-    assertEquals(List.of("var 25 0", "var 25 1", "call 184 dev/airbag/bootstrap/BridgeHolder.uncaughtException"
-        + "(Ljava/lang/Thread;Ljava/lang/Throwable;)V false"), hooked.subList(method + 1, method + 4));
+    assertEquals(List.of("int 17 " + HOOK, "var 25 0", "var 25 1", "call 184 dev/airbag/bootstrap/BridgeHolder.observe"
+        + "(ILjava/lang/Object;Ljava/lang/Object;)V false"), hooked.subList(method + 1, method + 5));
   }
 
   @Test
   void theEditedMethodCallsTheBridgeAndThenRunsItsOwnBody() throws Exception {
-    byte[] edited = ThreadPatch.apply(classFile(DispatchingThread.class));
+    byte[] edited = ThreadPatch.apply(classFile(DispatchingThread.class), HOOK);
     assertNotNull(edited);
     Class<?> type = new ChildFirstLoader(DispatchingThread.class.getName(), edited).loadClass(
         DispatchingThread.class.getName());
@@ -54,7 +57,7 @@ class ThreadPatchTest {
     Bridge previous = BridgeHolder.get();
     BridgeHolder.install((Bridge) Proxy.newProxyInstance(Bridge.class.getClassLoader(),
         new Class<?>[] {Bridge.class}, (proxy, called, args) -> {
-          if (called.getName().equals("uncaughtException")) {
+          if (called.getName().equals("observe")) {
             heard.add(args);
           }
           return null;
@@ -66,32 +69,34 @@ class ThreadPatchTest {
     }
 
     assertEquals(1, heard.size());
-    assertSame(thread, heard.get(0)[0]);
-    assertSame(failure, heard.get(0)[1]);
+    assertEquals(HOOK, heard.get(0)[0]);
+    assertSame(thread, heard.get(0)[1]);
+    assertSame(failure, heard.get(0)[2]);
     assertSame(failure, type.getField("dispatched").get(thread));
   }
 
   @Test
   void shapesTheDirectEditDoesNotKnowAreNotEdited() throws IOException {
-    assertNull(ThreadPatch.apply(classFile(GuardedDispatch.class)));
-    assertNull(ThreadPatch.apply(classFile(ThreadPatchTest.class)));
-    assertNull(ThreadPatch.apply(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0}));
-    assertNull(ThreadPatch.apply("not a class".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    assertNull(ThreadPatch.apply(classFile(GuardedDispatch.class), HOOK));
+    assertNull(ThreadPatch.apply(classFile(ThreadPatchTest.class), HOOK));
+    assertNull(ThreadPatch.apply(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0}, HOOK));
+    assertNull(ThreadPatch.apply("not a class".getBytes(java.nio.charset.StandardCharsets.US_ASCII), HOOK));
+    assertNull(ThreadPatch.apply(classFile(Thread.class), 1 << 16), "an id sipush cannot push");
   }
 
   @Test
   void theHookEditsThreadAndNothingElse() throws IOException {
     byte[] thread = classFile(Thread.class);
-    ThreadHook hook = new ThreadHook();
+    ThreadHook hook = new ThreadHook(HOOK);
 
-    assertArrayEquals(ThreadPatch.apply(thread), hook.transform(null, "java/lang/Thread", null, null, thread));
+    assertArrayEquals(ThreadPatch.apply(thread, HOOK), hook.transform(null, "java/lang/Thread", null, null, thread));
     assertNull(hook.transform(null, "java/lang/Object", null, null, classFile(Object.class)));
     assertFalse(hook.unknownShape());
   }
 
   @Test
   void aThreadOfUnknownShapeIsLeftAsItIsAndSaidSo() throws IOException {
-    ThreadHook hook = new ThreadHook();
+    ThreadHook hook = new ThreadHook(HOOK);
 
     assertNull(hook.transform(null, "java/lang/Thread", null, null, classFile(GuardedDispatch.class)));
     assertTrue(hook.unknownShape(), "the installer warns that dying threads are not seen");
