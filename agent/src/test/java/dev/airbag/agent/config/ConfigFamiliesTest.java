@@ -58,15 +58,15 @@ class ConfigFamiliesTest {
         "airbag.endpoint.ftp.url=ftp://files.example.com",
         "airbag.endpoint.ftp.provider=anthropic",
         "airbag.endpoint.odd.url=http://odd:1",
-        "airbag.endpoint.odd.provider=bedrock");
+        "airbag.endpoint.odd.provider=watsonx");
 
     AirbagConfig config = load(file, Map.of(), Map.of());
 
     assertEquals(List.of(
         "airbag.endpoint.ftp.url = \"ftp://files.example.com\" (file " + file + ") is not allowed: expected an "
             + "http or https URL like http://localhost:8000/v1; the endpoint ftp is dropped",
-        "airbag.endpoint.odd.provider = \"bedrock\" (file " + file + ") is not allowed: expected one of openai, "
-            + "anthropic, azure-openai, gemini; using the default openai",
+        "airbag.endpoint.odd.provider = \"watsonx\" (file " + file + ") is not allowed: expected one of openai, "
+            + "anthropic, azure-openai, gemini, bedrock; using the default openai",
         "airbag.endpoint.orphan.provider (file " + file + ") declares the endpoint orphan, but "
             + "airbag.endpoint.orphan.url is not set: expected an http or https URL there; the endpoint orphan "
             + "is dropped"),

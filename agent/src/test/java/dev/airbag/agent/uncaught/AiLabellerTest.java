@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airbag.agent.config.TestConfig;
 import dev.airbag.agent.engine.classify.HeaderLookup;
 import dev.airbag.agent.engine.retry.RetryBudgets;
 import dev.airbag.agent.engine.time.Sleeper;
@@ -139,8 +140,11 @@ class AiLabellerTest {
   }
 
   private AiLabeller labeller(int maxAttempts, RetryBudgets budgets) {
-    AiClassifierSettings settings = new AiClassifierSettings(URI.create("http://127.0.0.1:9/v1/chat/completions"),
-        "gpt-4o-mini", null, Duration.ofSeconds(5), null, maxAttempts);
+    AiClassifierSettings settings = AiClassifierSettings.from(TestConfig.with(
+        "airbag.ai-classifier.endpoint", "http://127.0.0.1:9/v1/chat/completions",
+        "airbag.ai-classifier.model", "gpt-4o-mini", "airbag.ai-classifier.timeout", "5s",
+        "airbag.ai-classifier.max-attempts", String.valueOf(maxAttempts),
+        "airbag.ai-classifier.cache-file", "unused-ai-labels.txt"), "svc");
     return new AiLabeller(settings, transport, new AiLabelCache(null, 100, log), clock, sleeper, () -> 0.5,
         budgets, log);
   }

@@ -47,7 +47,8 @@ class EventStormTest {
 
       assertEquals(0, result.exitCode(), result.toString());
       int failed = count(result, "m-bad failed") + count(result, "m-down failed");
-      assertTrue(failed > 2_000, "a storm: " + failed + " failed calls");
+      // Unfolded, a thousand failures would fill the file's bound several times over; a busy machine makes fewer.
+      assertTrue(failed > 1_000, "a storm: " + failed + " failed calls");
       Path previous = dir.resolve(config.eventsFile().getFileName() + ".1");
       List<JsonNode> events = new ArrayList<>(Events.read(previous));
       events.addAll(Events.read(config.eventsFile()));
