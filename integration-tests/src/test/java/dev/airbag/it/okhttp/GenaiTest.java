@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * google-genai (OkHttp, its own RetryInterceptor at its defaults: 5 attempts, 1 s doubling, full jitter) against
@@ -33,14 +33,15 @@ class GenaiTest extends FaultServerTest {
   private static final String FALLBACK = "gemini-2.5-flash";
   private static final Duration DEADLINE = Duration.ofMinutes(2);
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"v1beta", "v1"})
-  void anOutageOfThePrimaryIsServedByTheFallbackWithinAirbagsAttemptsPerCall(String apiVersion) throws Exception {
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"v1beta, sync", "v1, sync", "v1beta, stream"})
+  void anOutageOfThePrimaryIsServedByTheFallbackWithinAirbagsAttemptsPerCall(String apiVersion, String mode)
+      throws Exception {
     server.plan(FaultPlans.byModel(Map.of(PRIMARY, FaultPlans.always(Faults.overloaded())), FaultPlans.healthy()));
     AgentConfig config = gemini().set("airbag.fallback." + PRIMARY, FALLBACK);
     int calls = 6;
 
-    ChildJvm.Result result = app(config.write(), PRIMARY, calls, apiVersion);
+    ChildJvm.Result result = app(config.write(), mode, calls, apiVersion);
 
     assertEquals(calls, okCount(result), result.toString());
     assertEquals(calls, result.stdoutLines().stream().filter(l -> l.contains("Summary by " + FALLBACK)).count());
@@ -48,7 +49,8 @@ class GenaiTest extends FaultServerTest {
         + server.requestCount() + " requests\n" + result);
     assertTrue(meanMicros(result) < 5_000_000, "well within the deadline: " + result);
     RecordedRequest served = llmRequests().stream().filter(r -> r.model().equals(FALLBACK)).findFirst().orElseThrow();
-    assertEquals("/" + apiVersion + "/models/" + FALLBACK + ":generateContent", served.path(), "the path rewritten");
+    String method = mode.equals("stream") ? ":streamGenerateContent" : ":generateContent";
+    assertEquals("/" + apiVersion + "/models/" + FALLBACK + method, served.path(), "the path rewritten");
     List<JsonNode> events = Events.read(config.eventsFile());
     JsonNode first = events.get(0);
     assertEquals("overloaded", first.path("category").asText(), events.toString());
@@ -60,13 +62,13 @@ class GenaiTest extends FaultServerTest {
   void aStormFailingAThirdOfAttemptsCostsTheAppNoSuccessNorTheProviderExtraRequests() throws Exception {
     int calls = 30;
     server.plan(CallPlans.ratioPerCall(0.33, Faults.overloaded(), 7));
-    ChildJvm.Result without = app(null, PRIMARY, calls, "v1beta");
+    ChildJvm.Result without = app(null, "sync", calls, "v1beta");
     int withoutRequests = server.requestCount();
     server.reset();
     server.plan(CallPlans.ratioPerCall(0.33, Faults.overloaded(), 7));
     AgentConfig config = gemini();
 
-    ChildJvm.Result with = app(config.write(), PRIMARY, calls, "v1beta");
+    ChildJvm.Result with = app(config.write(), "sync", calls, "v1beta");
 
     String both = "--- without: " + withoutRequests + " requests\n" + without + "\n--- with: " + server.requestCount()
         + " requests\n" + with;
@@ -88,10 +90,10 @@ class GenaiTest extends FaultServerTest {
         .set("airbag.endpoint.fake-gemini-v1.provider", "gemini");
   }
 
-  private ChildJvm.Result app(Path config, String model, int calls, String apiVersion) throws Exception {
+  private ChildJvm.Result app(Path config, String mode, int calls, String apiVersion) throws Exception {
     ChildJvm child = ChildJvm.on(Jdks.current()).testClasspath().timeout(DEADLINE.multipliedBy(2));
     return (config == null ? child : child.agentWithConfig(config)).run(GenaiChatApp.class.getName(),
-        server.baseUrl(), KEY, model, "sync", String.valueOf(calls), apiVersion);
+        server.baseUrl(), KEY, PRIMARY, mode, String.valueOf(calls), apiVersion);
   }
 
   private List<RecordedRequest> llmRequests() {
