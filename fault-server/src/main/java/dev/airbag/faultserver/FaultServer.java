@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback HTTP/1.1 server that answers like OpenAI ({@code POST …/chat/completions}) and Anthropic
- * ({@code POST …/messages}), streaming included, and fails as its {@link FaultPlan} says. It records every
+ * A loopback HTTP/1.1 server that answers like OpenAI ({@code POST …/chat/completions}), Anthropic
+ * ({@code POST …/messages}) and Gemini ({@code POST …/models/{m}:generateContent}), streaming included, and fails as its {@link FaultPlan} says. It records every
  * request and counts the LLM ones per model, so a test can check what a client sent and how often it retried.
  * {@code GET /health} answers {@code ok}; other paths get a 404 JSON error (both recorded, never counted).
  *
@@ -148,16 +148,20 @@ public final class FaultServer implements AutoCloseable {
 
   private ResponseSpec respond(HttpRequest http) {
     RequestFields fields = RequestFields.read(new String(http.body(), StandardCharsets.UTF_8));
-    RecordedRequest recorded = new RecordedRequest(http.method(), http.target(), http.headers(), http.body(),
-        fields.model(), http.arrivalNanos());
-    records.add(recorded);
     WireFormat format = WireFormat.of(http.method(), http.target());
+    // Gemini names the model and whether it streams in the path, not the body.
+    boolean gemini = format == WireFormat.GEMINI;
+    String model = gemini ? GeminiWire.model(http.target()) : fields.model();
+    boolean stream = gemini ? GeminiWire.streams(http.target()) : fields.stream();
+    RecordedRequest recorded = new RecordedRequest(http.method(), http.target(), http.headers(), http.body(),
+        model, http.arrivalNanos());
+    records.add(recorded);
     if (format == WireFormat.OTHER) {
       return Routes.other(recorded);
     }
     int index = llmRequests.getAndIncrement();
-    int modelIndex = perModel.computeIfAbsent(fields.model(), m -> new AtomicInteger()).getAndIncrement();
-    RequestInfo info = new RequestInfo(recorded, format, fields.stream(), index, modelIndex,
+    int modelIndex = perModel.computeIfAbsent(model, m -> new AtomicInteger()).getAndIncrement();
+    RequestInfo info = new RequestInfo(recorded, format, stream, index, modelIndex,
         Duration.ofNanos(http.arrivalNanos() - startNanos));
     ResponseSpec spec = new ResponseSpec(info);
     Faults.success().shape(spec);

@@ -33,6 +33,7 @@ public final class FaultServerMain {
     System.out.println("fault-server: listening on " + server.baseUrl());
     System.out.println("  OpenAI base URL:    " + server.baseUrl() + "/v1");
     System.out.println("  Anthropic base URL: " + server.baseUrl());
+    System.out.println("  Gemini base URL:    " + server.baseUrl());
     System.out.flush();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "fault-server-shutdown"));
     new CountDownLatch(1).await();

@@ -45,6 +45,11 @@ public final class Faults {
     return response -> response.json(status, AnthropicWire.error(type, message));
   }
 
+  /** A Google API error envelope {@code {"error":{code,message,status}}}, as Gemini answers. */
+  public static Fault geminiError(int code, String status, String message) {
+    return response -> response.json(code, GeminiWire.error(code, status, message));
+  }
+
   /** Anthropic's 529 {@code overloaded_error}, whatever the request's format. */
   public static Fault anthropicOverloaded() {
     return anthropicError(529, "overloaded_error", "Overloaded");
@@ -110,15 +115,19 @@ public final class Faults {
     return response -> {
       RequestInfo request = response.request();
       boolean anthropic = request.format() == WireFormat.ANTHROPIC;
+      boolean gemini = request.format() == WireFormat.GEMINI;
       if (!response.streaming()) {
         int status = anthropic && "overloaded_error".equals(type) ? 529 : 500;
         response.json(status, anthropic ? AnthropicWire.error(type, message)
+            : gemini ? GeminiWire.error(status, GeminiWire.statusFor(status), message)
             : OpenAiWire.error(type, null, message, null));
         return;
       }
       List<String> events = new ArrayList<>(response.eventList().subList(0,
           Math.min(afterEvents, response.eventList().size())));
-      events.add(anthropic ? AnthropicWire.streamError(type, message) : OpenAiWire.streamError(type, null, message));
+      events.add(anthropic ? AnthropicWire.streamError(type, message)
+          : gemini ? GeminiWire.streamError(500, GeminiWire.statusFor(500), message)
+          : OpenAiWire.streamError(type, null, message));
       response.events(200, events);
     };
   }
@@ -162,6 +171,10 @@ public final class Faults {
 
   private static void renderSuccess(ResponseSpec response) {
     RequestInfo request = response.request();
+    if (request.format() == WireFormat.GEMINI) {
+      renderGeminiSuccess(response);
+      return;
+    }
     boolean anthropic = request.format() == WireFormat.ANTHROPIC;
     Completion completion = Completion.forRequest(request, anthropic ? "msg_fault_" : "chatcmpl-fault-");
     response.header(anthropic ? "request-id" : "x-request-id", "req_fault_" + request.index());
@@ -172,6 +185,16 @@ public final class Faults {
     } else {
       boolean usage = RequestFields.read(request.request().bodyText()).includeUsage();
       response.events(200, OpenAiWire.chunks(completion, usage));
+    }
+  }
+
+  private static void renderGeminiSuccess(ResponseSpec response) {
+    RequestInfo request = response.request();
+    Completion completion = Completion.forRequest(request, "gen-fault-");
+    if (request.stream()) {
+      response.events(200, GeminiWire.chunks(completion));
+    } else {
+      response.json(200, GeminiWire.response(completion));
     }
   }
 }

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * @param target       the request target as sent: path and query
  * @param headers      the request headers
  * @param body         the decoded body (chunked framing removed); callers get a copy
- * @param model        the top-level {@code "model"} of a JSON body, or {@code ""} when there is none
+ * @param model        the top-level {@code "model"} of a JSON body (for Gemini, the model in the path), or
+ *                     {@code ""} when there is none
  * @param arrivalNanos {@link System#nanoTime()} when the request line arrived
  */
 public record RecordedRequest(String method, String target, Headers headers, byte[] body, String model,

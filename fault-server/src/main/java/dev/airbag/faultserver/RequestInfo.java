@@ -15,7 +15,7 @@ import java.time.Duration;
 public record RequestInfo(RecordedRequest request, WireFormat format, boolean stream, int index, int modelIndex,
     Duration sinceStart) {
 
-  /** The top-level {@code "model"} of the body, or {@code ""}. */
+  /** The top-level {@code "model"} of the body (Gemini: the model in the path), or {@code ""}. */
   public String model() {
     return request.model();
   }

@@ -9,6 +9,8 @@ public enum WireFormat {
   OPENAI,
   /** {@code POST …/messages}. */
   ANTHROPIC,
+  /** {@code POST …/models/{model}:generateContent} and {@code :streamGenerateContent}, any API version. */
+  GEMINI,
   /** Anything else: health checks and unknown paths, never seen by a plan. */
   OTHER;
 
@@ -24,6 +26,9 @@ public enum WireFormat {
     }
     if (bare.endsWith("/v1/messages") || bare.equals("/messages")) {
       return ANTHROPIC;
+    }
+    if (GeminiWire.matches(bare)) {
+      return GEMINI;
     }
     return OTHER;
   }

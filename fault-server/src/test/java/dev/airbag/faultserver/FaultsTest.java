@@ -44,7 +44,7 @@ class FaultsTest {
 
   private static RawHttp.Response raw(WireFormat format, String model, boolean stream) throws IOException {
     try (RawHttp http = new RawHttp(server.port())) {
-      http.send(RawHttp.post(Requests.path(format), Requests.body(format, model, stream)));
+      http.send(RawHttp.post(Requests.path(format, model, stream), Requests.body(format, model, stream)));
       return http.read();
     }
   }
@@ -201,6 +201,13 @@ class FaultsTest {
       "ANTHROPIC | unauthorized   | 401 | \"type\":\"authentication_error\"",
       "OPENAI    | serverError    | 502 | \"type\":\"server_error\"",
       "ANTHROPIC | serverError    | 502 | \"type\":\"api_error\"",
+      "GEMINI    | overloaded     | 503 | \"status\":\"UNAVAILABLE\"",
+      "GEMINI    | notFound       | 404 | \"status\":\"NOT_FOUND\"",
+      "GEMINI    | contentPolicy  | 400 | blocked due to safety",
+      "GEMINI    | contextLength  | 400 | exceeds the maximum number of tokens",
+      "GEMINI    | quota          | 429 | \"status\":\"RESOURCE_EXHAUSTED\"",
+      "GEMINI    | unauthorized   | 401 | \"status\":\"UNAUTHENTICATED\"",
+      "GEMINI    | serverError    | 502 | \"status\":\"INTERNAL\"",
   })
   void providerErrorsAnswerInTheRequestsDialect(WireFormat format, String name, int status, String marker)
       throws Exception {
@@ -214,7 +221,7 @@ class FaultsTest {
 
     assertEquals(status, response.statusCode());
     assertTrue(response.body().contains(marker), response.body());
-    assertTrue(response.body().startsWith(format == WireFormat.OPENAI ? "{\"error\":{" : "{\"type\":\"error\""));
+    assertTrue(response.body().startsWith(format == WireFormat.ANTHROPIC ? "{\"type\":\"error\"" : "{\"error\":{"));
   }
 
   @Test
@@ -254,6 +261,16 @@ class FaultsTest {
     assertEquals(3, events.length);
     assertTrue(events[2].startsWith("data: {\"error\":{\"message\":\"Overloaded\",\"type\":\"server_error\""),
         events[2]);
+  }
+
+  @Test
+  void geminiStreamErrorIsADataLineCarryingGooglesEnvelope() throws Exception {
+    server.plan(FaultPlans.always(Faults.streamErrorEvent()));
+
+    String[] events = raw(WireFormat.GEMINI, "g", true).text().split("\r\n\r\n");
+
+    assertEquals(3, events.length);
+    assertEquals("data: {\"error\":{\"code\":500,\"message\":\"Overloaded\",\"status\":\"INTERNAL\"}}", events[2]);
   }
 
   @Test

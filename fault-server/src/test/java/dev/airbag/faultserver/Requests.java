@@ -25,12 +25,30 @@ final class Requests {
         + ",\"messages\":[{\"role\":\"user\",\"content\":\"Summarise this.\"}]}";
   }
 
-  static String body(WireFormat format, String model, boolean stream) {
-    return format == WireFormat.ANTHROPIC ? anthropic(model, stream) : openAi(model, stream);
+  /** Gemini names neither the model nor streaming in the body. */
+  static String gemini() {
+    return "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Summarise this.\"}]}]}";
   }
 
-  static String path(WireFormat format) {
-    return format == WireFormat.ANTHROPIC ? ANTHROPIC_PATH : OPENAI_PATH;
+  static String body(WireFormat format, String model, boolean stream) {
+    return switch (format) {
+      case ANTHROPIC -> anthropic(model, stream);
+      case GEMINI -> gemini();
+      default -> openAi(model, stream);
+    };
+  }
+
+  static String path(WireFormat format, String model, boolean stream) {
+    return switch (format) {
+      case ANTHROPIC -> ANTHROPIC_PATH;
+      case GEMINI -> geminiPath("v1beta", model, stream);
+      default -> OPENAI_PATH;
+    };
+  }
+
+  /** As google-genai asks: {@code /v1beta/models/m:generateContent}, or streamed {@code ?alt=sse}. */
+  static String geminiPath(String version, String model, boolean stream) {
+    return "/" + version + "/models/" + model + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
   }
 
   static HttpClient client() {
@@ -45,7 +63,7 @@ final class Requests {
 
   static HttpResponse<String> send(HttpClient client, FaultServer server, WireFormat format, String model,
       boolean stream) throws IOException, InterruptedException {
-    return client.send(post(server, path(format), body(format, model, stream)).build(),
+    return client.send(post(server, path(format, model, stream), body(format, model, stream)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

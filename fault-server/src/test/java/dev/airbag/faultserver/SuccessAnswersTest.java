@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -140,8 +141,59 @@ class SuccessAnswersTest {
     assertTrue(response.body().contains("\"stop_reason\":\"end_turn\""));
   }
 
+  @Test
+  void geminiAnswerHasTheGenerateContentResponseShape() throws Exception {
+    HttpResponse<String> response = postGemini(Requests.geminiPath("v1beta", "gemini-2.5-flash", false));
+
+    String json = response.body();
+    assertEquals(200, response.statusCode());
+    assertEquals("application/json", response.headers().firstValue("content-type").orElseThrow());
+    assertEquals(FaultServer.completionText("gemini-2.5-flash"),
+        field(json, "\"candidates\":\\[\\{\"content\":\\{\"parts\":\\[\\{\"text\":\"([^\"]+)\"\\}\\],\"role\":\"model\""));
+    assertEquals("STOP", field(json, "\"finishReason\":\"([^\"]+)\""));
+    assertEquals("gemini-2.5-flash", field(json, "\"modelVersion\":\"([^\"]+)\""));
+    int prompt = Integer.parseInt(field(json, "\"promptTokenCount\":(\\d+)"));
+    int candidates = Integer.parseInt(field(json, "\"candidatesTokenCount\":(\\d+)"));
+    assertEquals(prompt + candidates, Integer.parseInt(field(json, "\"totalTokenCount\":(\\d+)")));
+  }
+
+  @Test
+  void geminiStreamIsDataLinesOfPartialResponsesTheLastOneFinished() throws Exception {
+    HttpResponse<String> response = postGemini(Requests.geminiPath("v1beta", "gemini-2.5-flash", true));
+
+    assertTrue(response.headers().firstValue("content-type").orElseThrow().startsWith("text/event-stream"));
+    String[] events = response.body().split("\r\n\r\n");
+    StringBuilder text = new StringBuilder();
+    for (String event : events) {
+      assertTrue(event.startsWith("data: {\"candidates\":") && !event.contains("\n"), event);
+      text.append(field(event, "\"text\":\"([^\"]*)\""));
+    }
+    assertTrue(events.length > 1, "several chunks");
+    assertTrue(events[events.length - 1].contains("\"finishReason\":\"STOP\""));
+    assertTrue(!events[0].contains("finishReason"), events[0]);
+    assertEquals(FaultServer.completionText("gemini-2.5-flash"), text.toString());
+  }
+
+  @Test
+  void geminiCallsOfBothApiVersionsAreCountedAndPlannedByTheModelInThePath() throws Exception {
+    server.plan(FaultPlans.byModel(Map.of("gemini-2.5-pro", FaultPlans.always(Faults.overloaded())),
+        FaultPlans.healthy()));
+
+    HttpResponse<String> primary = postGemini(Requests.geminiPath("v1beta", "gemini-2.5-pro", false));
+    HttpResponse<String> primaryV1 = postGemini(Requests.geminiPath("v1", "gemini-2.5-pro", false));
+    HttpResponse<String> fallback = postGemini(Requests.geminiPath("v1", "gemini-2.5-flash", false));
+
+    assertEquals(503, primary.statusCode());
+    assertEquals(503, primaryV1.statusCode());
+    assertEquals("{\"error\":{\"code\":503,\"message\":\"The engine is currently overloaded, please try again later.\","
+        + "\"status\":\"UNAVAILABLE\"}}", primary.body());
+    assertEquals(200, fallback.statusCode());
+    assertEquals(2, server.requestCount("gemini-2.5-pro"));
+    assertEquals(1, server.requestCount("gemini-2.5-flash"));
+  }
+
   @ParameterizedTest
-  @EnumSource(value = WireFormat.class, names = {"OPENAI", "ANTHROPIC"})
+  @EnumSource(value = WireFormat.class, names = {"OPENAI", "ANTHROPIC", "GEMINI"})
   void theAnswerNamesTheModelThatServed(WireFormat format) throws Exception {
     String first = Requests.send(CLIENT, server, format, "model-a", false).body();
     String second = Requests.send(CLIENT, server, format, "model-b", false).body();
@@ -157,5 +209,9 @@ class SuccessAnswersTest {
 
     assertTrue(body.contains("\"object\":\"chat.completion\""), body);
     assertEquals(1, server.requestCount("gpt-4o"));
+  }
+
+  private static HttpResponse<String> postGemini(String path) throws Exception {
+    return CLIENT.send(Requests.post(server, path, Requests.gemini()).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

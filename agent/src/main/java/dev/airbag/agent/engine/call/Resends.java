@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * Tells a client's or framework's own retry of a call from the app's new call. The OpenAI and Anthropic SDKs (and
  * every Stainless SDK) number their attempts in {@code X-Stainless-Retry-Count}; LangChain4j, Spring Retry,
- * resilience4j and Failsafe re-send from a retry loop that is on the calling thread's stack. Stateless.
+ * resilience4j, Failsafe and google-genai's OkHttp {@code RetryInterceptor} re-send from a retry loop that is on the
+ * calling thread's stack. Stateless.
  */
-final class Resends {
+public final class Resends {
   static final String SDK_RETRY_COUNT = "X-Stainless-Retry-Count";
   /** Classes whose frames on the stack mean "this request is sent by a retry loop", as prefixes. */
   private static final List<String> RETRY_LOOPS = List.of(
@@ -15,7 +16,9 @@ final class Resends {
       "org.springframework.retry.support.RetryTemplate",
       "io.github.resilience4j.retry.",
       "dev.failsafe.RetryPolicyExecutor",
-      "net.jodah.failsafe.RetryPolicyExecutor");
+      "net.jodah.failsafe.RetryPolicyExecutor",
+      // 5 attempts, 1 s doubling to 60 s apart, jitter of +-100% (HttpRetryOptions' defaults, google-genai 2.x).
+      "com.google.genai.RetryInterceptor");
   private static final int MAX_FRAMES = 256;
 
   private Resends() {}
@@ -52,7 +55,11 @@ final class Resends {
         .anyMatch(frame -> isRetryLoop(frame.getClassName())));
   }
 
-  static boolean isRetryLoop(String className) {
+  /**
+   * Whether a class (a stack frame's, or an OkHttp interceptor's, whose place in the chain follows from it) is a
+   * known retry loop.
+   */
+  public static boolean isRetryLoop(String className) {
     for (String loop : RETRY_LOOPS) {
       if (className.startsWith(loop)) {
         return true;
