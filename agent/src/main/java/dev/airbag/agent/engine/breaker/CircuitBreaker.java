@@ -99,6 +99,32 @@ public final class CircuitBreaker {
     return permit;
   }
 
+  /**
+   * For a held call's last try: an open circuit that has been open for at least {@code spacingNanos} turns half-open
+   * now rather than at the end of its pause, and this call is its probe. So a provider that recovers while calls
+   * wait is found by the first of them to reach its last try, as the app's SDK would have found it, while a provider
+   * that stays down gets at most one such probe per spacing. Null when the circuit is not open long enough or its
+   * probe slot is taken.
+   */
+  public Permit tryAcquireLastChance(long spacingNanos) {
+    long now = clock.nanoTime();
+    Permit permit = null;
+    lock.lock();
+    try {
+      advance(now);
+      if (current instanceof OpenState && now - ((OpenState) current).sinceNanos() >= spacingNanos) {
+        apply(new Transition(CircuitState.OPEN, CircuitState.HALF_OPEN, "a held call's last try probes early"), now);
+      }
+      if (current.admit(now)) {
+        permit = new AttemptPermit(this, generation);
+      }
+    } finally {
+      lock.unlock();
+    }
+    notifier.deliver();
+    return permit;
+  }
+
   /** The current state; an open circuit whose open duration has elapsed becomes half-open on this read. */
   public CircuitState state() {
     return metrics().state();

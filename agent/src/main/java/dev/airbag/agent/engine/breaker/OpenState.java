@@ -44,6 +44,11 @@ final class OpenState extends BreakerState {
     return nowNanos - untilNanos < 0;
   }
 
+  /** When this stay began. */
+  long sinceNanos() {
+    return untilNanos - openNanos;
+  }
+
   @Override
   long remainingOpenNanos(long nowNanos) {
     return Math.max(0, untilNanos - nowNanos);

@@ -43,6 +43,9 @@ final class CallExecution<R> {
   private int tries;
   /** 0 until the first failure reads it; see {@link #maxTries()}. */
   private int maxTries;
+  private boolean inRetryLoop;
+  /** Set while a held call waits for its last try, which may probe the open circuit early. */
+  private boolean lastChance;
   /** The budget already granted the retry that the current wait leads to. */
   private boolean retryGranted;
   private long previousDelay;
@@ -152,6 +155,9 @@ final class CallExecution<R> {
       CircuitBreaker breaker = pipeline.breakers == null ? null
           : pipeline.breakers.forKey(new CircuitKey(request.endpoint().name(), model));
       permit = breaker == null ? null : breaker.tryAcquire();
+      if (breaker != null && permit == null && lastChance) {
+        permit = breaker.tryAcquireLastChance(pipeline.retry.baseDelay().toNanos());
+      }
       if (breaker != null && permit == null) {
         lastOpenCircuit = breaker;
         lastFailure = circuitOpen(breaker);
@@ -191,12 +197,13 @@ final class CallExecution<R> {
   private Step<R> holdOrFinish() {
     tries++;
     attempt++;
-    if (!pipeline.holdWhileOpen || tries >= maxTries()) {
+    // maxTries() first: it also finds whether a framework's retry loop drives this call.
+    if (tries >= maxTries() || !pipeline.holdWhileOpen) {
       return finishUnserved();
     }
     // A framework's own retry loop paces its attempts already: holding each of them too would double the time
-    // its call takes to fail. Asked only here, since it walks the stack.
-    if (tries == 1 && Resends.retryLoopOnStack()) {
+    // its call takes to fail.
+    if (tries == 1 && inRetryLoop) {
       record.note("the circuit is open and a retry loop of the app's framework paces the call");
       return finishUnserved();
     }
@@ -212,6 +219,8 @@ final class CallExecution<R> {
     }
     previousDelay = backoff;
     pendingWait = wait;
+    // The SDK's last attempt would have reached the provider: this call's may, as the circuit's probe.
+    lastChance = tries + 1 >= maxTries();
     return Step.waitFor(wait);
   }
 
@@ -312,11 +321,21 @@ final class CallExecution<R> {
 
   /**
    * Tries in all for this call. An SDK's own retry of a call gets one: Airbag's retries inside each of the SDK's
-   * would multiply with them. Read on the first failure only, so that a healthy call never looks at its headers.
+   * would multiply with them. So does each attempt of a framework's retry loop (LangChain4j's, google-genai's,
+   * Spring Retry's ...), plus one per model of its fallback chain: the loop retries in its own rhythm, as it would
+   * without Airbag. Read on the first failure only (the loop check walks the stack), so that a healthy call never
+   * looks at its headers or its stack.
    */
   private int maxTries() {
     if (maxTries == 0) {
-      maxTries = Resends.sdkRetryCount(request) > 0 ? 1 : pipeline.retry.maxAttempts();
+      if (Resends.sdkRetryCount(request) > 0) {
+        maxTries = 1;
+      } else if (Resends.retryLoopOnStack()) {
+        inRetryLoop = true;
+        maxTries = 1 + remaining.size();
+      } else {
+        maxTries = pipeline.retry.maxAttempts();
+      }
     }
     return maxTries;
   }
@@ -355,7 +374,9 @@ final class CallExecution<R> {
   private Step<R> finishUnserved() {
     // The call had what the SDK would have given it (tries, or their time while the circuit was open): the SDK must
     // not retry on top. After a single try it may, as it would without Airbag; a quota never comes back in a call.
-    boolean exhausted = tries >= 2;
+    // Inside a framework's retry loop nothing is remembered: its re-sends get a try of their own, and a loop's
+    // first attempt looks like its re-sends, so a remembered answer could reach the app's own next call.
+    boolean exhausted = tries >= 2 && !inRetryLoop;
     if (heldResponse != null) {
       record.outcome(Outcome.FAILED).failure(heldFailure);
       finish();

@@ -1,6 +1,7 @@
 package dev.airbag.agent.engine.breaker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,5 +141,25 @@ class DoNoHarmBreakerRulesTest {
     breaker.tryAcquire().onSuccess(5 * MS);
 
     assertEquals(300 * MS, breaker.lastFailureNanos());
+  }
+
+  @Test
+  void aHeldCallsLastTryProbesAnOpenCircuitEarlyButAtMostOncePerSpacing() {
+    CircuitBreaker breaker = withoutFallback();
+    fail(breaker, 50, Duration.ofMillis(100));
+    assertEquals(CircuitState.OPEN, breaker.state());
+
+    assertNull(breaker.tryAcquireLastChance(500 * MS), "open for less than the spacing");
+    clock.advance(Duration.ofMillis(400));
+    CircuitBreaker.Permit probe = breaker.tryAcquireLastChance(300 * MS);
+    assertNotNull(probe, "the last try is the circuit's probe");
+    assertNull(breaker.tryAcquireLastChance(300 * MS), "one probe at a time");
+    probe.onFailure(20 * MS);
+    assertEquals(CircuitState.OPEN, breaker.state());
+    assertNull(breaker.tryAcquireLastChance(300 * MS), "a failed probe opens it again for at least the spacing");
+
+    clock.advance(Duration.ofMillis(300));
+    breaker.tryAcquireLastChance(300 * MS).onSuccess(20 * MS);
+    assertEquals(CircuitState.CLOSED, breaker.state(), "the provider is back: everyone goes through");
   }
 }

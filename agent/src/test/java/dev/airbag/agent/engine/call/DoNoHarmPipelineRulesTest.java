@@ -169,6 +169,51 @@ class DoNoHarmPipelineRulesTest {
   }
 
   @Test
+  void eachAttemptOfAFrameworksRetryLoopGetsOneTryAndNothingIsAnsweredFromMemory() throws IOException {
+    CallPipeline pipeline = pipeline();
+    CallRequest plain = CallPipelineTest.request(MODEL, false);
+    FakeExchange first = overloaded();
+    FakeExchange second = new FakeExchange().then(200, CallPipelineTest.OK);
+
+    FakeExchange.Answer failed = inLangChainsLoop(() -> pipeline.execute(plain, first));
+    FakeExchange.Answer served = inLangChainsLoop(() -> pipeline.execute(plain, second));
+
+    assertEquals(529, failed.status);
+    assertEquals(1, first.sent.size(), "the loop retries in its own rhythm: no attempts of Airbag's inside it");
+    assertTrue(sleeps.isEmpty());
+    assertEquals(200, served.status, "the loop's next attempt, or the app's next call, reaches the provider");
+    assertEquals(1, second.sent.size());
+  }
+
+  @Test
+  void insideAFrameworksRetryLoopTheFallbackStillServes() throws IOException {
+    fallback = new FallbackPolicy(Map.of(MODEL, List.of("claude-haiku-4-5")), Map.of(),
+        EnumSet.of(Category.OVERLOADED, Category.CIRCUIT_OPEN));
+    CallPipeline pipeline = pipeline();
+    FakeExchange exchange = new FakeExchange().then(529, OVERLOADED).then(200, CallPipelineTest.OK);
+
+    FakeExchange.Answer answer = inLangChainsLoop(() -> pipeline.execute(CallPipelineTest.request(MODEL, false),
+        exchange));
+
+    assertEquals(200, answer.status);
+    assertEquals(2, exchange.sent.size(), "one try on the primary, one on the fallback");
+  }
+
+  private interface Call {
+    FakeExchange.Answer run() throws IOException;
+  }
+
+  private static FakeExchange.Answer inLangChainsLoop(Call call) {
+    return dev.langchain4j.internal.RetryUtils.withRetry(() -> {
+      try {
+        return call.run();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  @Test
   void failingFastIsAnOptInAndLeavesTheSdkFreeToRetry() throws IOException {
     hold = false;
     CallPipeline pipeline = pipeline();
