@@ -5,6 +5,7 @@ import dev.airbag.agent.instrument.jdkhttp.JdkHttpModule;
 import dev.airbag.agent.instrument.okhttp.OkHttpModule;
 import dev.airbag.agent.instrument.uncaught.ExceptionCapture;
 import dev.airbag.agent.instrument.uncaught.UncaughtModule;
+import dev.airbag.agent.instrument.urlconnection.UrlConnectionModule;
 import dev.airbag.bootstrap.BridgeHolder;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
@@ -25,6 +26,7 @@ public final class Instrumentations {
   static final List<InstrumentationModule> MODULES = List.of(
       new OkHttpModule(),
       new JdkHttpModule(),
+      new UrlConnectionModule(),
       new UncaughtModule());
 
   // Advice is inlined, so Byte Buddy's nexus (for loaded type initializers) is never needed; left enabled, its

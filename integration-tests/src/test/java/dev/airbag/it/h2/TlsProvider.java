@@ -18,17 +18,17 @@ import okhttp3.tls.HeldCertificate;
  * a MockWebServer with a fresh certificate for {@code localhost}, which child JVMs trust through a PKCS12 trust
  * store in the test's folder ({@link #trustArgs()}), so the apps themselves know nothing of it. Not thread-safe.
  */
-final class TlsProvider implements AutoCloseable {
-  private static final String PASSWORD = "airbag-it";
+public final class TlsProvider implements AutoCloseable {
+  public static final String PASSWORD = "airbag-it";
 
-  final MockWebServer server = new MockWebServer();
+  public final MockWebServer server = new MockWebServer();
   private final Path trustStore;
 
   private TlsProvider(Path trustStore) {
     this.trustStore = trustStore;
   }
 
-  static TlsProvider start(Path dir) throws IOException, GeneralSecurityException {
+  public static TlsProvider start(Path dir) throws IOException, GeneralSecurityException {
     HeldCertificate localhost = new HeldCertificate.Builder().addSubjectAlternativeName("localhost").build();
     Path trustStore = dir.resolve("provider-trust.p12");
     KeyStore store = KeyStore.getInstance("PKCS12");
@@ -46,8 +46,13 @@ final class TlsProvider implements AutoCloseable {
   }
 
   /** {@code https://localhost:PORT} + path. */
-  String url(String path) {
+  public String url(String path) {
     return "https://localhost:" + server.getPort() + path;
+  }
+
+  /** The PKCS12 trust store holding this server's certificate, with {@link #PASSWORD}. */
+  public Path trustStore() {
+    return trustStore;
   }
 
   /** The JVM options that make a child trust this server, and nothing else changed. */
@@ -57,7 +62,7 @@ final class TlsProvider implements AutoCloseable {
   }
 
   /** Airbag watching this server as an OpenAI-compatible endpoint. */
-  AgentConfig config(Path dir) {
+  public AgentConfig config(Path dir) {
     return AgentConfig.in(dir).set("airbag.endpoint.tls-openai.url", url("/v1"))
         .set("airbag.endpoint.tls-openai.provider", "openai");
   }

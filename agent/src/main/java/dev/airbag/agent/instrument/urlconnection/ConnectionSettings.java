@@ -1,0 +1,151 @@
+package dev.airbag.agent.instrument.urlconnection;
+
+import dev.airbag.agent.engine.call.RequestHeaders;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * What an attempt copies from the app's connection so that it is the request the app made: method, timeouts,
+ * redirects, caching, the headers in the order the app set them (replayed through the same methods, so the JDK
+ * filters the same restricted ones), the proxy it was opened with and, for https, its socket factory and hostname
+ * verifier. The last two are not public on the JDK's delegate, hence the reflection; when it fails the call is left
+ * alone. Headers are recorded on the app's thread; the rest is read once, when the call starts. Not thread-safe.
+ */
+final class ConnectionSettings implements RequestHeaders {
+  private final List<String[]> headerCalls = new ArrayList<>();
+  private String method;
+  private int connectTimeout;
+  private int readTimeout;
+  private boolean followRedirects;
+  private boolean useCaches;
+  private long ifModifiedSince;
+  private Proxy proxy;
+  private SSLSocketFactory sslSocketFactory;
+  private HostnameVerifier hostnameVerifier;
+
+  /** One {@code setRequestProperty} or {@code addRequestProperty} the app made and the JDK accepted. */
+  void header(String method, String key, String value) {
+    headerCalls.add(new String[] {method, key, value});
+  }
+
+  /** How the proxy and the https settings are read; tests of plain http connections need no reflection. */
+  interface TransportReader {
+    TransportReader JDK = ConnectionSettings::readTransport;
+
+    /** False when the settings cannot be read: the call is then left alone. */
+    boolean read(HttpURLConnection app, ConnectionSettings into);
+  }
+
+  /** Reads the rest from the app's connection; false when something an attempt needs cannot be read. */
+  boolean readFrom(HttpURLConnection app, TransportReader transport) {
+    method = app.getRequestMethod();
+    connectTimeout = app.getConnectTimeout();
+    readTimeout = app.getReadTimeout();
+    followRedirects = app.getInstanceFollowRedirects();
+    useCaches = app.getUseCaches();
+    ifModifiedSince = app.getIfModifiedSince();
+    return transport.read(app, this);
+  }
+
+  private static boolean readTransport(HttpURLConnection app, ConnectionSettings into) {
+    try {
+      into.proxy = (Proxy) field(app.getClass(), "instProxy").get(app);
+      if ("https".equalsIgnoreCase(app.getURL().getProtocol())) {
+        HttpsURLConnection outer = (HttpsURLConnection) field(app.getClass(), "httpsURLConnection").get(app);
+        into.sslSocketFactory = outer.getSSLSocketFactory();
+        into.hostnameVerifier = outer.getHostnameVerifier();
+      }
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException unknownShape) {
+      return false;
+    }
+  }
+
+  /** The method the JDK would send: writing a body turns a GET into a POST. */
+  String method(boolean withBody) {
+    return withBody && "GET".equals(method) ? "POST" : method;
+  }
+
+  int readTimeout() {
+    return readTimeout;
+  }
+
+  /** A new connection to {@code url} with the app's settings, not yet connected. */
+  HttpURLConnection open(URL url, boolean withBody) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) (proxy == null ? url.openConnection() : url.openConnection(proxy));
+    connection.setRequestMethod(method(withBody));
+    connection.setConnectTimeout(connectTimeout);
+    connection.setReadTimeout(readTimeout);
+    connection.setInstanceFollowRedirects(followRedirects);
+    connection.setUseCaches(useCaches);
+    connection.setIfModifiedSince(ifModifiedSince);
+    if (connection instanceof HttpsURLConnection && sslSocketFactory != null) {
+      HttpsURLConnection https = (HttpsURLConnection) connection;
+      https.setSSLSocketFactory(sslSocketFactory);
+      https.setHostnameVerifier(hostnameVerifier);
+    }
+    for (String[] call : headerCalls) {
+      if (call[0].equals("addRequestProperty")) {
+        connection.addRequestProperty(call[1], call[2]);
+      } else {
+        connection.setRequestProperty(call[1], call[2]);
+      }
+    }
+    return connection;
+  }
+
+  @Override
+  public String first(String name) {
+    String[] found = new String[1];
+    forEach((key, value) -> {
+      if (found[0] == null && key.equalsIgnoreCase(name)) {
+        found[0] = value;
+      }
+    });
+    return found[0];
+  }
+
+  /** The headers as the app left them: a later {@code setRequestProperty} replaces the earlier values. */
+  @Override
+  public void forEach(BiConsumer<String, String> action) {
+    for (int i = 0; i < headerCalls.size(); i++) {
+      String[] call = headerCalls.get(i);
+      if (!replacedLater(i, call[1])) {
+        action.accept(call[1], call[2]);
+      }
+    }
+  }
+
+  private boolean replacedLater(int index, String key) {
+    for (int j = index + 1; j < headerCalls.size(); j++) {
+      String[] later = headerCalls.get(j);
+      if (later[0].equals("setRequestProperty") && later[1].equalsIgnoreCase(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A field of the JDK's connection class or one of its superclasses (the https delegate extends it). */
+  private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+    for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+      try {
+        Field field = current.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+      } catch (NoSuchFieldException notHere) {
+        // Declared higher up.
+      }
+    }
+    throw new NoSuchFieldException(name);
+  }
+}

@@ -1,0 +1,163 @@
+package dev.airbag.agent.instrument.urlconnection;
+
+import dev.airbag.agent.engine.body.StreamFlag;
+import dev.airbag.agent.engine.call.CallRequest;
+import dev.airbag.agent.engine.call.InternalFailure;
+import dev.airbag.agent.engine.endpoint.Endpoint;
+import dev.airbag.agent.instrument.LlmTraffic;
+import dev.airbag.bootstrap.HookResult;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The agent's side of the {@code HttpURLConnection} hooks. A connection whose URL is not an LLM endpoint is never
+ * remembered and every hook answers null for it: its methods run untouched. A connection to an endpoint is watched
+ * ({@link WatchedConnection}) from its first header; when the app has written a body, its first read runs the call
+ * through the engine. When Airbag cannot run it (settings it cannot copy, a body past the bound, a bug), the app's
+ * connection sends its own request, as without Airbag. Thread-safe.
+ */
+public final class UrlConnectionHook {
+  /** Skips a void method. */
+  private static final HookResult SKIP = HookResult.value(null);
+
+  private final LlmTraffic traffic;
+  private final ConnectionSettings.TransportReader transport;
+  // Weak keys: a connection the app drops without reading is forgotten with it.
+  private final Map<Object, WatchedConnection> watched = Collections.synchronizedMap(new WeakHashMap<>());
+
+  public UrlConnectionHook(LlmTraffic traffic) {
+    this(traffic, ConnectionSettings.TransportReader.JDK);
+  }
+
+  UrlConnectionHook(LlmTraffic traffic, ConnectionSettings.TransportReader transport) {
+    this.traffic = traffic;
+    this.transport = transport;
+  }
+
+  /** One hooked method of {@code connection}: the answer for the app, or null to run the method itself. */
+  public HookResult on(String method, Object connection, Object argument, Object value) {
+    switch (method) {
+      case "setRequestProperty":
+      case "addRequestProperty":
+        WatchedConnection headed = watch(connection);
+        if (headed != null && argument != null) {
+          headed.settings.header(method, (String) argument, (String) value);
+        }
+        return null;
+      case "getOutputStream":
+        return output(connection);
+      case "connect":
+        // A call Airbag makes on connections of its own: the app's stays unconnected, with no socket held idle.
+        return ((HttpURLConnection) connection).getDoOutput() && watch(connection) != null ? SKIP : null;
+      case "disconnect":
+        WatchedConnection gone = watched.remove(connection);
+        if (gone != null) {
+          gone.disconnect();
+        }
+        return null;
+      case "getErrorStream":
+        WatchedConnection read = watched.get(connection);
+        // Before the call has run the JDK answers null, and asking for the error stream sends nothing.
+        return read == null || read.released() || !read.ran() ? null : read.answer(method, argument);
+      default:
+        return response(method, connection, argument);
+    }
+  }
+
+  private HookResult output(Object connection) {
+    HttpURLConnection app = (HttpURLConnection) connection;
+    // Without doOutput the JDK's own method throws the app's exception.
+    WatchedConnection call = app.getDoOutput() ? watch(connection) : null;
+    if (call == null) {
+      return null;
+    }
+    return call.output(traffic.maxRequestBodyBytes(), call::release);
+  }
+
+  private HookResult response(String method, Object connection, Object argument) {
+    WatchedConnection call = watched.get(connection);
+    if (call == null || call.released()) {
+      return null;
+    }
+    if (!call.ran()) {
+      if (!call.holdsBody()) {
+        // No body (a GET such as a model list) or one past the bound: the app's connection makes its own request.
+        call.release();
+        return null;
+      }
+      if (!run((HttpURLConnection) connection, call)) {
+        return null;
+      }
+    }
+    return call.answer(method, argument);
+  }
+
+  /** Runs the call through the engine; false when the app's connection is to send its own request instead. */
+  private boolean run(HttpURLConnection app, WatchedConnection call) {
+    UrlConnectionExchange exchange = null;
+    try {
+      if (!call.settings.readFrom(app, transport)) {
+        return sendAsTheApp(app, call);
+      }
+      URL url = app.getURL();
+      int port = url.getPort() != -1 ? url.getPort() : url.getDefaultPort();
+      String path = url.getPath().isEmpty() ? "/" : url.getPath();
+      Endpoint endpoint = traffic.match(url.getProtocol(), url.getHost(), port, path);
+      if (endpoint == null) {
+        return sendAsTheApp(app, call);
+      }
+      byte[] body = call.bodyBytes();
+      String accept = call.settings.first("Accept");
+      boolean streamed = accept != null && accept.contains("text/event-stream") || StreamFlag.isSet(body);
+      String safeUrl = url.getProtocol() + "://" + url.getHost() + ":" + port + path;
+      CallRequest request = CallRequest.of(endpoint, call.settings.method(true), safeUrl, path, body, true, streamed,
+          null).with(call.settings, url.getQuery(), 0);
+      exchange = new UrlConnectionExchange(call.settings, url, body, traffic.maxErrorBodyBytes());
+      call.served(traffic.execute(request, exchange));
+      return true;
+    } catch (IOException transportFailure) {
+      call.failed(transportFailure);
+      return true;
+    } catch (Throwable bug) {
+      if (!(bug instanceof InternalFailure)) {
+        traffic.internalError("the HttpURLConnection hook", bug);
+      }
+      UrlAttempt held = exchange == null ? null : exchange.last();
+      if (held != null) {
+        call.served(held);
+        return true;
+      }
+      return sendAsTheApp(app, call);
+    }
+  }
+
+  private boolean sendAsTheApp(HttpURLConnection app, WatchedConnection call) {
+    call.release();
+    try {
+      call.sendAsTheApp();
+    } catch (IOException | RuntimeException unsendable) {
+      // The app's own read that follows meets the same failure on its connection, as without Airbag.
+    }
+    return false;
+  }
+
+  /** The watched state of a connection to an LLM endpoint, made on first sight; null for any other connection. */
+  private WatchedConnection watch(Object connection) {
+    WatchedConnection known = watched.get(connection);
+    if (known != null) {
+      // A released connection is the app's own again, and never watched anew.
+      return known.released() ? null : known;
+    }
+    HttpURLConnection app = (HttpURLConnection) connection;
+    URL url = app.getURL();
+    int port = url.getPort() != -1 ? url.getPort() : url.getDefaultPort();
+    if (traffic.match(url.getProtocol(), url.getHost(), port, url.getPath().isEmpty() ? "/" : url.getPath()) == null) {
+      return null;
+    }
+    return watched.computeIfAbsent(connection, key -> new WatchedConnection(app));
+  }
+}

@@ -1,0 +1,60 @@
+package dev.airbag.agent.instrument.urlconnection;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * A loopback HTTP server for the adapter's tests: answers each request body through a script (status and body) and
+ * records the bodies and an {@code Authorization} header it received. Thread-safe.
+ */
+final class ScriptedServer implements AutoCloseable {
+  /** One scripted answer. */
+  static final class Answer {
+    final int status;
+    final String contentType;
+    final String body;
+
+    Answer(int status, String contentType, String body) {
+      this.status = status;
+      this.contentType = contentType;
+      this.body = body;
+    }
+  }
+
+  final List<String> bodies = new CopyOnWriteArrayList<>();
+  final List<String> authorizations = new CopyOnWriteArrayList<>();
+  private final HttpServer server;
+
+  ScriptedServer(Function<String, Answer> script) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      bodies.add(body);
+      authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+      Answer answer = script.apply(body);
+      byte[] bytes = answer.body.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", answer.contentType);
+      exchange.sendResponseHeaders(answer.status, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    });
+    server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

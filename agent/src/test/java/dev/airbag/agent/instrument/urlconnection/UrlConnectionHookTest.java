@@ -1,0 +1,226 @@
+package dev.airbag.agent.instrument.urlconnection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airbag.agent.testing.TestPipelines;
+import dev.airbag.agent.engine.call.CallPipeline;
+import dev.airbag.agent.engine.call.CallRecord;
+import dev.airbag.agent.engine.classify.Category;
+import dev.airbag.agent.engine.classify.ClassificationRules;
+import dev.airbag.agent.engine.classify.Classifier;
+import dev.airbag.agent.engine.endpoint.Endpoint;
+import dev.airbag.agent.engine.endpoint.EndpointRegistry;
+import dev.airbag.agent.engine.endpoint.Provider;
+import dev.airbag.agent.engine.endpoint.UncoveredLlmCalls;
+import dev.airbag.agent.engine.fallback.FallbackPolicy;
+import dev.airbag.agent.engine.retry.Jitter;
+import dev.airbag.agent.engine.retry.RetryPolicy;
+import dev.airbag.agent.engine.time.Clock;
+import dev.airbag.agent.instrument.InternalErrorLog;
+import dev.airbag.agent.instrument.LlmTraffic;
+import dev.airbag.bootstrap.HookResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hook driven as the advice drives it, on real connections to a loopback server: each hooked method asks the
+ * hook first and runs itself only on a null answer.
+ */
+class UrlConnectionHookTest {
+  private static final String PRIMARY = "{\"model\":\"gpt-4o\",\"messages\":[]}";
+  private static final String OVERLOADED = "{\"error\":{\"type\":\"server_error\",\"message\":\"overloaded\"}}";
+
+  private final List<CallRecord> calls = new CopyOnWriteArrayList<>();
+  private ScriptedServer server;
+  private UrlConnectionHook hook;
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private void start(java.util.function.Function<String, ScriptedServer.Answer> script) throws IOException {
+    start(script, (app, into) -> true);
+  }
+
+  private void start(java.util.function.Function<String, ScriptedServer.Answer> script,
+      ConnectionSettings.TransportReader transport) throws IOException {
+    server = new ScriptedServer(script);
+    Endpoint endpoint = Endpoint.onHost("fake", Provider.OPENAI, "127.0.0.1", server.port(), "/v1");
+    CallPipeline pipeline = TestPipelines.builder(new Classifier(ClassificationRules.NONE, Clock.SYSTEM), calls::add, Clock.SYSTEM)
+        .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Jitter.NONE, Duration.ZERO,
+            Duration.ofSeconds(5)))
+        .fallback(new FallbackPolicy(Map.of("gpt-4o", List.of("gpt-4o-mini")), Map.of(),
+            EnumSet.of(Category.OVERLOADED)))
+        .build();
+    LlmTraffic traffic = new LlmTraffic(new EndpointRegistry(List.of(endpoint)),
+        new UncoveredLlmCalls(List.of(endpoint), false, line -> {}), pipeline, 64, new InternalErrorLog());
+    hook = new UrlConnectionHook(traffic, transport);
+  }
+
+  @Test
+  void anOverloadedPrimaryIsServedByTheFallbackThroughTheAppsOwnConnection() throws Exception {
+    start(body -> body.contains("\"gpt-4o\"") ? new ScriptedServer.Answer(503, "application/json", OVERLOADED)
+        : new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}"));
+
+    HttpURLConnection app = post("/v1/chat/completions", PRIMARY);
+
+    assertEquals("{\"ok\":true}", text((InputStream) call(app, "getInputStream", null)));
+    assertEquals("gpt-4o-mini", call(app, "getHeaderField", "x-airbag-served-model"));
+    assertTrue(((String) call(app, "getHeaderField", 0)).contains(" 200 "));
+    assertEquals("application/json", call(app, "getHeaderField", "content-type"));
+    assertTrue(server.bodies.size() <= 3, "attempts: " + server.bodies);
+    assertEquals(PRIMARY.replace("gpt-4o", "gpt-4o-mini"), server.bodies.get(server.bodies.size() - 1));
+    assertEquals(List.of("Bearer sk-test"), server.authorizations.subList(0, 1));
+    assertEquals("gpt-4o-mini", calls.get(0).servedModel());
+  }
+
+  @Test
+  void aFinalErrorReachesTheAppAsTheJdkGivesIt() throws Exception {
+    start(body -> new ScriptedServer.Answer(503, "application/json", OVERLOADED));
+
+    HttpURLConnection app = post("/v1/chat/completions", "{\"model\":\"o3\"}");
+
+    IOException thrown = assertThrows(IOException.class, () -> call(app, "getInputStream", null));
+    assertTrue(thrown.getMessage().startsWith("Server returned HTTP response code: 503 for URL: "), thrown.getMessage());
+    assertEquals(OVERLOADED, text((InputStream) call(app, "getErrorStream", null)));
+    assertEquals(3, server.bodies.size());
+  }
+
+  @Test
+  void anErrorBodyLongerThanTheClassificationBoundReachesTheAppWhole() throws Exception {
+    String longError = "{\"error\":{\"message\":\"" + "x".repeat(500) + "\"}}";
+    start(body -> new ScriptedServer.Answer(400, "application/json", longError));
+
+    HttpURLConnection app = post("/v1/chat/completions", PRIMARY);
+    call(app, "getHeaderFields", null);
+
+    assertEquals(longError, text((InputStream) call(app, "getErrorStream", null)));
+    assertEquals(1, server.bodies.size(), "a bad request is not retried");
+  }
+
+  @Test
+  void aConnectionToAnotherPathIsNeverWatched() throws Exception {
+    start(body -> new ScriptedServer.Answer(200, "text/plain", "ok"));
+    HttpURLConnection other = (HttpURLConnection) new URL("http://127.0.0.1:" + server.port() + "/health")
+        .openConnection();
+    other.setDoOutput(true);
+
+    assertNull(hook.on("setRequestProperty", other, "Content-Type", "application/json"));
+    assertNull(hook.on("getOutputStream", other, null, null));
+    assertNull(hook.on("getInputStream", other, null, null));
+  }
+
+  @Test
+  void aBodyPastTheBoundGoesToTheAppsOwnConnection() throws Exception {
+    start(body -> new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}"));
+    String big = "{\"model\":\"gpt-4o\",\"pad\":\"" + "y".repeat(200) + "\"}";
+
+    HttpURLConnection app = post("/v1/chat/completions", big);
+
+    assertNull(hook.on("getInputStream", app, null, null), "the app's own connection reads its own answer");
+    assertEquals("{\"ok\":true}", text(app.getInputStream()));
+    assertEquals(List.of(big), server.bodies);
+  }
+
+  @Test
+  void whenAirbagFailsTheAppsOwnConnectionSendsItsOwnRequest() throws Exception {
+    start(body -> new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}"), (app, into) -> {
+      throw new IllegalStateException("a bug inside Airbag");
+    });
+
+    HttpURLConnection app = post("/v1/chat/completions", PRIMARY);
+
+    assertNull(hook.on("getInputStream", app, null, null), "the method runs itself");
+    assertEquals(200, app.getResponseCode());
+    assertEquals("{\"ok\":true}", text(app.getInputStream()));
+    assertEquals(List.of(PRIMARY), server.bodies);
+    assertEquals(List.of("Bearer sk-test"), server.authorizations);
+  }
+
+  @Test
+  void aStreamedAnswerReachesTheAppAsItIsReadAndAnErrorEventInItIsReported() throws Exception {
+    String events = "data: {\"choices\":[]}\n\ndata: {\"error\":{\"type\":\"server_error\",\"message\":\"x\"}}\n\n";
+    start(body -> new ScriptedServer.Answer(200, "text/event-stream", events));
+
+    HttpURLConnection app = post("/v1/chat/completions", "{\"model\":\"gpt-4o\",\"stream\":true}");
+
+    assertEquals(events, text((InputStream) call(app, "getInputStream", null)));
+    assertEquals(2, calls.size(), "the served call, then the error event inside its stream: " + calls);
+    assertEquals(dev.airbag.agent.engine.call.Outcome.STREAM_INTERRUPTED, calls.get(1).outcome());
+  }
+
+  @Test
+  void theAppsConnectionIsNeverConnectedForACallAirbagMakes() throws Exception {
+    start(body -> new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}"));
+    HttpURLConnection app = (HttpURLConnection) new URL("http://127.0.0.1:" + server.port() + "/v1/chat/completions")
+        .openConnection();
+    app.setDoOutput(true);
+    header(app, "Content-Type", "application/json");
+
+    HookResult connect = hook.on("connect", app, null, null);
+
+    assertTrue(connect != null && connect.value() == null, "connect is skipped");
+  }
+
+  @Test
+  void aConnectionWithoutABodyMakesItsOwnRequestAndIsNeverWatchedAgain() throws Exception {
+    start(body -> new ScriptedServer.Answer(200, "application/json", "{\"data\":[]}"));
+    HttpURLConnection app = (HttpURLConnection) new URL("http://127.0.0.1:" + server.port() + "/v1/models")
+        .openConnection();
+    app.setDoOutput(true);
+    header(app, "Authorization", "Bearer sk-test");
+
+    assertNull(hook.on("getInputStream", app, null, null));
+    assertNull(hook.on("connect", app, null, null), "the JDK's own connect, from its getInputStream, runs");
+    assertEquals(200, app.getResponseCode());
+  }
+
+  /** What the app does: headers, then its body written through getOutputStream, each asked of the hook first. */
+  private HttpURLConnection post(String path, String json) throws Exception {
+    HttpURLConnection app = (HttpURLConnection) new URL("http://127.0.0.1:" + server.port() + path).openConnection();
+    app.setRequestMethod("POST");
+    app.setDoOutput(true);
+    header(app, "Content-Type", "application/json");
+    header(app, "Authorization", "Bearer sk-test");
+    HookResult hooked = hook.on("getOutputStream", app, null, null);
+    OutputStream out = hooked == null ? app.getOutputStream() : (OutputStream) hooked.value();
+    out.write(json.getBytes(StandardCharsets.UTF_8));
+    out.close();
+    return app;
+  }
+
+  private void header(HttpURLConnection app, String key, String value) {
+    app.setRequestProperty(key, value);
+    hook.on("setRequestProperty", app, key, value);
+  }
+
+  private Object call(HttpURLConnection app, String method, Object argument) throws Exception {
+    HookResult result = hook.on(method, app, argument, null);
+    if (result == null) {
+      throw new AssertionError(method + " was not answered by the hook");
+    }
+    if (result.failure() instanceof Exception) {
+      throw (Exception) result.failure();
+    }
+    return result.value();
+  }
+
+  private static String text(InputStream in) throws IOException {
+    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  }
+}

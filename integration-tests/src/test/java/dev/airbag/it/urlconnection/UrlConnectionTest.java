@@ -1,0 +1,182 @@
+package dev.airbag.it.urlconnection;
+
+import static dev.airbag.faultserver.FaultPlans.always;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.airbag.faultserver.FaultPlans;
+import dev.airbag.faultserver.Faults;
+import dev.airbag.it.apps.PlainUrlConnectionApp;
+import dev.airbag.it.apps.RestTemplateApp;
+import dev.airbag.it.h2.TlsProvider;
+import dev.airbag.it.support.AgentConfig;
+import dev.airbag.it.support.ChildJvm;
+import dev.airbag.it.support.Events;
+import dev.airbag.it.support.FaultServerTest;
+import dev.airbag.it.support.Jdk;
+import dev.airbag.it.support.Jdks;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import okhttp3.mockwebserver.MockResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A hand-written {@code HttpURLConnection} client in child JVMs with the agent: the same protection as the other
+ * clients, streamed answers still read as they come, error bodies and other URLs as without Airbag.
+ */
+class UrlConnectionTest extends FaultServerTest {
+  static final String BODY = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+  static final String STREAMED = "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.airbag.it.support.Jdks#forTests")
+  void anOutageOfThePrimaryIsServedByTheFallbackOnEveryCall(Jdk jdk) throws Exception {
+    server.plan(FaultPlans.byModel(Map.of("gpt-4o", always(Faults.overloaded())), FaultPlans.healthy()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.fallback.gpt-4o", "gpt-4o-mini");
+
+    ChildJvm.Result result = app(jdk, config, completions(), BODY, "post", 5);
+
+    assertEquals(5, okCount(result), result.toString());
+    assertEquals(5, count(result, "served_by=gpt-4o-mini"), result.toString());
+    assertTrue(server.requestCount() <= 15, "at most Airbag's 3 attempts per call: " + server.requestCount());
+    String primary = server.requests().stream().filter(r -> "gpt-4o".equals(r.model())).findFirst().orElseThrow().bodyText();
+    String fallback = server.requests().stream().filter(r -> "gpt-4o-mini".equals(r.model())).findFirst().orElseThrow().bodyText();
+    assertEquals(primary.replace("\"gpt-4o\"", "\"gpt-4o-mini\""), fallback);
+    List<JsonNode> events = Events.read(config.eventsFile());
+    assertTrue(!events.isEmpty(), result.toString());
+    assertEquals("overloaded", events.get(0).path("category").asText(), events.get(0).toString());
+    assertEquals("gpt-4o-mini", events.get(0).path("served_model").asText(), events.get(0).toString());
+  }
+
+  @Test
+  void aStormOfOneInThreeCostsNoSuccessComparedWithTheAppAlone() throws Exception {
+    server.plan(FaultPlans.ratio(1.0 / 3, Faults.overloaded(), 16));
+    ChildJvm.Result alone = ChildJvm.on(Jdks.current()).testClasspath()
+        .run(PlainUrlConnectionApp.class.getName(), completions(), BODY, "post", "30");
+    server.reset();
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result protectedRun = app(Jdks.current(), config, completions(), BODY, "post", 30);
+
+    assertTrue(okCount(alone) >= 0 && okCount(alone) < 30, alone.toString());
+    assertTrue(okCount(protectedRun) >= okCount(alone), alone + "\n" + protectedRun);
+    // Three attempts leave a call failed about once in 27 at 1 in 3.
+    assertTrue(okCount(protectedRun) >= 27, "three attempts serve nearly every call: " + alone + "\n" + protectedRun);
+  }
+
+  @Test
+  void aStreamIsRetriedBeforeItsFirstByteAndThenReadAsItComes() throws Exception {
+    server.plan(FaultPlans.firstFailure(FaultPlans.sequence(Faults.overloaded()),
+        always(Faults.slowBody(Duration.ofMillis(150)))));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result result = app(Jdks.current(), config, completions(), STREAMED, "stream", 1);
+
+    assertEquals(1, okCount(result), result.toString());
+    assertEquals(2, server.requestCount(), "one overloaded attempt, then the stream");
+    Matcher stream = Pattern.compile("first_line_ms=(\\d+) total_ms=(\\d+) lines=(\\d+)").matcher(result.stdout());
+    assertTrue(stream.find(), result.toString());
+    long first = Long.parseLong(stream.group(1));
+    long total = Long.parseLong(stream.group(2));
+    assertTrue(Integer.parseInt(stream.group(3)) > 2, result.toString());
+    assertTrue(total - first >= 300, "the first line came before the stream ended: " + result.stdout());
+  }
+
+  @Test
+  void aUrlThatIsNoLlmEndpointIsUntouched() throws Exception {
+    server.plan(always(Faults.overloaded()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port());
+    String health = server.baseUrl() + "/health";
+    String other = server.baseUrl() + "/other";
+
+    ChildJvm.Result get = app(Jdks.current(), config, health, BODY, "get", 1);
+    ChildJvm.Result post = app(Jdks.current(), config, other, BODY, "post", 1);
+    ChildJvm.Result postAlone = ChildJvm.on(Jdks.current()).testClasspath()
+        .run(PlainUrlConnectionApp.class.getName(), other, BODY, "post", "1");
+
+    assertEquals(results(get), List.of("RESULT status=200 served_by=- body=ok"), get.toString());
+    assertEquals(results(postAlone), results(post));
+    assertEquals(3, server.requests().size(), "each call reached the server exactly once");
+    assertTrue(Events.read(config.eventsFile()).isEmpty());
+  }
+
+  @Test
+  void errorBodiesReachTheAppAsWithoutTheAgent() throws Exception {
+    server.plan(FaultPlans.byModel(Map.of(
+        "m-bad", always(Faults.openAiError(400, "invalid_request_error", "invalid_value", "bad temperature")),
+        "gpt-4o", always(Faults.overloaded())), FaultPlans.healthy()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+    String bad = BODY.replace("gpt-4o", "m-bad");
+
+    List<String> alone = List.of(
+        results(ChildJvm.on(Jdks.current()).testClasspath()
+            .run(PlainUrlConnectionApp.class.getName(), completions(), bad, "post", "1")).get(0),
+        results(ChildJvm.on(Jdks.current()).testClasspath()
+            .run(PlainUrlConnectionApp.class.getName(), completions(), BODY, "post", "1")).get(0));
+    List<String> withAgent = List.of(
+        results(app(Jdks.current(), config, completions(), bad, "post", 1)).get(0),
+        results(app(Jdks.current(), config, completions(), BODY, "post", 1)).get(0));
+
+    assertEquals(alone, withAgent);
+    assertTrue(alone.get(0).contains("status=400") && alone.get(0).contains("bad temperature"), alone.toString());
+    assertTrue(alone.get(1).contains("status=503"), alone.toString());
+  }
+
+  @Test
+  void restTemplateOnItsDefaultFactoryIsServedByTheFallback() throws Exception {
+    server.plan(FaultPlans.byModel(Map.of("gpt-4o", always(Faults.overloaded())), FaultPlans.healthy()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.fallback.gpt-4o", "gpt-4o-mini");
+
+    ChildJvm.Result result = ChildJvm.on(Jdks.current()).testClasspath().agentWithConfig(config.write())
+        .run(RestTemplateApp.class.getName(), completions(), BODY, "3");
+
+    assertEquals(3, okCount(result), result.toString());
+    assertEquals(3, count(result, "served_by=gpt-4o-mini"), result.toString());
+    assertTrue(server.requestCount() <= 9, "at most Airbag's 3 attempts per call: " + server.requestCount());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.airbag.it.support.Jdks#forTests")
+  void anHttpsConnectionWithItsOwnTrustIsRetriedWithThatTrust(Jdk jdk) throws Exception {
+    try (TlsProvider provider = TlsProvider.start(dir)) {
+      provider.server.enqueue(new MockResponse().setResponseCode(503).setHeader("Content-Type", "application/json")
+          .setBody("{\"error\":{\"type\":\"server_error\",\"message\":\"overloaded\"}}"));
+      provider.server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("{\"ok\":1}"));
+      AgentConfig config = provider.config(dir).set("airbag.retry.base-delay", "10ms");
+
+      ChildJvm.Result result = ChildJvm.on(jdk).testClasspath().agentWithConfig(config.write())
+          .run(PlainUrlConnectionApp.class.getName(), provider.url("/v1/chat/completions"), BODY, "post", "1",
+              provider.trustStore().toString());
+
+      assertEquals(List.of("RESULT status=200 served_by=- body={\"ok\":1}"), results(result), result.toString());
+      assertEquals(2, provider.server.getRequestCount(), "the 503, then the retry through the app's own trust");
+    }
+  }
+
+  private String completions() {
+    return server.baseUrl() + "/v1/chat/completions";
+  }
+
+  private static ChildJvm.Result app(Jdk jdk, AgentConfig config, String url, String json, String mode, int count)
+      throws Exception {
+    return ChildJvm.on(jdk).testClasspath().agentWithConfig(config.write())
+        .run(PlainUrlConnectionApp.class.getName(), url, json, mode, String.valueOf(count));
+  }
+
+  private static List<String> results(ChildJvm.Result result) {
+    return result.stdoutLines().stream().filter(line -> line.startsWith("RESULT")).collect(Collectors.toList());
+  }
+
+  private static long count(ChildJvm.Result result, String text) {
+    return result.stdoutLines().stream().filter(line -> line.contains(text)).count();
+  }
+}
