@@ -163,6 +163,28 @@ final class DomainTypes {
         });
   }
 
+  /** A redis:// or rediss:// (TLS) URL with a host and no password: the password comes from the environment. */
+  static ValueType<URI> redisUrl() {
+    return new ValueType<>("redis(s) URL", "expected redis://host:6379 or rediss://host:6380 (TLS), a user name at"
+        + " most (user@host): the password comes from the variable named by airbag.fleet.redis.password-env",
+        new ValueType.Codec<URI>() {
+          @Override
+          URI parse(String text) {
+            URI uri = parseUri(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean redis = scheme.equals("redis") || scheme.equals("rediss");
+            // A password in the file would sit in config management and process listings; only a user name may.
+            boolean password = uri.getRawUserInfo() != null && uri.getRawUserInfo().contains(":");
+            return redis && uri.getHost() != null && !password ? uri : null;
+          }
+
+          @Override
+          String format(URI value) {
+            return value.toString();
+          }
+        });
+  }
+
   /** One model name; a comma means the user wrote a chain where one model belongs. */
   static ValueType<String> model() {
     return new ValueType<>("one model name", "expected one model name", new ValueType.Codec<String>() {

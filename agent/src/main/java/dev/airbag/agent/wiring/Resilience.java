@@ -4,6 +4,7 @@ import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.config.ConfigKeys;
 import dev.airbag.agent.engine.breaker.BreakerConfig;
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
+import dev.airbag.agent.engine.breaker.ProbeGate;
 import dev.airbag.agent.engine.breaker.TransitionListener;
 import dev.airbag.agent.engine.call.AttemptListener;
 import dev.airbag.agent.engine.call.CallListener;
@@ -25,7 +26,8 @@ final class Resilience {
   private Resilience() {}
 
   static CallPipeline pipeline(AirbagConfig config, Classifier classifier, CallListener listener,
-      AttemptListener attempts, TransitionListener transitions, InternalErrorListener internalErrors, Clock clock) {
+      AttemptListener attempts, TransitionListener transitions, ProbeGate probes, InternalErrorListener internalErrors,
+      Clock clock) {
     RetryPolicy retry = new RetryPolicy(config.get(ConfigKeys.RETRY_MAX_ATTEMPTS), config.get(ConfigKeys.RETRY_BASE_DELAY),
         config.get(ConfigKeys.RETRY_MAX_DELAY), Jitter.fromWireName(config.get(ConfigKeys.RETRY_JITTER)),
         config.get(ConfigKeys.RETRY_MAX_RETRY_AFTER), config.get(ConfigKeys.RETRY_DEADLINE));
@@ -43,7 +45,7 @@ final class Resilience {
           .withHalfOpenMaxWait(config.get(ConfigKeys.RETRY_DEADLINE));
       // Opening on a failure rate costs nothing only where another model serves meanwhile.
       breakers = new CircuitBreakers(breaker, fallback::hasChainFor, clock, transitions,
-          FaultInjection.room(MAX_CIRCUITS));
+          FaultInjection.room(MAX_CIRCUITS), probes);
     }
     return CallPipeline.builder(classifier, listener)
         .attempts(attempts)

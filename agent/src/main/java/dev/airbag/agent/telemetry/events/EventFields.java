@@ -73,6 +73,8 @@ public final class EventFields {
   public static final String CIRCUIT_STATE = "circuit_state";
   /** A circuit event's previous state. */
   public static final String PREVIOUS_STATE = "previous_state";
+  /** Who decided a circuit event's change: {@code here} (this instance's attempts) or {@code fleet} (learnt via Redis). */
+  public static final String DECIDED_BY = "decided_by";
   /** An exception event's stable fingerprint (type and top frames, hashed). */
   public static final String FINGERPRINT = "fingerprint";
   /** An exception event's top stack frames (a list of strings). */

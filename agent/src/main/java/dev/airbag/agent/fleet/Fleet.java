@@ -1,0 +1,76 @@
+package dev.airbag.agent.fleet;
+
+import dev.airbag.agent.engine.breaker.CircuitBreakers;
+import dev.airbag.agent.engine.time.Clock;
+import dev.airbag.agent.log.AgentLog;
+import dev.airbag.agent.support.DaemonThreads;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The instances of a service acting as one towards a sick provider, through shared state in Redis. Built only when
+ * {@code airbag.fleet.redis.url} is set, so that without it neither this package nor the Redis client loads. The
+ * app's threads meet only {@link #circuits()} (local memory); one daemon thread syncs with Redis every interval.
+ * Thread-safe.
+ */
+public final class Fleet {
+  private final FleetSettings settings;
+  private final Clock clock;
+  private final FleetCircuits circuits;
+  private final String instance;
+  private ScheduledExecutorService thread;
+  private FleetStore store;
+
+  private Fleet(FleetSettings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.circuits = new FleetCircuits(clock);
+    // Not a secret, only distinct: the owner of what this instance writes.
+    this.instance = ProcessHandle.current().pid() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+  }
+
+  public static Fleet create(FleetSettings settings, Clock clock) {
+    return new Fleet(settings, clock);
+  }
+
+  /** The listener of attempts and transitions, and the probe gate, to build the engine with. */
+  public FleetCircuits circuits() {
+    return circuits;
+  }
+
+  /** Starts syncing these breakers (built with {@link #circuits()}) with the fleet. */
+  public synchronized void start(CircuitBreakers breakers) {
+    if (thread != null) {
+      return;
+    }
+    store = new RedisFleetStore(settings);
+    FleetSync sync = new FleetSync(store, circuits, breakers, clock, instance, settings.toString(),
+        AgentLog.logger()::warn);
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, new DaemonThreads("fleet"));
+    long every = settings.syncInterval().toMillis();
+    executor.scheduleWithFixedDelay(() -> {
+      try {
+        sync.syncOnce();
+      } catch (RuntimeException e) {
+        // A bug here must not end the schedule: the next sync starts afresh.
+        AgentLog.logger().warn("Airbag: fleet sync failed", e);
+      }
+    }, 0, every, TimeUnit.MILLISECONDS);
+    thread = executor;
+  }
+
+  public synchronized void stop() {
+    if (thread != null) {
+      thread.shutdownNow();
+      thread = null;
+      store.close();
+    }
+  }
+
+  /** For the start-up line: where the fleet's Redis is. */
+  public String describe() {
+    return "fleet via " + settings + " every " + settings.syncInterval().toMillis() + "ms";
+  }
+}
