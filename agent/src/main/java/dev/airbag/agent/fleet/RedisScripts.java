@@ -68,10 +68,10 @@ final class RedisScripts {
       "  redis.call('DEL', base .. ':run', base .. ':b:' .. sec, base .. ':b:' .. (sec - 1))",
       "  if mine() then redis.call('DEL', probe) end",
       "end",
-      "local function decide(state, until, ttl)",
+      "local function decide(state, untilMs, ttl)",
       "  local seq = redis.call('INCR', base .. ':seq')",
       "  redis.call('PEXPIRE', base .. ':seq', 86400000)",
-      "  redis.call('SET', base .. ':state', state .. '|' .. until .. '|' .. owner .. '|' .. seq .. '|' .. now"
+      "  redis.call('SET', base .. ':state', state .. '|' .. untilMs .. '|' .. owner .. '|' .. seq .. '|' .. now"
           + " .. '|' .. ARGV[6], 'PX', ttl)",
       "  clear()",
       "end",
