@@ -22,6 +22,7 @@ public final class Fleet {
   private final String instance;
   private ScheduledExecutorService thread;
   private FleetStore store;
+  private FleetSync sync;
 
   private Fleet(FleetSettings settings, Clock clock) {
     this.settings = settings;
@@ -48,6 +49,7 @@ public final class Fleet {
     store = new RedisFleetStore(settings);
     FleetSync sync = new FleetSync(store, circuits, breakers, clock, instance, settings.toString(),
         AgentLog.logger()::warn);
+    this.sync = sync;
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, new DaemonThreads("fleet"));
     long every = settings.syncInterval().toMillis();
     executor.scheduleWithFixedDelay(() -> {
@@ -61,12 +63,24 @@ public final class Fleet {
     thread = executor;
   }
 
+  /** Stops syncing, after one last sync so that the fleet hears what this instance decided last (bounded by the timeouts). */
   public synchronized void stop() {
-    if (thread != null) {
-      thread.shutdownNow();
-      thread = null;
-      store.close();
+    if (thread == null) {
+      return;
     }
+    thread.shutdown();
+    try {
+      if (thread.awaitTermination(settings.commandTimeout().toMillis() * 2, TimeUnit.MILLISECONDS)) {
+        sync.syncOnce();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // Shutting down: a failed last sync loses only what the fleet would have learnt a moment later anyway.
+    }
+    thread.shutdownNow();
+    thread = null;
+    store.close();
   }
 
   /** For the start-up line: where the fleet's Redis is. */

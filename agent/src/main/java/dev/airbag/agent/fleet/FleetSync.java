@@ -153,8 +153,10 @@ final class FleetSync {
       circuit.appliedSeq = state.seq();
       // Our own decisions are applied already; one older than our latest local change is overtaken by it.
       boolean news = !state.owner().equals(instance) && state.atMillis() >= circuit.localChangeMillis;
-      if (news && state.openAt(now)) {
-        breaker.learnOpen(nanosAt(state.untilMillis(), now), "fleet: " + state.reason());
+      if (news && state.open()) {
+        // A pause already over still means open until the fleet's probe says otherwise: half-open at once, and
+        // the probe lease decides who probes.
+        breaker.learnOpen(nanosAt(Math.max(state.untilMillis(), now + 1), now), "fleet: " + state.reason());
       } else if (news && !state.open()) {
         breaker.learnClosed("fleet: " + state.reason());
       }
