@@ -4,10 +4,12 @@ import dev.airbag.agent.engine.breaker.CircuitBreakers;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.support.DaemonThreads;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The instances of a service acting as one towards a sick provider, through shared state in Redis. Built only when
@@ -52,15 +54,32 @@ public final class Fleet {
     this.sync = sync;
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, new DaemonThreads("fleet"));
     long every = settings.syncInterval().toMillis();
-    executor.scheduleWithFixedDelay(() -> {
-      try {
-        sync.syncOnce();
-      } catch (RuntimeException e) {
-        // A bug here must not end the schedule: the next sync starts afresh.
-        AgentLog.logger().warn("Airbag: fleet sync failed", e);
-      }
-    }, 0, every, TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(() -> runSync(sync), 0, every, TimeUnit.MILLISECONDS);
     thread = executor;
+    AtomicBoolean pending = new AtomicBoolean();
+    // A decision the fleet should hear (an opening, a 429's wait) goes out now, not at the next tick; one extra run
+    // at a time, on the same single thread, so syncs never overlap.
+    circuits.nudge(() -> {
+      if (pending.compareAndSet(false, true)) {
+        try {
+          executor.execute(() -> {
+            pending.set(false);
+            runSync(sync);
+          });
+        } catch (RejectedExecutionException stopped) {
+          pending.set(false);
+        }
+      }
+    });
+  }
+
+  private static void runSync(FleetSync sync) {
+    try {
+      sync.syncOnce();
+    } catch (RuntimeException e) {
+      // A bug here must not end the schedule: the next sync starts afresh.
+      AgentLog.logger().warn("Airbag: fleet sync failed", e);
+    }
   }
 
   /** Stops syncing, after one last sync so that the fleet hears what this instance decided last (bounded by the timeouts). */

@@ -28,6 +28,8 @@ public final class FleetCircuits implements AttemptListener, TransitionListener,
   private final ConcurrentHashMap<CircuitKey, FleetCircuit> circuits = new ConcurrentHashMap<>();
   private final Queue<LocalChange> changes = new ConcurrentLinkedQueue<>();
   private volatile boolean connected;
+  /** Told when a change is queued, so that the sync runs at once rather than at its next tick; never blocks. */
+  private volatile Runnable nudge = () -> { };
 
   public FleetCircuits(Clock clock) {
     this.clock = clock;
@@ -46,6 +48,7 @@ public final class FleetCircuits implements AttemptListener, TransitionListener,
     if (failure != null && failure.category() == Category.RATE_LIMITED
         && failure.waitHintMillis() >= MIN_SHARED_COOLDOWN_MILLIS) {
       changes.add(LocalChange.cooldown(circuit, now + failure.waitHintMillis(), request.headers(), request.rawQuery()));
+      nudge.run();
     }
   }
 
@@ -73,6 +76,7 @@ public final class FleetCircuits implements AttemptListener, TransitionListener,
     // What this instance learnt from the fleet is the fleet's already; only its own decisions are news.
     if (!learnt && to != CircuitState.HALF_OPEN) {
       changes.add(LocalChange.transition(circuit, to, reason));
+      nudge.run();
     }
   }
 
@@ -100,6 +104,10 @@ public final class FleetCircuits implements AttemptListener, TransitionListener,
     FleetCircuit circuit = circuits.get(key);
     FleetCircuit.Origin origin = circuit == null ? null : circuit.origin;
     return origin == null ? null : origin.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  void nudge(Runnable nudge) {
+    this.nudge = nudge;
   }
 
   void connected(boolean now) {
