@@ -78,7 +78,7 @@ public final class Fleet {
       sync.syncOnce();
     } catch (RuntimeException e) {
       // A bug here must not end the schedule: the next sync starts afresh.
-      AgentLog.logger().warn("Airbag: fleet sync failed", e);
+      AgentLog.logger().warn("fleet sync failed", e);
     }
   }
 

@@ -182,7 +182,7 @@ final class FleetSync {
     if (!down) {
       down = true;
       circuits.connected(false);
-      log.accept("Airbag: fleet Redis " + where + (everConnected ? " lost" : " unreachable") + " (" + e.getMessage()
+      log.accept("fleet Redis " + where + (everConnected ? " lost" : " unreachable") + " (" + e.getMessage()
           + "); each instance keeps its own circuits until it is back");
     }
     for (FleetCircuit circuit : circuits.all()) {
@@ -194,7 +194,7 @@ final class FleetSync {
 
   private void cameBack() {
     if (down) {
-      log.accept("Airbag: fleet Redis " + where + " is back; sharing circuits again");
+      log.accept("fleet Redis " + where + " is back; sharing circuits again");
       republishOpenings();
     }
     down = false;

@@ -147,8 +147,11 @@ class FleetTest {
       server.plan(FaultPlans.healthy());
       Thread chaos = new Thread(() -> {
         try {
-          // Real time on purpose: Redis goes away while the apps run, and comes back.
-          Thread.sleep(4_000);
+          // Real time on purpose: Redis goes away while the apps call, and comes back.
+          while (!Files.exists(dir.resolve("barrier").resolve("go"))) {
+            Thread.sleep(20);
+          }
+          Thread.sleep(3_000);
           redis.stop();
           Thread.sleep(3_000);
           redis.restart();
@@ -166,7 +169,7 @@ class FleetTest {
       List<String> lines = instance.result().airbagLines();
       assertEquals(1, lines.stream().filter(l -> l.contains("fleet Redis") && l.contains("lost")).count(),
           instance.name() + ": " + lines);
-      assertEquals(1, lines.stream().filter(l -> l.contains("fleet Redis") && l.contains("is back")).count(),
+      assertEquals(1, lines.stream().filter(l -> l.contains("fleet Redis") && l.contains("sharing circuits again")).count(),
           instance.name() + ": " + lines);
     }
     assertFalse(keysAfterRestart.equals(":0"), "the instances write to the restarted Redis: " + keysAfterRestart);
