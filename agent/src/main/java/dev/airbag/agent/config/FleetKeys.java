@@ -9,13 +9,15 @@ import java.util.List;
 
 /**
  * The rows of the key table about running as a fleet: the Redis that the instances of a service share circuits and
- * rate-limit cooldowns through. Part of {@link ConfigKeys#all()}, kept apart only to keep each file readable.
+ * rate-limit cooldowns through. Part of {@link ConfigKeys#all()}, kept apart only to keep each file readable. The URL
+ * is masked wherever values are shown, lest one written with a password land in a log; the fleet's start-up line shows
+ * its host, port and database.
  */
 public final class FleetKeys {
   public static final ConfigKey<URI> REDIS_URL = ConfigKey.of("airbag.fleet.redis.url",
       DomainTypes.redisUrl().orOff(), null, "Redis shared by the instances of a service (redis://host:6379, or"
           + " rediss:// for TLS, with a user name at most); off: each instance keeps its circuits to itself and no"
-          + " Redis code loads. See docs/fleet.md.");
+          + " Redis code loads. See docs/fleet.md.").asSecret();
   public static final ConfigKey<String> REDIS_PASSWORD_ENV = ConfigKey.of("airbag.fleet.redis.password-env",
       ValueTypes.text("an environment variable name"), "AIRBAG_FLEET_REDIS_PASSWORD",
       "Environment variable holding the Redis password (AUTH); never written in a file. Unset or empty: no AUTH.");
