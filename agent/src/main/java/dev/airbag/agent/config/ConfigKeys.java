@@ -167,6 +167,7 @@ public final class ConfigKeys {
         TIMEOUT_FIRST_BYTE));
     all.addAll(ExportKeys.all());
     all.addAll(ExceptionKeys.all());
+    all.addAll(FleetKeys.all());
     return java.util.Collections.unmodifiableList(all);
   }
 

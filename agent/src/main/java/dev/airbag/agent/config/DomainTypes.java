@@ -146,21 +146,34 @@ final class DomainTypes {
 
   /** An absolute http or https URL with a host, the only kind an LLM client can call. */
   static ValueType<URI> httpUrl() {
-    return new ValueType<>("http(s) URL", "expected an http or https URL like http://localhost:8000/v1",
-        new ValueType.Codec<URI>() {
-          @Override
-          URI parse(String text) {
-            URI uri = parseUri(text);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean web = scheme.equals("http") || scheme.equals("https");
-            return web && uri.getHost() != null ? uri : null;
-          }
+    return url("http(s) URL", "expected an http or https URL like http://localhost:8000/v1", List.of("http", "https"),
+        false);
+  }
 
-          @Override
-          String format(URI value) {
-            return value.toString();
-          }
-        });
+  /** A redis:// or rediss:// (TLS) URL with a host and no password: the password comes from the environment. */
+  static ValueType<URI> redisUrl() {
+    // A password in the file would sit in config management and process listings; only a user name may.
+    return url("redis(s) URL", "expected redis://host:6379 or rediss://host:6380 (TLS), a user name at most"
+        + " (user@host): the password comes from the variable named by airbag.fleet.redis.password-env",
+        List.of("redis", "rediss"), true);
+  }
+
+  /** An absolute URL with a host and one of {@code schemes}; with {@code noPassword}, no password in it. */
+  private static ValueType<URI> url(String name, String expected, List<String> schemes, boolean noPassword) {
+    return new ValueType<>(name, expected, new ValueType.Codec<URI>() {
+      @Override
+      URI parse(String text) {
+        URI uri = parseUri(text);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean password = uri.getRawUserInfo() != null && uri.getRawUserInfo().contains(":");
+        return schemes.contains(scheme) && uri.getHost() != null && !(noPassword && password) ? uri : null;
+      }
+
+      @Override
+      String format(URI value) {
+        return value.toString();
+      }
+    });
   }
 
   /** One model name; a comma means the user wrote a chain where one model belongs. */

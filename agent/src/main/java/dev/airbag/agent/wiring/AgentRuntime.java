@@ -3,7 +3,10 @@ package dev.airbag.agent.wiring;
 import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.config.ConfigKeys;
 import dev.airbag.agent.config.EndpointDeclaration;
+import dev.airbag.agent.config.FleetKeys;
+import dev.airbag.agent.engine.breaker.ProbeGate;
 import dev.airbag.agent.engine.breaker.TransitionListener;
+import dev.airbag.agent.engine.call.AttemptListener;
 import dev.airbag.agent.engine.breaker.TransitionListeners;
 import dev.airbag.agent.engine.call.CallListener;
 import dev.airbag.agent.engine.call.CallListeners;
@@ -36,13 +39,16 @@ final class AgentRuntime {
   private final Telemetry telemetry;
   private final LlmTraffic traffic;
   private final ExceptionCapture exceptions;
+  /** Null unless airbag.fleet.redis.url is set. */
+  private final FleetWiring fleet;
 
   private AgentRuntime(EndpointRegistry endpoints, Telemetry telemetry, LlmTraffic traffic,
-      ExceptionCapture exceptions) {
+      ExceptionCapture exceptions, FleetWiring fleet) {
     this.endpoints = endpoints;
     this.telemetry = telemetry;
     this.traffic = traffic;
     this.exceptions = exceptions;
+    this.fleet = fleet;
   }
 
   /** The exception capture, or null when airbag.exceptions.enabled is false. */
@@ -65,15 +71,27 @@ final class AgentRuntime {
         new LlmCallEventWriter(telemetry.dispatcher, service, host, clock, credentials), metrics);
     TransitionListener transitions = TransitionListeners.of(
         new CircuitEventWriter(telemetry.dispatcher, service, host, clock), metrics);
-    CallPipeline pipeline = Resilience.pipeline(config, classifier, calls, metrics, transitions, internalErrors, clock);
+    // Behind the check, so that without a Redis URL no fleet or Redis class is ever loaded.
+    FleetWiring fleet = config.get(FleetKeys.REDIS_URL) == null ? null : FleetWiring.create(config, clock);
+    AttemptListener attempts = fleet == null ? metrics : fleet.attempts(metrics);
+    ProbeGate probes = fleet == null ? ProbeGate.ALONE : fleet.probes();
+    if (fleet != null) {
+      transitions = fleet.transitions(transitions);
+    }
+    CallPipeline pipeline = Resilience.pipeline(config, classifier, calls, attempts, transitions, probes,
+        internalErrors, clock);
     if (pipeline.breakers() != null) {
       telemetry.metrics.bindCircuits(pipeline.breakers());
+    }
+    if (fleet != null) {
+      telemetry.metrics.bindFleet(fleet.health());
+      fleet.start(pipeline.breakers());
     }
     UncoveredLlmCalls uncovered = new UncoveredLlmCalls(endpoints.endpoints(), config.get(ConfigKeys.AUTO_PROTECT),
         AgentLog.logger()::warn);
     LlmTraffic traffic = new LlmTraffic(endpoints, uncovered, pipeline, MAX_REQUEST_BODY_BYTES, internalErrors);
     ExceptionCapture exceptions = UncaughtExceptions.capture(config, telemetry, service, host, clock, credentials);
-    return new AgentRuntime(endpoints, telemetry, traffic, exceptions);
+    return new AgentRuntime(endpoints, telemetry, traffic, exceptions, fleet);
   }
 
   // An exception echoing a key comes within moments of the failed call; a key is not held, even hashed, for longer.
@@ -109,10 +127,13 @@ final class AgentRuntime {
   }
 
   String describeSinks() {
-    return telemetry.describe();
+    return fleet == null ? telemetry.describe() : telemetry.describe() + "; " + fleet.describe();
   }
 
   void shutdown() {
+    if (fleet != null) {
+      fleet.stop();
+    }
     if (exceptions != null) {
       exceptions.close();
     }

@@ -4,6 +4,7 @@ import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.config.ConfigKeys;
 import dev.airbag.agent.engine.breaker.BreakerConfig;
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
+import dev.airbag.agent.engine.breaker.ProbeGate;
 import dev.airbag.agent.engine.breaker.TransitionListener;
 import dev.airbag.agent.engine.call.AttemptListener;
 import dev.airbag.agent.engine.call.CallListener;
@@ -25,13 +26,14 @@ public final class Resilience {
   private Resilience() {}
 
   static CallPipeline pipeline(AirbagConfig config, Classifier classifier, CallListener listener,
-      AttemptListener attempts, TransitionListener transitions, InternalErrorListener internalErrors, Clock clock) {
+      AttemptListener attempts, TransitionListener transitions, ProbeGate probes, InternalErrorListener internalErrors,
+      Clock clock) {
     FallbackPolicy fallback = fallbackPolicy(config);
     CircuitBreakers breakers = null;
     if (config.get(ConfigKeys.CIRCUIT_ENABLED)) {
       // Opening on a failure rate costs nothing only where another model serves meanwhile.
       breakers = new CircuitBreakers(breakerConfig(config), fallback::hasChainFor, clock, transitions,
-          FaultInjection.room(MAX_CIRCUITS));
+          FaultInjection.room(MAX_CIRCUITS), probes);
     }
     return pipelineBuilder(config, classifier, listener, clock)
         .budgets(retryBudgets(config, clock, FaultInjection.room(RetryBudgets.DEFAULT_MAX_ENDPOINTS)))

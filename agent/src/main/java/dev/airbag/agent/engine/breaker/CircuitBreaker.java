@@ -45,6 +45,7 @@ public final class CircuitBreaker {
   private final BreakerConfig config;
   private final Clock clock;
   private final TransitionNotifier notifier;
+  private final ProbeGate probes;
   private final ReentrantLock lock = new ReentrantLock();
   /** Written under the lock; read without it only through the methods of an immutable state. */
   private volatile BreakerState current;
@@ -67,6 +68,13 @@ public final class CircuitBreaker {
    */
   public CircuitBreaker(CircuitKey key, BreakerConfig config, boolean rateRule, Clock clock,
       TransitionListener listener) {
+    this(key, config, rateRule, clock, listener, ProbeGate.ALONE);
+  }
+
+  /** @param probes whether this instance may send the half-open probes (in a fleet, only the lease holder) */
+  public CircuitBreaker(CircuitKey key, BreakerConfig config, boolean rateRule, Clock clock,
+      TransitionListener listener, ProbeGate probes) {
+    this.probes = Objects.requireNonNull(probes, "probes");
     this.key = Objects.requireNonNull(key, "key");
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -89,7 +97,9 @@ public final class CircuitBreaker {
     lock.lock();
     try {
       advance(now);
-      if (current.admit(now)) {
+      // In a fleet another instance may hold the probes: a half-open circuit then waits for its verdict.
+      boolean probeElsewhere = current.kind() == CircuitState.HALF_OPEN && !probes.mayProbe(key);
+      if (!probeElsewhere && current.admit(now)) {
         permit = new AttemptPermit(this, generation);
       }
     } finally {
@@ -222,6 +232,51 @@ public final class CircuitBreaker {
     notifier.deliver();
   }
 
+  /**
+   * Opens the circuit (or lengthens its open stay) until {@code untilNanos} on the clock of this breaker, because
+   * other instances of the fleet found the model failing. A stay already open for longer is kept. The transition is
+   * told to the listener as learnt.
+   */
+  public void learnOpen(long untilNanos, String reason) {
+    long now = clock.nanoTime();
+    lock.lock();
+    try {
+      advance(now);
+      if (current.kind() != CircuitState.OPEN) {
+        move(new Transition(current.kind(), CircuitState.OPEN, reason, true), OpenState.until(now, untilNanos));
+      } else if (untilNanos - now > current.remainingOpenNanos(now)) {
+        // Still open, for longer: the same stay as far as the listener is concerned.
+        current = OpenState.until(now, untilNanos);
+      }
+    } finally {
+      lock.unlock();
+    }
+    notifier.deliver();
+  }
+
+  /**
+   * Closes an open or half-open circuit because another instance of the fleet found the model serving again (its
+   * probe succeeded); an open one passes through half-open, the only legal way. Told to the listener as learnt.
+   */
+  public void learnClosed(String reason) {
+    long now = clock.nanoTime();
+    lock.lock();
+    try {
+      advance(now);
+      if (current.kind() == CircuitState.OPEN) {
+        move(new Transition(CircuitState.OPEN, CircuitState.HALF_OPEN, reason, true),
+            new HalfOpenState(now, config));
+      }
+      if (current.kind() == CircuitState.HALF_OPEN) {
+        move(new Transition(CircuitState.HALF_OPEN, CircuitState.CLOSED, reason, true),
+            new ClosedState(config, rateRule));
+      }
+    } finally {
+      lock.unlock();
+    }
+    notifier.deliver();
+  }
+
   /** Under the lock: applies what time alone changes. */
   private void advance(long now) {
     apply(current.onTime(now), now);
@@ -237,10 +292,26 @@ public final class CircuitBreaker {
       throw new IllegalStateException("transition " + transition + " proposed while " + current.kind());
     }
     Transitions.check(transition.from(), transition.to());
+    countProbes(transition);
+    enterState(transition, enter(transition.to(), now));
+  }
+
+  /** Under the lock: a change decided elsewhere, into a state built by the caller. */
+  private void move(Transition transition, BreakerState next) {
+    Transitions.check(transition.from(), transition.to());
+    countProbes(transition);
+    enterState(transition, next);
+  }
+
+  /** Under the lock: before entering an open state, whose pause depends on the count. */
+  private void countProbes(Transition transition) {
     if (transition.from() == CircuitState.HALF_OPEN) {
       failedProbes = transition.to() == CircuitState.OPEN ? failedProbes + 1 : 0;
     }
-    current = enter(transition.to(), now);
+  }
+
+  private void enterState(Transition transition, BreakerState next) {
+    current = next;
     generation++;
     notifier.enqueue(transition);
   }

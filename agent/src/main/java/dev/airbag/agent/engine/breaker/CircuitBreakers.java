@@ -29,6 +29,7 @@ public final class CircuitBreakers {
   private final TransitionListener listener;
   private final int maxCircuits;
   private final Predicate<String> rateRuleFor;
+  private final ProbeGate probes;
   private final ConcurrentHashMap<CircuitKey, Entry> circuits = new ConcurrentHashMap<>();
   /** Orders uses for LRU; a counter rather than the clock, whose readings may tie. */
   private final AtomicLong uses = new AtomicLong();
@@ -45,6 +46,13 @@ public final class CircuitBreakers {
    */
   public CircuitBreakers(BreakerConfig config, Predicate<String> rateRuleFor, Clock clock,
       TransitionListener listener, int maxCircuits) {
+    this(config, rateRuleFor, clock, listener, maxCircuits, ProbeGate.ALONE);
+  }
+
+  /** @param probes whether this instance may probe a half-open circuit (in a fleet, only the lease holder) */
+  public CircuitBreakers(BreakerConfig config, Predicate<String> rateRuleFor, Clock clock,
+      TransitionListener listener, int maxCircuits, ProbeGate probes) {
+    this.probes = Objects.requireNonNull(probes, "probes");
     if (maxCircuits < 1) {
       throw new IllegalArgumentException("maxCircuits must be at least 1, was " + maxCircuits);
     }
@@ -61,7 +69,7 @@ public final class CircuitBreakers {
     boolean created = false;
     if (entry == null) {
       entry = circuits.computeIfAbsent(key, k -> new Entry(
-          new CircuitBreaker(k, config, rateRuleFor.test(k.model()), clock, listener)));
+          new CircuitBreaker(k, config, rateRuleFor.test(k.model()), clock, listener, probes)));
       created = true;
     }
     entry.lastUse = uses.incrementAndGet();
@@ -80,6 +88,17 @@ public final class CircuitBreakers {
       states.put(e.getKey(), e.getValue().breaker.state());
     }
     return Collections.unmodifiableMap(states);
+  }
+
+  /** The circuit of this key if one is held, without creating it or counting a use. */
+  public CircuitBreaker find(CircuitKey key) {
+    Entry entry = circuits.get(key);
+    return entry == null ? null : entry.breaker;
+  }
+
+  /** The keys of the circuits held now, in no order; a copy. */
+  public List<CircuitKey> keys() {
+    return new ArrayList<>(circuits.keySet());
   }
 
   /** How many circuits are held now. */

@@ -13,6 +13,11 @@ final class OpenState extends BreakerState {
     this.untilNanos = nowNanos + openNanos;
   }
 
+  /** A stay whose end was decided elsewhere (by the fleet): until {@code untilNanos}, at least 1 ns from now. */
+  static OpenState until(long nowNanos, long untilNanos) {
+    return new OpenState(nowNanos, Math.max(1, untilNanos - nowNanos));
+  }
+
   @Override
   CircuitState kind() {
     return CircuitState.OPEN;

@@ -5,11 +5,18 @@ final class Transition {
   private final CircuitState from;
   private final CircuitState to;
   private final String reason;
+  private final boolean learnt;
 
   Transition(CircuitState from, CircuitState to, String reason) {
+    this(from, to, reason, false);
+  }
+
+  /** @param learnt whether the change was learnt from other instances rather than decided here */
+  Transition(CircuitState from, CircuitState to, String reason, boolean learnt) {
     this.from = from;
     this.to = to;
     this.reason = reason;
+    this.learnt = learnt;
   }
 
   CircuitState from() {
@@ -22,6 +29,10 @@ final class Transition {
 
   String reason() {
     return reason;
+  }
+
+  boolean learnt() {
+    return learnt;
   }
 
   @Override

@@ -11,6 +11,14 @@ public interface TransitionListener {
    */
   void onTransition(CircuitKey key, CircuitState from, CircuitState to, String reason);
 
+  /**
+   * The same, saying whether this instance decided the change or learnt it from the fleet (other instances sharing
+   * state); listeners that do not care about the difference implement only the method above.
+   */
+  default void onTransition(CircuitKey key, CircuitState from, CircuitState to, String reason, boolean learnt) {
+    onTransition(key, from, to, reason);
+  }
+
   /** A listener that does nothing. */
   TransitionListener NONE = (key, from, to, reason) -> { };
 }

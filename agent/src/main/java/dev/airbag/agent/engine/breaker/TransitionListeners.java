@@ -16,9 +16,14 @@ public final class TransitionListeners implements TransitionListener {
 
   @Override
   public void onTransition(CircuitKey key, CircuitState from, CircuitState to, String reason) {
+    onTransition(key, from, to, reason, false);
+  }
+
+  @Override
+  public void onTransition(CircuitKey key, CircuitState from, CircuitState to, String reason, boolean learnt) {
     for (TransitionListener listener : listeners) {
       try {
-        listener.onTransition(key, from, to, reason);
+        listener.onTransition(key, from, to, reason, learnt);
       } catch (RuntimeException ignored) {
         // One listener's bug must not keep the others from hearing.
       }

@@ -47,7 +47,7 @@ final class TransitionNotifier {
 
   private void notifyListener(Transition transition) {
     try {
-      listener.onTransition(key, transition.from(), transition.to(), transition.reason());
+      listener.onTransition(key, transition.from(), transition.to(), transition.reason(), transition.learnt());
     } catch (RuntimeException e) {
       // A broken listener must not break the app's call nor stop later transitions from being told.
       log.warn("Airbag: circuit transition listener failed for {} {}", key, transition, e);

@@ -27,12 +27,15 @@ public final class RequestCredentials {
 
   /** The request's credentials as a mask; {@link KnownSecrets#isEmpty()} when it carries none. */
   public static KnownSecrets of(CallRequest request) {
+    return KnownSecrets.of(request == null ? List.of() : values(request.headers(), request.rawQuery()));
+  }
+
+  /** The raw credential values of these headers and query, in the order they appear; for a digest, never to show. */
+  public static List<String> values(RequestHeaders headers, String rawQuery) {
     List<String> values = new ArrayList<>();
-    if (request != null) {
-      fromHeaders(request.headers(), values);
-      fromQuery(request.rawQuery(), values);
-    }
-    return KnownSecrets.of(values);
+    fromHeaders(headers, values);
+    fromQuery(rawQuery, values);
+    return values;
   }
 
   private static void fromHeaders(RequestHeaders headers, List<String> values) {

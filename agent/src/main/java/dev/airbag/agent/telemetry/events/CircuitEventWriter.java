@@ -24,9 +24,15 @@ public final class CircuitEventWriter implements TransitionListener {
 
   @Override
   public void onTransition(CircuitKey key, CircuitState from, CircuitState to, String reason) {
+    onTransition(key, from, to, reason, false);
+  }
+
+  @Override
+  public void onTransition(CircuitKey key, CircuitState from, CircuitState to, String reason, boolean learnt) {
     dispatcher.offer(Event.builder(EventKinds.CIRCUIT, clock)
         .put(EventFields.CIRCUIT_STATE, to.wireName())
         .put(EventFields.PREVIOUS_STATE, from.wireName())
+        .put(EventFields.DECIDED_BY, learnt ? "fleet" : "here")
         .put(EventFields.SEVERITY, to == CircuitState.OPEN ? "warning" : "info")
         .put(EventFields.ENDPOINT_NAME, key.endpoint())
         .put(EventFields.MODEL, key.model())

@@ -48,6 +48,7 @@ public final class EventFields {
   // A circuit transition.
   public static final String CIRCUIT_STATE = "circuit_state";
   public static final String PREVIOUS_STATE = "previous_state";
+  public static final String DECIDED_BY = "decided_by";
 
   // A captured exception.
   public static final String FINGERPRINT = "fingerprint";
@@ -153,6 +154,9 @@ public final class EventFields {
 
       new Description(CIRCUIT_STATE, TEXT, "circuit", ALWAYS, "the new state: `closed`, `half_open` or `open`"),
       new Description(PREVIOUS_STATE, TEXT, "circuit", ALWAYS, "the state it left"),
+      new Description(DECIDED_BY, TEXT, "circuit", ALWAYS,
+          "who decided the change: `here` (this instance's attempts) or `fleet` (learnt from the other instances"
+              + " through Redis, `airbag.fleet.redis.url`)"),
 
       new Description(FINGERPRINT, TEXT, "exception", ALWAYS,
           "16 hex characters, stable across restarts: the exception type, the top application frames (no line"

@@ -55,9 +55,18 @@ public final class HealthJson {
         json.writeStringField("model",
             e.getKey().model() == null ? CircuitKey.UNKNOWN_MODEL : NameRedactor.safe(e.getKey().model()));
         json.writeStringField("state", e.getValue().wireName());
+        String openedBy = report.fleet() == null ? null : report.fleet().openedBy(e.getKey());
+        if (openedBy != null && e.getValue() != CircuitState.CLOSED) {
+          json.writeStringField("opened_by", openedBy);
+        }
         json.writeEndObject();
       }
       json.writeEndArray();
+      if (report.fleet() != null) {
+        json.writeObjectFieldStart("fleet");
+        json.writeStringField("redis", report.fleet().connected() ? "up" : "down");
+        json.writeEndObject();
+      }
       json.writeArrayFieldStart("alerts");
       for (ActiveAlert alert : report.alerts()) {
         json.writeStartObject();

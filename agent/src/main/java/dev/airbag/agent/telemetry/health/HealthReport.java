@@ -21,19 +21,31 @@ public final class HealthReport {
   private final ProviderHealth providers;
   private final Map<CircuitKey, CircuitState> circuits;
   private final List<ActiveAlert> alerts;
+  private final FleetHealth fleet;
 
   private HealthReport(AppHealth app, ProviderHealth providers, Map<CircuitKey, CircuitState> circuits,
-      List<ActiveAlert> alerts) {
+      List<ActiveAlert> alerts, FleetHealth fleet) {
     this.app = app;
     this.providers = providers;
     this.circuits = circuits;
     this.alerts = alerts;
+    this.fleet = fleet;
   }
 
   public static HealthReport of(AppHealth app, Map<CircuitKey, CircuitState> circuits, List<ActiveAlert> alerts) {
     Map<CircuitKey, CircuitState> copy = Collections.unmodifiableMap(new LinkedHashMap<>(circuits));
     List<ActiveAlert> alertCopy = List.copyOf(alerts);
-    return new HealthReport(app, ProviderHealth.of(copy, alertCopy), copy, alertCopy);
+    return new HealthReport(app, ProviderHealth.of(copy, alertCopy), copy, alertCopy, null);
+  }
+
+  /** This report with the fleet's side; null when no fleet is configured. */
+  public HealthReport withFleet(FleetHealth fleet) {
+    return new HealthReport(app, providers, circuits, alerts, fleet);
+  }
+
+  /** The fleet's side, or null when no fleet is configured. */
+  public FleetHealth fleet() {
+    return fleet;
   }
 
   /** The app's status, or the providers' when the app made no call in the window. */

@@ -8,6 +8,7 @@ import dev.airbag.agent.telemetry.alerts.AlertSettings;
 import dev.airbag.agent.telemetry.alerts.DurationWords;
 import dev.airbag.agent.telemetry.alerts.StandardAlertRules;
 import dev.airbag.agent.telemetry.health.AppHealth;
+import dev.airbag.agent.telemetry.health.FleetHealth;
 import dev.airbag.agent.telemetry.health.HealthJson;
 import dev.airbag.agent.telemetry.health.HealthReport;
 
@@ -50,6 +51,7 @@ public final class AgentMetrics implements AutoCloseable {
   private final AlertSchedule alertSchedule;
   private final String alertWindow;
   private volatile CircuitGauges gauges;
+  private volatile FleetHealth fleet;
   /** Held so the function counters' readers stay reachable (Micrometer holds them weakly). */
   private volatile ExportEventMeters exportCounters;
   private volatile ScrapeEndpoint endpoint;
@@ -116,9 +118,16 @@ public final class AgentMetrics implements AutoCloseable {
     registries.whenBuilt(registry -> exportCounters = new ExportEventMeters(registry, sinks, source, failures));
   }
 
+  /** Adds the fleet's side to {@code /health}: Redis reached or not, and who opened each open circuit. */
+  public void bindFleet(FleetHealth fleet) {
+    this.fleet = fleet;
+  }
+
   /** What {@code /health} would answer now. */
   public HealthReport health() {
-    return HealthReport.of(appHealth(), circuitStates(), alerts.active());
+    HealthReport report = HealthReport.of(appHealth(), circuitStates(), alerts.active());
+    FleetHealth bound = fleet;
+    return bound == null ? report : report.withFleet(bound);
   }
 
   // With alerts on, the window their rules judge (so old failures age out); without, everything since start.

@@ -95,6 +95,32 @@ public class HealthReportTest {
         "since=1970-01-01T00:00:00Z"), fields(json));
   }
 
+  @Test
+  void withAFleetTheJsonSaysWhetherRedisIsReachedAndWhoOpenedEachOpenCircuit() throws IOException {
+    Map<CircuitKey, CircuitState> circuits = new LinkedHashMap<>();
+    CircuitKey learnt = new CircuitKey("openai", "gpt-4o");
+    circuits.put(learnt, CircuitState.OPEN);
+    circuits.put(new CircuitKey("openai", "gpt-4o-mini"), CircuitState.CLOSED);
+    FleetHealth fleet = new FleetHealth() {
+      @Override
+      public boolean connected() {
+        return true;
+      }
+
+      @Override
+      public String openedBy(CircuitKey key) {
+        return key.equals(learnt) ? "fleet" : null;
+      }
+    };
+
+    List<String> fields = fields(HealthJson.write(HealthReport.of(new AppHealth(traffic(0, 0, 0), "5m"), circuits,
+        List.of()).withFleet(fleet)));
+
+    assertEquals(List.of("endpoint=openai", "model=gpt-4o", "state=open", "opened_by=fleet", "endpoint=openai",
+        "model=gpt-4o-mini", "state=closed", "redis=up"), fields.subList(fields.indexOf("endpoint=openai"),
+        fields.size()));
+  }
+
   private static Totals traffic(long calls, long served, long byFallback) {
     return new Totals(calls, served, byFallback, 0, 0, 0, 0, 0);
   }

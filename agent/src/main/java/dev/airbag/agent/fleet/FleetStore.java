@@ -1,0 +1,24 @@
+package dev.airbag.agent.fleet;
+
+import java.util.List;
+
+/**
+ * Where the fleet's shared state lives: Redis in production, a map in the unit tests. Used by the sync thread only,
+ * never by an app's thread; one {@link #sync} is one round trip. Not required to be thread-safe.
+ */
+interface FleetStore extends AutoCloseable {
+  /**
+   * Applies the writes in order, then adds each report's counts and reads back its circuit's view, all in one
+   * batch.
+   *
+   * @param instance this instance's id, the owner of what it writes
+   * @param nowMillis this instance's wall clock, which times the counts and the states it writes
+   * @return one view per report, in the reports' order
+   * @throws FleetStoreException when the store is unreachable, too slow, or answers something unreadable
+   */
+  List<CircuitView> sync(String instance, List<FleetWrite> writes, List<CircuitReport> reports, long nowMillis);
+
+  /** Drops the connection; the next {@link #sync} connects again. Never throws. */
+  @Override
+  void close();
+}
