@@ -1,5 +1,6 @@
 package dev.airbag.agent.telemetry.events;
 
+import dev.airbag.agent.support.Waits;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -36,19 +37,9 @@ final class Progress {
 
   /** Waits until at least target events are done; false on timeout, interrupt, or a stopped exporter. */
   boolean awaitAtLeast(long target, long timeoutNanos) {
-    long remaining = timeoutNanos;
     lock.lock();
     try {
-      while (done < target) {
-        if (terminated || remaining <= 0) {
-          return false;
-        }
-        remaining = advanced.awaitNanos(remaining);
-      }
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+      return Waits.until(advanced, () -> done >= target, () -> terminated, timeoutNanos);
     } finally {
       lock.unlock();
     }

@@ -1,5 +1,6 @@
 package dev.airbag.agent.telemetry.export;
 
+import dev.airbag.agent.support.Waits;
 import dev.airbag.agent.support.ThrottledLog;
 import dev.airbag.agent.engine.retry.RandomSource;
 import dev.airbag.agent.engine.time.Clock;
@@ -206,17 +207,7 @@ final class DeliveryState {
     try {
       flushRequested = true;
       changed.signalAll();
-      long remaining = timeoutNanos;
-      while (!(memory.isEmpty() && spool.isEmpty() && !busy)) {
-        if (stopped || remaining <= 0) {
-          return false;
-        }
-        remaining = changed.awaitNanos(remaining);
-      }
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+      return Waits.until(changed, () -> memory.isEmpty() && spool.isEmpty() && !busy, () -> stopped, timeoutNanos);
     } finally {
       lock.unlock();
     }

@@ -3,43 +3,26 @@ package dev.airbag.agent.instrument.okhttp.adapter;
 import dev.airbag.agent.engine.call.StreamMonitor;
 import dev.airbag.agent.engine.stream.SseErrorScanner;
 import java.io.IOException;
-import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import okio.Buffer;
-import okio.BufferedSource;
 import okio.ForwardingSource;
-import okio.Okio;
+import okio.Source;
 
 /**
  * A streamed response body that passes every byte to the app unchanged while counting them, watching for SSE
  * error events and noticing when the stream breaks. Read by one thread at a time, like any response body.
  */
-final class MonitoredResponseBody extends ResponseBody {
-  private final ResponseBody delegate;
+final class MonitoredResponseBody extends WrappedResponseBody {
   private final StreamMonitor monitor;
-  private BufferedSource source;
 
   MonitoredResponseBody(ResponseBody delegate, StreamMonitor monitor) {
-    this.delegate = delegate;
+    super(delegate);
     this.monitor = monitor;
   }
 
   @Override
-  public MediaType contentType() {
-    return delegate.contentType();
-  }
-
-  @Override
-  public long contentLength() {
-    return delegate.contentLength();
-  }
-
-  @Override
-  public BufferedSource source() {
-    if (source == null) {
-      source = Okio.buffer(new Monitoring(delegate.source()));
-    }
-    return source;
+  Source wrapSource() {
+    return new Monitoring(delegate.source());
   }
 
   @Override

@@ -2,11 +2,9 @@ package dev.airbag.agent.instrument.okhttp.adapter;
 
 import dev.airbag.agent.instrument.BodyReadThreads;
 import java.io.IOException;
-import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
-import okio.Okio;
 import okio.Source;
 import okio.Timeout;
 
@@ -16,14 +14,12 @@ import okio.Timeout;
  * (as long as its own read would have waited) and go on from the network, every byte unchanged. A close before
  * the helper is done closes the body when it is. Read by one thread at a time, like any response body.
  */
-final class PeekedResponseBody extends ResponseBody {
-  private final ResponseBody delegate;
+final class PeekedResponseBody extends WrappedResponseBody {
   private final AttemptConnection connection;
   private BodyPeek peek;
-  private BufferedSource source;
 
   PeekedResponseBody(ResponseBody delegate, AttemptConnection connection) {
-    this.delegate = delegate;
+    super(delegate);
     this.connection = connection;
   }
 
@@ -42,21 +38,8 @@ final class PeekedResponseBody extends ResponseBody {
   }
 
   @Override
-  public MediaType contentType() {
-    return delegate.contentType();
-  }
-
-  @Override
-  public long contentLength() {
-    return delegate.contentLength();
-  }
-
-  @Override
-  public BufferedSource source() {
-    if (source == null) {
-      source = Okio.buffer(new AfterPeek());
-    }
-    return source;
+  Source wrapSource() {
+    return new AfterPeek();
   }
 
   @Override
