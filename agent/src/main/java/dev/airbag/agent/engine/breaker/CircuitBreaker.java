@@ -46,6 +46,9 @@ public final class CircuitBreaker {
   private final Clock clock;
   private final TransitionNotifier notifier;
   private final ProbeGate probes;
+  /** When a held call's last try last went through the open circuit, and in which stay; under the lock. */
+  private long lastChanceNanos;
+  private long lastChanceStay = -1;
   private final ReentrantLock lock = new ReentrantLock();
   /** Written under the lock; read without it only through the methods of an immutable state. */
   private volatile BreakerState current;
@@ -117,23 +120,74 @@ public final class CircuitBreaker {
    * probe slot is taken.
    */
   public Permit tryAcquireLastChance(long spacingNanos) {
+    // In a fleet the probes are the fleet's, one lease for all instances: a held call must not add its own.
+    if (probes != ProbeGate.ALONE) {
+      return null;
+    }
     long now = clock.nanoTime();
-    Permit permit = null;
     lock.lock();
     try {
       advance(now);
-      if (current instanceof OpenState && now - ((OpenState) current).sinceNanos() >= spacingNanos) {
-        apply(new Transition(CircuitState.OPEN, CircuitState.HALF_OPEN, "a held call's last try probes early"), now);
+      if (!(current instanceof OpenState)) {
+        return null;
       }
-      if (current.admit(now)) {
-        permit = new AttemptPermit(this, generation);
+      long since = lastChanceStay == generation ? lastChanceNanos : ((OpenState) current).sinceNanos();
+      if (now - since < spacingNanos) {
+        return null;
       }
+      lastChanceNanos = now;
+      lastChanceStay = generation;
+      return new LastChance(generation);
     } finally {
       lock.unlock();
     }
-    notifier.deliver();
-    return permit;
   }
+
+  /**
+   * A held call's last try through an open circuit. Only a success changes the circuit (the provider is back:
+   * half-open, then closed); a failure leaves the open stay as it is, with no transition and no event, so that a
+   * long outage costs no more than the spacing allows.
+   */
+  private final class LastChance implements Permit {
+    private final long stay;
+    private boolean reported;
+
+    LastChance(long stay) {
+      this.stay = stay;
+    }
+
+    @Override
+    public void onSuccess(long durationNanos) {
+      long now = clock.nanoTime();
+      lock.lock();
+      try {
+        if (reported) {
+          return;
+        }
+        reported = true;
+        advance(now);
+        if (generation == stay && current.kind() == CircuitState.OPEN) {
+          apply(new Transition(CircuitState.OPEN, CircuitState.HALF_OPEN, "a held call's last try found the provider back"), now);
+          apply(new Transition(CircuitState.HALF_OPEN, CircuitState.CLOSED, "a held call's last try succeeded"), now);
+        }
+      } finally {
+        lock.unlock();
+      }
+      notifier.deliver();
+    }
+
+    @Override
+    public void onFailure(long durationNanos) {
+      reported = true;
+      lastFailureNanos = Math.max(0, durationNanos);
+    }
+
+    @Override
+    public void onIgnored() {
+      reported = true;
+    }
+  }
+
 
   /** The current state; an open circuit whose open duration has elapsed becomes half-open on this read. */
   public CircuitState state() {
