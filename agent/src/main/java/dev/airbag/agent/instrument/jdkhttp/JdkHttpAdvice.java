@@ -2,7 +2,6 @@ package dev.airbag.agent.instrument.jdkhttp;
 
 import dev.airbag.agent.instrument.HookId;
 import dev.airbag.bootstrap.BridgeHolder;
-import dev.airbag.bootstrap.HookResult;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -22,26 +21,6 @@ public final class JdkHttpAdvice {
     public static Object enter(@HookId int hook, @Advice.This Object client, @Advice.Argument(0) Object request,
         @Advice.Argument(1) Object handler) {
       return BridgeHolder.enter(hook, client, request, handler, null);
-    }
-  }
-
-  /** {@code send}: the bridge answered with a {@link HookResult}, a response to return or a failure to throw. */
-  public static final class ResultExit {
-    private ResultExit() {}
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class)
-    public static void exit(@Advice.Enter Object hooked,
-        @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned,
-        @Advice.Thrown(readOnly = false) Throwable thrown) {
-      if (hooked != null) {
-        HookResult result = (HookResult) hooked;
-        if (result.failure() != null) {
-          thrown = result.failure();
-        } else {
-          returned = result.value();
-          thrown = null;
-        }
-      }
     }
   }
 

@@ -5,6 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.airbag.agent.instrument.Hook;
+import dev.airbag.agent.instrument.HookResultExit;
 import dev.airbag.agent.instrument.InstrumentationModule;
 import dev.airbag.agent.instrument.ModuleContext;
 import dev.airbag.bootstrap.BridgeHolder;
@@ -52,7 +53,7 @@ public final class JdkHttpModule implements InstrumentationModule {
     return builder
         .type(named(FACADE))
         .transform((type, description, classLoader, module, protectionDomain) -> type
-            .visit(context.advice(JdkHttpAdvice.Enter.class, JdkHttpAdvice.ResultExit.class, SEND)
+            .visit(context.advice(JdkHttpAdvice.Enter.class, HookResultExit.class, SEND)
                 .on(named("send").and(takesArguments(2)).and(isPublic())))
             // Both: the facade hands the two-argument sendAsync to the implementation, not to the other.
             .visit(context.advice(JdkHttpAdvice.Enter.class, JdkHttpAdvice.FutureExit.class, SEND_ASYNC)

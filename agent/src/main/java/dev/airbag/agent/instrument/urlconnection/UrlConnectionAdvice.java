@@ -2,7 +2,6 @@ package dev.airbag.agent.instrument.urlconnection;
 
 import dev.airbag.agent.instrument.HookId;
 import dev.airbag.bootstrap.BridgeHolder;
-import dev.airbag.bootstrap.HookResult;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -53,26 +52,6 @@ public final class UrlConnectionAdvice {
     public static Object enter(@HookId int hook, @Advice.Origin("#m") String method, @Advice.This Object connection,
         @Advice.Argument(value = 0, typing = Assigner.Typing.DYNAMIC) Object argument) {
       return BridgeHolder.enter(hook, connection, method, argument, null);
-    }
-  }
-
-  /** Gives the app the hook's answer, a value or a throwable, when it skipped the method. */
-  public static final class Answer {
-    private Answer() {}
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class)
-    public static void exit(@Advice.Enter Object hooked,
-        @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned,
-        @Advice.Thrown(readOnly = false) Throwable thrown) {
-      if (hooked != null) {
-        HookResult result = (HookResult) hooked;
-        if (result.failure() != null) {
-          thrown = result.failure();
-        } else {
-          returned = result.value();
-          thrown = null;
-        }
-      }
     }
   }
 }

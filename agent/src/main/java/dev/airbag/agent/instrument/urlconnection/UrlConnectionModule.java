@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.airbag.agent.instrument.Hook;
+import dev.airbag.agent.instrument.HookResultExit;
 import dev.airbag.agent.instrument.InstrumentationModule;
 import dev.airbag.agent.instrument.ModuleContext;
 import dev.airbag.bootstrap.BridgeHolder;
@@ -61,10 +62,10 @@ public final class UrlConnectionModule implements InstrumentationModule {
             // Void: skipped when the hook answers, with no value to give back.
             .visit(context.advice(UrlConnectionAdvice.Replace.class, CONNECTION)
                 .on(named("connect").and(takesArguments(0)).and(isPublic())))
-            .visit(context.advice(UrlConnectionAdvice.Replace.class, UrlConnectionAdvice.Answer.class, CONNECTION)
+            .visit(context.advice(UrlConnectionAdvice.Replace.class, HookResultExit.class, CONNECTION)
                 .on(namedOneOf("getOutputStream", "getInputStream", "getErrorStream", "getHeaderFields")
                     .and(takesArguments(0)).and(isPublic())))
-            .visit(context.advice(UrlConnectionAdvice.ReplaceOneArgument.class, UrlConnectionAdvice.Answer.class,
+            .visit(context.advice(UrlConnectionAdvice.ReplaceOneArgument.class, HookResultExit.class,
                 CONNECTION).on(namedOneOf("getHeaderField", "getHeaderFieldKey").and(takesArguments(1))
                     .and(isPublic()))));
   }
