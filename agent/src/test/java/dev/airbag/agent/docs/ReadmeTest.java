@@ -59,6 +59,25 @@ class ReadmeTest {
   }
 
   @Test
+  void everyTestTheCoverageMatrixNamesExists() throws IOException {
+    Matcher named = Pattern.compile("`(\\w+Test)`").matcher(read(ROOT.resolve("docs/coverage.md")));
+    List<String> missing = new java.util.ArrayList<>();
+    int seen = 0;
+    while (named.find()) {
+      seen++;
+      String file = named.group(1) + ".java";
+      try (Stream<Path> tests = Stream.concat(Files.walk(ROOT.resolve("integration-tests/src/test/java")),
+          Files.walk(ROOT.resolve("agent/src/test/java")))) {
+        if (tests.noneMatch(path -> path.getFileName().toString().equals(file))) {
+          missing.add(named.group(1));
+        }
+      }
+    }
+    assertTrue(seen >= 10, "the matrix names its tests: " + seen);
+    assertEquals(List.of(), missing, "tests docs/coverage.md names that do not exist");
+  }
+
+  @Test
   void everyRelativeLinkOfTheReadmeAndTheDocsLeadsToAFileAndHeadingThatExist() throws IOException {
     List<Path> pages = new ArrayList<>();
     pages.add(ROOT.resolve("README.md"));

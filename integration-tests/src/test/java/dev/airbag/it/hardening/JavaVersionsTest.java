@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.airbag.faultserver.FaultPlans;
 import dev.airbag.faultserver.Faults;
 import dev.airbag.it.apps.DyingThreadsApp;
+import dev.airbag.it.apps.PlainApacheClient5App;
 import dev.airbag.it.apps.PlainJdkHttpApp;
 import dev.airbag.it.apps.PlainOkHttpApp;
 import dev.airbag.it.support.AgentConfig;
@@ -99,6 +100,12 @@ class JavaVersionsTest extends FaultServerTest {
     retriedOnJava11(PlainJdkHttpApp.class, server.baseUrl() + "/v1/chat/completions", BODY, mode, "1");
   }
 
+  @Test
+  void onJava11AnApacheHttpClient5CallIsRetriedByTheAgent() throws Exception {
+    retriedOnJava11(PlainApacheClient5App.class, server.baseUrl() + "/v1/chat/completions", BODY, "post", "1",
+        "default");
+  }
+
   /** The Thread hook edits Thread's class file as this JVM ships it; Java 11's must take the edit too. */
   @Test
   void onJava11AThreadDyingOfAnExceptionIsCapturedAndTheJvmStillReportsIt() throws Exception {
@@ -134,7 +141,8 @@ class JavaVersionsTest extends FaultServerTest {
         .agentWithConfig(config.write()).run(app.getName(), args);
 
     assertEquals(0, result.exitCode(), result.toString());
-    List<String> stderr = result.stderr().lines().toList();
+    // HttpClient 5 logs through SLF4J and says so when the app brings no logger: the app's own line, not Airbag's.
+    List<String> stderr = result.stderr().lines().filter(line -> !line.startsWith("SLF4J(W)")).toList();
     assertEquals(1, stderr.size(), "Airbag's start-up line and nothing else, no JVM warning either: " + result);
     assertTrue(stderr.get(0).matches("\\[airbag] INFO Airbag \\S+ active: .*"), result.toString());
     assertTrue(result.stdout().contains("RESULT status=200"), "the app saw the retry's success: " + result);

@@ -73,6 +73,12 @@ final class CallExecution<R> {
   Step<R> start() {
     model = location.model();
     remaining = location.rewritable() ? new ArrayList<>(pipeline.fallback.chainAfter(model)) : new ArrayList<>();
+    if (!remaining.isEmpty() && isSigned(request.headers())) {
+      // The signature covers the path and the body: another model in either is a 403 from the provider. Retries of
+      // the same bytes stay valid.
+      record.note("request is signed (AWS SigV4): a fallback model would break its signature, so it has none");
+      remaining.clear();
+    }
     return beginAttempt();
   }
 
@@ -338,6 +344,12 @@ final class CallExecution<R> {
       }
     }
     return maxTries;
+  }
+
+  /** Whether a request carries an AWS Signature Version 4, which a rewritten model would invalidate. */
+  static boolean isSigned(RequestHeaders headers) {
+    String authorization = headers.first("Authorization");
+    return authorization != null && authorization.startsWith("AWS4-");
   }
 
   private String budgetSpent() {

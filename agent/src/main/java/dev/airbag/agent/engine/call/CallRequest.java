@@ -21,9 +21,11 @@ public final class CallRequest {
   private final RequestHeaders headers;
   private final String rawQuery;
   private final long callerTimeoutNanos;
+  private final int clientRetry;
 
   private CallRequest(Endpoint endpoint, String method, String safeUrl, String path, byte[] body, boolean replayable,
-      boolean streamed, String bodyNote, RequestHeaders headers, String rawQuery, long callerTimeoutNanos) {
+      boolean streamed, String bodyNote, RequestHeaders headers, String rawQuery, long callerTimeoutNanos,
+      int clientRetry) {
     this.endpoint = endpoint;
     this.method = method;
     this.safeUrl = safeUrl;
@@ -36,6 +38,7 @@ public final class CallRequest {
     this.headers = headers == null ? RequestHeaders.NONE : headers;
     this.rawQuery = rawQuery;
     this.callerTimeoutNanos = Math.max(0, callerTimeoutNanos);
+    this.clientRetry = clientRetry;
   }
 
   /**
@@ -47,7 +50,7 @@ public final class CallRequest {
    */
   public static CallRequest of(Endpoint endpoint, String method, String safeUrl, String path, byte[] body,
       boolean replayable, boolean streamed, String bodyNote) {
-    return new CallRequest(endpoint, method, safeUrl, path, body, replayable, streamed, bodyNote, null, null, 0);
+    return new CallRequest(endpoint, method, safeUrl, path, body, replayable, streamed, bodyNote, null, null, 0, -1);
   }
 
   /**
@@ -56,7 +59,16 @@ public final class CallRequest {
    */
   public CallRequest with(RequestHeaders headers, String rawQuery, long callerTimeoutNanos) {
     return new CallRequest(endpoint, method, safeUrl, path, body, replayable, streamed, bodyNote, headers, rawQuery,
-        callerTimeoutNanos);
+        callerTimeoutNanos, clientRetry);
+  }
+
+  /**
+   * This request numbered by its HTTP client's own retry loop (0 for its first send), for a client that re-sends
+   * through the adapter but says so in no header (Apache HttpClient's retry exec).
+   */
+  public CallRequest withClientRetry(int retry) {
+    return new CallRequest(endpoint, method, safeUrl, path, body, replayable, streamed, bodyNote, headers, rawQuery,
+        callerTimeoutNanos, retry);
   }
 
   public Endpoint endpoint() {
@@ -111,6 +123,11 @@ public final class CallRequest {
   /** The raw query string, or null; it may carry a key and must never be written anywhere. */
   public String rawQuery() {
     return rawQuery;
+  }
+
+  /** The client's own retry number of this request (0 for its first send), or -1 when the adapter cannot tell. */
+  public int clientRetry() {
+    return clientRetry;
   }
 
   /** How long the caller's own timeout lets the whole call take, in nanoseconds; 0 when it sets none. */

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Tells a client's or framework's own retry of a call from the app's new call. The OpenAI and Anthropic SDKs (and
- * every Stainless SDK) number their attempts in {@code X-Stainless-Retry-Count}; LangChain4j, Spring Retry,
+ * every Stainless SDK) number their attempts in {@code X-Stainless-Retry-Count}, an adapter may count a client's own
+ * re-sends ({@link CallRequest#clientRetry()}); LangChain4j, Spring Retry,
  * resilience4j, Failsafe and google-genai's OkHttp {@code RetryInterceptor} re-send from a retry loop that is on the
  * calling thread's stack. Stateless.
  */
@@ -23,8 +24,14 @@ public final class Resends {
 
   private Resends() {}
 
-  /** The SDK's own retry number of this request (0 for its first attempt), or -1 when it does not say. */
+  /**
+   * The client's or SDK's own retry number of this request (0 for its first attempt), or -1 when neither says: the
+   * adapter's count where it has one, else the Stainless header.
+   */
   static int sdkRetryCount(CallRequest request) {
+    if (request.clientRetry() >= 0) {
+      return request.clientRetry();
+    }
     String value = request.headers().first(SDK_RETRY_COUNT);
     if (value == null) {
       return -1;

@@ -1,6 +1,8 @@
 package dev.airbag.agent.instrument.urlconnection;
 
 import dev.airbag.agent.engine.call.StreamMonitor;
+import dev.airbag.agent.instrument.ErrorBodyStart;
+import dev.airbag.agent.instrument.MonitoredInputStream;
 import dev.airbag.bootstrap.ReentrancyGuard;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;

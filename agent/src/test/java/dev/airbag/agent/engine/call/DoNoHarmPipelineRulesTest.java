@@ -94,6 +94,39 @@ class DoNoHarmPipelineRulesTest {
   }
 
   @Test
+  void aClientsOwnReSendCountedByItsAdapterIsAnsweredFromMemoryAfterAirbagExhaustedTheCall() throws IOException {
+    CallPipeline pipeline = pipeline();
+    CallRequest first = CallPipelineTest.request(MODEL, false).withClientRetry(0);
+    FakeExchange exchange = overloaded();
+
+    pipeline.execute(first, exchange);
+    FakeExchange.Answer resent = pipeline.execute(first.withClientRetry(1), exchange);
+
+    assertEquals(3, exchange.sent.size(), "Airbag's three attempts; the client's re-send never reached the provider");
+    assertEquals(529, resent.status);
+    FakeExchange fresh = overloaded();
+    pipeline.execute(first.withClientRetry(0), fresh);
+    assertEquals(3, fresh.sent.size(), "the app's own next call is never answered from memory");
+  }
+
+  @Test
+  void aSignedRequestIsRetriedAsItIsAndNeverRewrittenForAFallback() throws IOException {
+    fallback = new FallbackPolicy(Map.of(MODEL, List.of("claude-haiku-4-5")), Map.of(),
+        EnumSet.of(Category.OVERLOADED, Category.CIRCUIT_OPEN));
+    CallRequest signed = CallPipelineTest.request(MODEL, false).with(TestHeaders.of("Authorization",
+        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261203/us-east-1/bedrock/aws4_request, Signature=abc"), null, 0);
+    FakeExchange exchange = overloaded();
+
+    FakeExchange.Answer answer = pipeline().execute(signed, exchange);
+
+    assertEquals(529, answer.status);
+    assertEquals(3, exchange.sent.size());
+    exchange.sent.forEach(attempt -> assertNull(attempt.body(), "every attempt sent the signed bytes as they were"));
+    exchange.sent.forEach(attempt -> assertNull(attempt.path()));
+    assertTrue(records.get(0).notes().stream().anyMatch(note -> note.contains("signed")), records.toString());
+  }
+
+  @Test
   void aCallThatAirbagDidNotRetryLeavesTheSdkFreeToRetry() throws IOException {
     String limited = "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}";
     FakeExchange exchange = new FakeExchange().then(429, limited, "Retry-After", "120");

@@ -1,4 +1,4 @@
-package dev.airbag.agent.instrument.urlconnection;
+package dev.airbag.agent.instrument;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * classified, and the app reads it, then whatever the helper read after it, then the rest from the wire once the
  * helper's last read has returned. Only one thread reads the wire at a time. Thread-safe.
  */
-final class ErrorBodyStart implements Runnable {
+public final class ErrorBodyStart implements Runnable {
   private final InputStream wire;
   private final int maxBytes;
   private final CountDownLatch done = new CountDownLatch(1);
@@ -31,7 +31,7 @@ final class ErrorBodyStart implements Runnable {
   }
 
   /** Reads up to {@code maxBytes} of {@code wire}, waiting at most {@code waitNanos} for them. */
-  static ErrorBodyStart read(InputStream wire, int maxBytes, long waitNanos, Executor helper) {
+  public static ErrorBodyStart read(InputStream wire, int maxBytes, long waitNanos, Executor helper) {
     ErrorBodyStart start = new ErrorBodyStart(wire, maxBytes);
     helper.execute(start);
     boolean finished;
@@ -76,17 +76,17 @@ final class ErrorBodyStart implements Runnable {
   }
 
   /** What came within the wait, up to the bound: what the engine classifies. */
-  byte[] held() {
+  public byte[] held() {
     return held;
   }
 
   /** True when the wait ended before the body's end and the bound: what is held is only a start. */
-  boolean cutShort() {
+  public boolean cutShort() {
     return cutShort;
   }
 
   /** The whole body as the app reads it: the held start, then the rest, as the wire gives it. */
-  InputStream forApp() {
+  public InputStream forApp() {
     return new SequenceInputStream(new ByteArrayInputStream(held), new Rest());
   }
 

@@ -1,4 +1,4 @@
-package dev.airbag.agent.instrument.urlconnection;
+package dev.airbag.agent.instrument;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

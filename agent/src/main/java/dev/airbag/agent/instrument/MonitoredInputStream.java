@@ -1,4 +1,4 @@
-package dev.airbag.agent.instrument.urlconnection;
+package dev.airbag.agent.instrument;
 
 import dev.airbag.agent.engine.call.StreamMonitor;
 import dev.airbag.agent.engine.stream.SseErrorScanner;
@@ -10,12 +10,12 @@ import java.io.InputStream;
  * A streamed answer's body as the app reads it: every byte passed on unchanged, as soon as it comes, while Airbag
  * counts them, watches for SSE error events and notices a break. Read by one thread at a time, like any body.
  */
-final class MonitoredInputStream extends FilterInputStream {
+public final class MonitoredInputStream extends FilterInputStream {
   private final StreamMonitor monitor;
   private final SseErrorScanner scanner;
   private long delivered;
 
-  MonitoredInputStream(InputStream in, StreamMonitor monitor) {
+  public MonitoredInputStream(InputStream in, StreamMonitor monitor) {
     super(in);
     this.monitor = monitor;
     this.scanner = new SseErrorScanner(data -> monitor.onErrorEvent(data, delivered));
