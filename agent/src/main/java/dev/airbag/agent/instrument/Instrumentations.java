@@ -1,6 +1,7 @@
 package dev.airbag.agent.instrument;
 
 import dev.airbag.agent.engine.call.InternalErrorListener;
+import dev.airbag.agent.instrument.apache4.ApacheClient4Module;
 import dev.airbag.agent.instrument.apache5.ApacheClient5Module;
 import dev.airbag.agent.instrument.jdkhttp.JdkHttpModule;
 import dev.airbag.agent.instrument.okhttp.OkHttpModule;
@@ -29,6 +30,7 @@ public final class Instrumentations {
       new JdkHttpModule(),
       new UrlConnectionModule(),
       new ApacheClient5Module(),
+      new ApacheClient4Module(),
       new UncaughtModule());
 
   // Advice is inlined, so Byte Buddy's nexus (for loaded type initializers) is never needed; left enabled, its

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.airbag.faultserver.FaultPlans;
 import dev.airbag.faultserver.Faults;
 import dev.airbag.it.apps.DyingThreadsApp;
+import dev.airbag.it.apps.PlainApacheClient4App;
 import dev.airbag.it.apps.PlainApacheClient5App;
 import dev.airbag.it.apps.PlainJdkHttpApp;
 import dev.airbag.it.apps.PlainOkHttpApp;
@@ -19,6 +20,7 @@ import dev.airbag.it.support.Jdk;
 import dev.airbag.it.support.LegacyJdks;
 import java.io.File;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -106,6 +108,12 @@ class JavaVersionsTest extends FaultServerTest {
         "default");
   }
 
+  @Test
+  void onJava11AnApacheHttpClient4CallIsRetriedByTheAgent() throws Exception {
+    retriedOnJava11(PlainApacheClient4App.class, server.baseUrl() + "/v1/chat/completions", BODY, "post", "1",
+        "default");
+  }
+
   /** The Thread hook edits Thread's class file as this JVM ships it; Java 11's must take the edit too. */
   @Test
   void onJava11AThreadDyingOfAnExceptionIsCapturedAndTheJvmStillReportsIt() throws Exception {
@@ -132,7 +140,10 @@ class JavaVersionsTest extends FaultServerTest {
   private ChildJvm.Result retriedOnJava11(Class<?> app, String... args) throws Exception {
     Jdk java11 = LegacyJdks.java11();
     String testJars = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> entry.endsWith(".jar")).collect(Collectors.joining(File.pathSeparator));
+        .filter(entry -> entry.endsWith(".jar"))
+        // Spring 6 needs Java 17, and its spring-jcl would stand in for HttpClient 4's commons-logging.
+        .filter(entry -> !Paths.get(entry).getFileName().toString().startsWith("spring-"))
+        .collect(Collectors.joining(File.pathSeparator));
     Path classes = Javac.compile(11, testJars, dir.resolve("java11-classes"), Javac.sourceOf(app));
     server.plan(FaultPlans.sequence(Faults.overloaded()));
     AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();

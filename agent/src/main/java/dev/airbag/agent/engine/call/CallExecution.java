@@ -328,15 +328,15 @@ final class CallExecution<R> {
   /**
    * Tries in all for this call. An SDK's own retry of a call gets one: Airbag's retries inside each of the SDK's
    * would multiply with them. So does each attempt of a framework's retry loop (LangChain4j's, google-genai's,
-   * Spring Retry's ...), plus one per model of its fallback chain: the loop retries in its own rhythm, as it would
-   * without Airbag. Read on the first failure only (the loop check walks the stack), so that a healthy call never
+   * Spring Retry's ..., and the AWS SDK's, which ignores X-Should-Retry), plus one per model of its fallback chain:
+   * the loop retries in its own rhythm, as it would without Airbag. Read on the first failure only (the loop check walks the stack), so that a healthy call never
    * looks at its headers or its stack.
    */
   private int maxTries() {
     if (maxTries == 0) {
       if (Resends.sdkRetryCount(request) > 0) {
         maxTries = 1;
-      } else if (Resends.retryLoopOnStack()) {
+      } else if (Resends.sdkRetriesOnItsOwn(request) || Resends.retryLoopOnStack()) {
         inRetryLoop = true;
         maxTries = 1 + remaining.size();
       } else {

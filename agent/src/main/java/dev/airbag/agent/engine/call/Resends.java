@@ -4,13 +4,16 @@ import java.util.List;
 
 /**
  * Tells a client's or framework's own retry of a call from the app's new call. The OpenAI and Anthropic SDKs (and
- * every Stainless SDK) number their attempts in {@code X-Stainless-Retry-Count}, an adapter may count a client's own
+ * every Stainless SDK) number their attempts in {@code X-Stainless-Retry-Count}, the AWS SDK in {@code
+ * amz-sdk-request}, an adapter may count a client's own
  * re-sends ({@link CallRequest#clientRetry()}); LangChain4j, Spring Retry,
  * resilience4j, Failsafe and google-genai's OkHttp {@code RetryInterceptor} re-send from a retry loop that is on the
  * calling thread's stack. Stateless.
  */
 public final class Resends {
   static final String SDK_RETRY_COUNT = "X-Stainless-Retry-Count";
+  /** The AWS SDK's {@code attempt=1; max=3}, on every request it sends. */
+  static final String AWS_SDK_REQUEST = "amz-sdk-request";
   /** Classes whose frames on the stack mean "this request is sent by a retry loop", as prefixes. */
   private static final List<String> RETRY_LOOPS = List.of(
       "dev.langchain4j.internal.RetryUtils",
@@ -25,22 +28,50 @@ public final class Resends {
   private Resends() {}
 
   /**
-   * The client's or SDK's own retry number of this request (0 for its first attempt), or -1 when neither says: the
-   * adapter's count where it has one, else the Stainless header.
+   * The client's or SDK's own retry number of this request (0 for its first attempt), or -1 when none says: the
+   * larger of what the SDK's header and the adapter's count of the client's re-sends say.
    */
   static int sdkRetryCount(CallRequest request) {
-    if (request.clientRetry() >= 0) {
-      return request.clientRetry();
+    return Math.max(request.clientRetry(), headerRetryCount(request.headers()));
+  }
+
+  private static int headerRetryCount(RequestHeaders headers) {
+    String stainless = headers.first(SDK_RETRY_COUNT);
+    if (stainless != null) {
+      return number(stainless.trim());
     }
-    String value = request.headers().first(SDK_RETRY_COUNT);
-    if (value == null) {
+    String aws = headers.first(AWS_SDK_REQUEST);
+    if (aws == null) {
       return -1;
     }
+    int attempt = aws.indexOf("attempt=");
+    if (attempt < 0) {
+      return -1;
+    }
+    int end = attempt + "attempt=".length();
+    int stop = end;
+    while (stop < aws.length() && Character.isDigit(aws.charAt(stop))) {
+      stop++;
+    }
+    int number = number(aws.substring(end, stop));
+    return number < 1 ? -1 : number - 1;
+  }
+
+  private static int number(String digits) {
     try {
-      return Math.max(0, Integer.parseInt(value.trim()));
+      return Math.max(0, Integer.parseInt(digits));
     } catch (NumberFormatException notANumber) {
       return -1;
     }
+  }
+
+  /**
+   * Whether the request comes from an SDK that retries on its own and reads no {@code X-Should-Retry}: the AWS SDK
+   * numbers every attempt in {@code amz-sdk-request} and retries what it deems retryable, signing each anew. Its
+   * attempts are a retry loop's: one try each.
+   */
+  static boolean sdkRetriesOnItsOwn(CallRequest request) {
+    return request.headers().first(AWS_SDK_REQUEST) != null;
   }
 
   /**

@@ -110,6 +110,26 @@ class DoNoHarmPipelineRulesTest {
   }
 
   @Test
+  void eachAttemptOfTheAwsSdkGetsOneTryForItRetriesOnItsOwnAndReadsNoShouldRetry() throws IOException {
+    CallPipeline pipeline = pipeline();
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      FakeExchange exchange = overloaded();
+      CallRequest request = CallPipelineTest.request(MODEL, false)
+          .with(TestHeaders.of("amz-sdk-request", "attempt=" + attempt + "; max=3"), null, 0);
+
+      FakeExchange.Answer answer = pipeline.execute(request, exchange);
+
+      assertEquals(1, exchange.sent.size(), "attempt " + attempt);
+      assertEquals(529, answer.status);
+      assertNull(answer.headers.get("X-Should-Retry"));
+    }
+    assertEquals(1, Resends.sdkRetryCount(CallPipelineTest.request(MODEL, false)
+        .with(TestHeaders.of("amz-sdk-request", "attempt=2; max=3"), null, 0)));
+    assertEquals(-1, Resends.sdkRetryCount(CallPipelineTest.request(MODEL, false)
+        .with(TestHeaders.of("amz-sdk-request", "ttl=20261203T160000Z; attempt=x"), null, 0)));
+  }
+
+  @Test
   void aSignedRequestIsRetriedAsItIsAndNeverRewrittenForAFallback() throws IOException {
     fallback = new FallbackPolicy(Map.of(MODEL, List.of("claude-haiku-4-5")), Map.of(),
         EnumSet.of(Category.OVERLOADED, Category.CIRCUIT_OPEN));

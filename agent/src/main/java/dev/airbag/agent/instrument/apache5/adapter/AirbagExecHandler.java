@@ -17,7 +17,7 @@ import org.apache.hc.core5.http.HttpHost;
 /**
  * Airbag's exec chain handler: requests to hosts that are not LLM endpoints pass straight on; an LLM call runs
  * through the engine, each attempt a send down the rest of the chain. The client's own retry handler, outside this
- * one, numbers its re-sends ({@link ClientResends}), so that they are never multiplied by Airbag's attempts.
+ * one, numbers its re-sends ({@link Apache5Resends}), so that they are never multiplied by Airbag's attempts.
  * Stateless and thread-safe.
  */
 final class AirbagExecHandler implements ExecChainHandler {
@@ -30,7 +30,7 @@ final class AirbagExecHandler implements ExecChainHandler {
   @Override
   public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
       throws IOException, HttpException {
-    ApacheExchange exchange;
+    Apache5Exchange exchange;
     CallRequest call;
     try {
       HttpHost target = scope.route.getTargetHost();
@@ -44,13 +44,13 @@ final class AirbagExecHandler implements ExecChainHandler {
       if (endpoint == null) {
         return chain.proceed(request, scope);
       }
-      int resend = ClientResends.count(scope);
-      ApacheRequestBody body = ApacheRequestBody.capture(request, traffic.needsBody(), traffic.maxRequestBodyBytes());
-      exchange = new ApacheExchange(request, query, scope, chain, body, traffic.maxErrorBodyBytes());
+      int resend = Apache5Resends.count(scope);
+      Apache5RequestBody body = Apache5RequestBody.capture(request, traffic.needsBody(), traffic.maxRequestBodyBytes());
+      exchange = new Apache5Exchange(request, query, scope, chain, body, traffic.maxErrorBodyBytes());
       String safeUrl = scheme + "://" + target.getHostName() + ":" + port + path;
       call = CallRequest.of(endpoint, request.getMethod(), safeUrl, path, body.bytes(), body.replayable(),
           isStreamed(request, body.bytes()), body.note())
-          .with(new ApacheRequestHeaders(request), query, 0)
+          .with(new Apache5RequestHeaders(request), query, 0)
           .withClientRetry(resend);
     } catch (IOException e) {
       // Writing the app's body failed: the same failure the app would have had without Airbag.
@@ -61,7 +61,7 @@ final class AirbagExecHandler implements ExecChainHandler {
     }
     try {
       return traffic.execute(call, exchange);
-    } catch (ApacheExchange.ProtocolFailure failure) {
+    } catch (Apache5Exchange.ProtocolFailure failure) {
       throw failure.cause;
     } catch (IOException transportFailure) {
       throw transportFailure;
@@ -73,10 +73,10 @@ final class AirbagExecHandler implements ExecChainHandler {
     }
   }
 
-  private static ClassicHttpResponse recover(ApacheExchange exchange) throws IOException, HttpException {
+  private static ClassicHttpResponse recover(Apache5Exchange exchange) throws IOException, HttpException {
     try {
       return exchange.recover();
-    } catch (ApacheExchange.ProtocolFailure failure) {
+    } catch (Apache5Exchange.ProtocolFailure failure) {
       throw failure.cause;
     }
   }

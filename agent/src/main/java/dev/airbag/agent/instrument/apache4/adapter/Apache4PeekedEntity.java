@@ -1,21 +1,21 @@
-package dev.airbag.agent.instrument.apache5.adapter;
+package dev.airbag.agent.instrument.apache4.adapter;
 
 import dev.airbag.agent.instrument.ErrorBodyStart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
+import org.apache.http.HttpEntity;
+import org.apache.http.entity.HttpEntityWrapper;
 
 /**
  * An error response's entity whose start Airbag read to classify it: the app reads that start, then the rest from
  * the wire, as one stream. Read once, like the entity it wraps.
  */
-final class PeekedEntity extends HttpEntityWrapper {
+final class Apache4PeekedEntity extends HttpEntityWrapper {
   private final ErrorBodyStart start;
   private InputStream forApp;
 
-  PeekedEntity(HttpEntity wire, ErrorBodyStart start) {
+  Apache4PeekedEntity(HttpEntity wire, ErrorBodyStart start) {
     super(wire);
     this.start = start;
   }
@@ -47,10 +47,5 @@ final class PeekedEntity extends HttpEntityWrapper {
     try (InputStream in = getContent()) {
       in.transferTo(out);
     }
-  }
-
-  @Override
-  public void close() throws IOException {
-    getContent().close();
   }
 }

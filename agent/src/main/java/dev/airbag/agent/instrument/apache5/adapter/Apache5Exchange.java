@@ -28,17 +28,17 @@ import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
  * object cannot go twice). Responses are the client's own objects, decorated in place. The first-byte timeout is
  * not applied: the client fixes its socket timeout for the whole exchange. Used by one thread at a time.
  */
-final class ApacheExchange implements Exchange<ClassicHttpResponse> {
+final class Apache5Exchange implements Exchange<ClassicHttpResponse> {
   private final ClassicHttpRequest original;
   private final String query;
   private final ExecChain.Scope scope;
   private final ExecChain chain;
-  private final ApacheRequestBody body;
+  private final Apache5RequestBody body;
   private final int maxErrorBytes;
   private ClassicHttpResponse last;
 
-  ApacheExchange(ClassicHttpRequest original, String query, ExecChain.Scope scope, ExecChain chain,
-      ApacheRequestBody body, int maxErrorBytes) {
+  Apache5Exchange(ClassicHttpRequest original, String query, ExecChain.Scope scope, ExecChain chain,
+      Apache5RequestBody body, int maxErrorBytes) {
     this.original = original;
     this.query = query;
     this.scope = scope;
@@ -105,8 +105,8 @@ final class ApacheExchange implements Exchange<ClassicHttpResponse> {
     if (entity == null) {
       return null;
     }
-    if (entity instanceof PeekedEntity) {
-      return ((PeekedEntity) entity).start();
+    if (entity instanceof Apache5PeekedEntity) {
+      return ((Apache5PeekedEntity) entity).start();
     }
     InputStream wire = entity.getContent();
     if (wire == null) {
@@ -114,14 +114,14 @@ final class ApacheExchange implements Exchange<ClassicHttpResponse> {
     }
     ErrorBodyStart start = ErrorBodyStart.read(wire, maxErrorBytes, ErrorBodyWait.nanos(Long.MAX_VALUE),
         BodyReadThreads.executor());
-    response.setEntity(new PeekedEntity(entity, start));
+    response.setEntity(new Apache5PeekedEntity(entity, start));
     return start;
   }
 
   @Override
   public boolean peekCutShort(ClassicHttpResponse response) {
     HttpEntity entity = response.getEntity();
-    return entity instanceof PeekedEntity && ((PeekedEntity) entity).start().cutShort();
+    return entity instanceof Apache5PeekedEntity && ((Apache5PeekedEntity) entity).start().cutShort();
   }
 
   @Override
@@ -155,7 +155,7 @@ final class ApacheExchange implements Exchange<ClassicHttpResponse> {
   public ClassicHttpResponse monitorStream(ClassicHttpResponse response, StreamMonitor monitor) {
     HttpEntity entity = response.getEntity();
     if (entity != null) {
-      response.setEntity(new MonitoredEntity(entity, monitor));
+      response.setEntity(new Apache5MonitoredEntity(entity, monitor));
     }
     return response;
   }

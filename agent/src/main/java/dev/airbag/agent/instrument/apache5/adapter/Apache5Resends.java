@@ -8,10 +8,10 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * the same exchange id, and says so nowhere else. Kept in the execution's context, which an app may pass to every
  * call: a new exchange id starts the count again.
  */
-final class ClientResends {
+final class Apache5Resends {
   private static final String ATTRIBUTE = "dev.airbag.sends";
 
-  private ClientResends() {}
+  private Apache5Resends() {}
 
   private static final class Sends {
     final String exchangeId;

@@ -1,19 +1,19 @@
-package dev.airbag.agent.instrument.apache5.adapter;
+package dev.airbag.agent.instrument.apache4.adapter;
 
 import dev.airbag.agent.engine.call.StreamMonitor;
 import dev.airbag.agent.instrument.MonitoredInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
+import org.apache.http.HttpEntity;
+import org.apache.http.entity.HttpEntityWrapper;
 
 /** A streamed answer's entity, reported to Airbag's stream monitor as the app reads it. */
-final class MonitoredEntity extends HttpEntityWrapper {
+final class Apache4MonitoredEntity extends HttpEntityWrapper {
   private final StreamMonitor monitor;
   private InputStream content;
 
-  MonitoredEntity(HttpEntity wire, StreamMonitor monitor) {
+  Apache4MonitoredEntity(HttpEntity wire, StreamMonitor monitor) {
     super(wire);
     this.monitor = monitor;
   }

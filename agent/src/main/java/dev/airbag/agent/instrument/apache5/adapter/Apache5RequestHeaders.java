@@ -6,10 +6,10 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpRequest;
 
 /** The app's request headers as the engine reads them. */
-final class ApacheRequestHeaders implements RequestHeaders {
+final class Apache5RequestHeaders implements RequestHeaders {
   private final HttpRequest request;
 
-  ApacheRequestHeaders(HttpRequest request) {
+  Apache5RequestHeaders(HttpRequest request) {
     this.request = request;
   }
 
