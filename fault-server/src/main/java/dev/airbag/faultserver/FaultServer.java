@@ -149,10 +149,11 @@ public final class FaultServer implements AutoCloseable {
   private ResponseSpec respond(HttpRequest http) {
     RequestFields fields = RequestFields.read(new String(http.body(), StandardCharsets.UTF_8));
     WireFormat format = WireFormat.of(http.method(), http.target());
-    // Gemini names the model and whether it streams in the path, not the body.
+    // Gemini and Bedrock name the model in the path, not the body; Gemini says there whether it streams.
     boolean gemini = format == WireFormat.GEMINI;
-    String model = gemini ? GeminiWire.model(http.target()) : fields.model();
-    boolean stream = gemini ? GeminiWire.streams(http.target()) : fields.stream();
+    String model = gemini ? GeminiWire.model(http.target())
+        : format == WireFormat.BEDROCK ? BedrockWire.model(http.target()) : fields.model();
+    boolean stream = gemini ? GeminiWire.streams(http.target()) : format != WireFormat.BEDROCK && fields.stream();
     RecordedRequest recorded = new RecordedRequest(http.method(), http.target(), http.headers(), http.body(),
         model, http.arrivalNanos());
     records.add(recorded);

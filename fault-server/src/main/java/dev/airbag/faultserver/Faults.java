@@ -50,6 +50,12 @@ public final class Faults {
     return response -> response.json(code, GeminiWire.error(code, status, message));
   }
 
+  /** AWS's JSON error, as Bedrock answers: the exception named in {@code x-amzn-ErrorType}, the text in the body. */
+  public static Fault bedrockError(int status, String exception, String message) {
+    return response -> response.json(status, BedrockWire.error(message)).header("x-amzn-ErrorType",
+        exception + ":http://internal.amazon.com/coral/com.amazon.bedrock/");
+  }
+
   /** Anthropic's 529 {@code overloaded_error}, whatever the request's format. */
   public static Fault anthropicOverloaded() {
     return anthropicError(529, "overloaded_error", "Overloaded");
@@ -118,6 +124,10 @@ public final class Faults {
       boolean gemini = request.format() == WireFormat.GEMINI;
       if (!response.streaming()) {
         int status = anthropic && "overloaded_error".equals(type) ? 529 : 500;
+        if (request.format() == WireFormat.BEDROCK) {
+          bedrockError(status, BedrockWire.exceptionFor(status), message).shape(response);
+          return;
+        }
         response.json(status, anthropic ? AnthropicWire.error(type, message)
             : gemini ? GeminiWire.error(status, GeminiWire.statusFor(status), message)
             : OpenAiWire.error(type, null, message, null));
@@ -173,6 +183,11 @@ public final class Faults {
     RequestInfo request = response.request();
     if (request.format() == WireFormat.GEMINI) {
       renderGeminiSuccess(response);
+      return;
+    }
+    if (request.format() == WireFormat.BEDROCK) {
+      response.header("x-amzn-RequestId", "req-fault-" + request.index());
+      response.json(200, BedrockWire.response(Completion.forRequest(request, "bedrock-fault-")));
       return;
     }
     boolean anthropic = request.format() == WireFormat.ANTHROPIC;

@@ -1,8 +1,8 @@
 package dev.airbag.faultserver;
 
 /**
- * Provider errors that answer in the wire format of the request they hit, so one plan can fail OpenAI, Anthropic
- * and Gemini clients alike. Each matches a row of the classification table (not found, content policy, context
+ * Provider errors that answer in the wire format of the request they hit, so one plan can fail OpenAI, Anthropic,
+ * Gemini and Bedrock clients alike (Bedrock: OpenAI's status and message, the exception Bedrock names for it). Each matches a row of the classification table (not found, content policy, context
  * length, quota, auth, server error). Stateless.
  */
 public final class ProviderErrors {
@@ -24,9 +24,11 @@ public final class ProviderErrors {
     Fault openAi = Faults.openAiError(openAiStatus, openAiType, openAiCode, openAiMessage);
     Fault anthropic = Faults.anthropicError(anthropicStatus, anthropicType, anthropicMessage);
     Fault gemini = Faults.geminiError(openAiStatus, GeminiWire.statusFor(openAiStatus), geminiMessage);
+    Fault bedrock = Faults.bedrockError(openAiStatus, BedrockWire.exceptionFor(openAiStatus), openAiMessage);
     return response -> (switch (response.request().format()) {
       case ANTHROPIC -> anthropic;
       case GEMINI -> gemini;
+      case BEDROCK -> bedrock;
       default -> openAi;
     }).shape(response);
   }

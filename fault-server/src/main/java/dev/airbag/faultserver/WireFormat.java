@@ -11,6 +11,8 @@ public enum WireFormat {
   ANTHROPIC,
   /** {@code POST …/models/{model}:generateContent} and {@code :streamGenerateContent}, any API version. */
   GEMINI,
+  /** {@code POST /model/{modelId}/converse}: Amazon Bedrock runtime's Converse API. */
+  BEDROCK,
   /** Anything else: health checks and unknown paths, never seen by a plan. */
   OTHER;
 
@@ -29,6 +31,9 @@ public enum WireFormat {
     }
     if (GeminiWire.matches(bare)) {
       return GEMINI;
+    }
+    if (BedrockWire.matches(bare)) {
+      return BEDROCK;
     }
     return OTHER;
   }

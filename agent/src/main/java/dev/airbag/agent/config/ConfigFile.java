@@ -20,6 +20,8 @@ import java.util.Properties;
 final class ConfigFile {
   static final String PROPERTY = "airbag.config";
   static final String ENV = "AIRBAG_CONFIG";
+  /** The keys that name a model, whose ids may hold ':' (Bedrock's {@code ...-v1:0}, ARNs). */
+  private static final String MODEL_KEYED = "airbag.fallback.";
 
   private final Map<String, String> entries;
   private final Source source;
@@ -50,7 +52,7 @@ final class ConfigFile {
       try (Reader reader = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8)) {
         properties.load(reader);
       }
-      return new ConfigFile(properties.entries, Source.file(shown), "file " + shown);
+      return new ConfigFile(rejoinModelKeys(properties.entries, problems), Source.file(shown), "file " + shown);
     } catch (Exception e) {
       problems.add("cannot read config file " + shown + " (" + reason(e, shown) + "); using defaults, "
           + "system properties and environment");
@@ -71,6 +73,29 @@ final class ConfigFile {
   /** {@code file /etc/airbag.properties}, or why there is none. */
   String origin() {
     return origin;
+  }
+
+  /**
+   * In a properties file ':' ends a key as '=' does, so a fallback key naming a Bedrock model id
+   * ({@code airbag.fallback.anthropic.claude-3-5-sonnet-20240620-v1:0=...}) or an ARN is cut at its first ':' unless
+   * written {@code \\:}, and its value then starts with the rest of the key and '='. A model list never holds '=':
+   * such a key is put back together as written, and said once.
+   */
+  static Map<String, String> rejoinModelKeys(Map<String, String> entries, List<String> problems) {
+    Map<String, String> rejoined = new LinkedHashMap<>();
+    entries.forEach((key, value) -> {
+      int equals = value.indexOf('=');
+      if (key.startsWith(MODEL_KEYED) && equals > 0 && !value.substring(0, equals).trim().contains(",")) {
+        String whole = key + ":" + value.substring(0, equals).trim();
+        String models = value.substring(equals + 1).trim();
+        problems.add(whole + ": read as one key, though its ':' ends a key in a properties file; write it "
+            + whole.replace(":", "\\:") + "=" + models + " to say so");
+        rejoined.put(whole, models);
+      } else {
+        rejoined.put(key, value);
+      }
+    });
+    return rejoined;
   }
 
   private static String nonBlank(String text) {

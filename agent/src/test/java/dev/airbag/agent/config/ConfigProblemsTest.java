@@ -26,6 +26,21 @@ class ConfigProblemsTest {
         + "whole number from 1 to 20; using the default 3"), config.problems());
   }
 
+  @Test
+  void aFallbackKeyNamingABedrockModelIdIsReadWholeThoughItsColonWasNotEscaped() {
+    Path file = ConfigFiles.write(dir,
+        "airbag.fallback.anthropic.claude-3-5-sonnet-20240620-v1:0=amazon.nova-pro-v1:0, amazon.nova-lite-v1:0",
+        "airbag.fallback.amazon.nova-pro-v1\\:0=amazon.nova-lite-v1:0");
+
+    AirbagConfig config = AirbagConfig.load(ConfigSources.of(ConfigFiles.agentArgs(file), Map.of(), Map.of()));
+
+    assertEquals(Map.of("anthropic.claude-3-5-sonnet-20240620-v1:0", List.of("amazon.nova-pro-v1:0",
+        "amazon.nova-lite-v1:0"), "amazon.nova-pro-v1:0", List.of("amazon.nova-lite-v1:0")), config.fallbackChains());
+    assertEquals(List.of("airbag.fallback.anthropic.claude-3-5-sonnet-20240620-v1:0: read as one key, though its ':'"
+        + " ends a key in a properties file; write it airbag.fallback.anthropic.claude-3-5-sonnet-20240620-v1\\:0="
+        + "amazon.nova-pro-v1:0, amazon.nova-lite-v1:0 to say so"), config.problems());
+  }
+
   @ParameterizedTest(name = "{0} = \"{1}\"")
   @CsvSource(delimiter = '|', value = {
       "airbag.retry.max-attempts | 21 | expected a whole number from 1 to 20; using the default 3",

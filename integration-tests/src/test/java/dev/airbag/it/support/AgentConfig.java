@@ -47,7 +47,9 @@ public final class AgentConfig {
 
   public Path write() throws IOException {
     StringBuilder text = new StringBuilder("# written by the integration tests\n");
-    values.forEach((key, value) -> text.append(key).append('=').append(value.replace("\\", "\\\\")).append('\n'));
+    // A ':' in a key (a Bedrock model id) ends it in properties syntax unless escaped.
+    values.forEach((key, value) -> text.append(key.replace(":", "\\:")).append('=')
+        .append(value.replace("\\", "\\\\")).append('\n'));
     Path file = dir.resolve("airbag.properties");
     Files.writeString(file, text);
     return file;

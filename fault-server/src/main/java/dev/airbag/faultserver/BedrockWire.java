@@ -1,0 +1,55 @@
+package dev.airbag.faultserver;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Amazon Bedrock runtime's Converse API in the shapes {@code software.amazon.awssdk:bedrockruntime} parses: a
+ * {@code ConverseResponse}, and AWS's JSON error, the exception named in {@code x-amzn-ErrorType} and the text in
+ * {@code {"message"}}. Bedrock names the model in the path ({@code /model/{modelId}/converse}, the id URL-encoded),
+ * not in the body. The streaming {@code converse-stream} speaks AWS's binary event stream and is not served.
+ * Stateless.
+ */
+final class BedrockWire {
+  private static final Pattern MODEL = Pattern.compile("/model/([^/]+)/");
+
+  private BedrockWire() {}
+
+  /** Whether a path (no query string) is a Bedrock Converse call. */
+  static boolean matches(String bare) {
+    return bare.startsWith("/model/") && bare.endsWith("/converse");
+  }
+
+  /** The model id named in the path, decoded, or {@code ""}. */
+  static String model(String path) {
+    Matcher matcher = MODEL.matcher(path);
+    return matcher.find() ? URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8) : "";
+  }
+
+  static String response(Completion c) {
+    return "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":" + JsonStrings.quote(c.text())
+        + "}]}},\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":" + c.inputTokens() + ",\"outputTokens\":"
+        + c.outputTokens() + ",\"totalTokens\":" + (c.inputTokens() + c.outputTokens()) + "},"
+        + "\"metrics\":{\"latencyMs\":12}}";
+  }
+
+  static String error(String message) {
+    return "{\"message\":" + JsonStrings.quote(message) + "}";
+  }
+
+  /** The exception Bedrock names for an HTTP status, as its API reference lists them. */
+  static String exceptionFor(int httpStatus) {
+    return switch (httpStatus) {
+      case 400 -> "ValidationException";
+      case 403 -> "AccessDeniedException";
+      case 404 -> "ResourceNotFoundException";
+      case 408 -> "ModelTimeoutException";
+      case 424 -> "ModelErrorException";
+      case 429 -> "ThrottlingException";
+      case 503 -> "ServiceUnavailableException";
+      default -> "InternalServerException";
+    };
+  }
+}

@@ -1,0 +1,51 @@
+package dev.airbag.it.apps;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+
+/**
+ * An app on the AWS SDK's Bedrock runtime, as its documentation builds one: Converse calls on one client with its
+ * defaults (its own retries, SigV4 signing), against an endpoint override. One RESULT line per call and a SUMMARY.
+ * Args: base-url model count http-client(apache5|apache4).
+ */
+public final class BedrockConverseApp {
+  public static void main(String[] args) {
+    String baseUrl = args[0];
+    String model = args[1];
+    int count = Integer.parseInt(args[2]);
+    SdkHttpClient http = "apache4".equals(args[3]) ? ApacheHttpClient.builder().build()
+        : Apache5HttpClient.builder().build();
+    int ok = 0;
+    try (BedrockRuntimeClient client = BedrockRuntimeClient.builder()
+        .endpointOverride(URI.create(baseUrl))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDAIRBAGTEST",
+            "airbag-test-secret-key")))
+        .httpClient(http)
+        .build()) {
+      for (int i = 0; i < count; i++) {
+        try {
+          ConverseResponse response = client.converse(request -> request.modelId(model).messages(
+              Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()));
+          System.out.println("RESULT ok stop=" + response.stopReasonAsString() + " text="
+              + response.output().message().content().get(0).text());
+          ok++;
+        } catch (SdkException e) {
+          System.out.println("RESULT error type=" + e.getClass().getSimpleName() + " retryable=" + e.retryable());
+        }
+      }
+    }
+    System.out.println("SUMMARY calls=" + count + " ok=" + ok);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.airbag.it.bedrock;
+
+import static dev.airbag.faultserver.FaultPlans.always;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.airbag.faultserver.FaultPlans;
+import dev.airbag.faultserver.Faults;
+import dev.airbag.faultserver.RecordedRequest;
+import dev.airbag.it.apps.BedrockConverseApp;
+import dev.airbag.it.support.AgentConfig;
+import dev.airbag.it.support.ChildJvm;
+import dev.airbag.it.support.Events;
+import dev.airbag.it.support.FaultServerTest;
+import dev.airbag.it.support.Jdks;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The AWS SDK's Bedrock runtime (Converse) on both of its Apache clients, in child JVMs with the agent. The SDK
+ * retries on its own, signs every attempt and reads no X-Should-Retry, so Airbag gives each of its attempts one
+ * try: the provider gets what the SDK alone sends, the app the same answers, and Airbag's events say what failed.
+ * A signed request is never rewritten for a fallback model.
+ */
+class BedrockTest extends FaultServerTest {
+  private static final String MODEL = "anthropic.claude-3-5-sonnet-20240620-v1:0";
+
+  private AgentConfig config() {
+    return AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.endpoint.fake-bedrock.url", server.baseUrl() + "/model")
+        .set("airbag.endpoint.fake-bedrock.provider", "bedrock")
+        .set("airbag.fallback." + MODEL, "amazon.nova-pro-v1:0");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"apache5", "apache4"})
+  void anOutageCostsTheProviderWhatTheSdkAloneSendsAndIsReportedWithoutAFallbackThatWouldBreakTheSignature(
+      String http) throws Exception {
+    server.plan(always(Faults.overloaded()));
+    ChildJvm.Result alone = app(null, http, 2);
+    int aloneRequests = server.requestCount();
+    server.reset();
+
+    ChildJvm.Result withAgent = app(config(), http, 2);
+
+    assertEquals(results(alone), results(withAgent), withAgent.toString());
+    assertEquals(2, count(withAgent, "RESULT error type=ServiceUnavailableException"), withAgent.toString());
+    assertTrue(aloneRequests >= 4, "the SDK retries a 503 on its own: " + aloneRequests);
+    assertEquals(aloneRequests, server.requestCount(), "one try per SDK attempt, nothing on top");
+    assertTrue(server.requests().stream().allMatch(r -> MODEL.equals(r.model())), "never the fallback model");
+    List<JsonNode> events = Events.read(config().eventsFile());
+    assertTrue(!events.isEmpty(), withAgent.toString());
+    assertEquals("overloaded", events.get(0).path("category").asText(), events.get(0).toString());
+    assertEquals(MODEL, events.get(0).path("model").asText(), events.get(0).toString());
+    assertTrue(events.get(0).toString().contains("signed"), "the event says why there was no fallback: " + events);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"apache5", "apache4"})
+  void aHealthyCallReachesTheProviderSignedAsTheSdkSignedIt(String http) throws Exception {
+    server.plan(FaultPlans.healthy());
+
+    ChildJvm.Result result = app(config(), http, 1);
+
+    assertEquals(1, okCount(result), result.toString());
+    assertEquals(1, server.requestCount());
+    RecordedRequest request = server.requests().get(0);
+    String authorization = request.headers().get("Authorization");
+    assertTrue(authorization != null && authorization.startsWith("AWS4-HMAC-SHA256 Credential=AKIDAIRBAGTEST/"),
+        String.valueOf(authorization));
+    assertTrue(request.headers().get("amz-sdk-request").startsWith("attempt=1"), request.headers().get("amz-sdk-request"));
+    assertTrue(Events.read(config().eventsFile()).isEmpty());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"apache5", "apache4"})
+  void aStormOfOneInThreeCostsNoSuccessComparedWithTheSdkAlone(String http) throws Exception {
+    server.plan(FaultPlans.ratio(1.0 / 3, Faults.overloaded(), 16));
+    ChildJvm.Result alone = app(null, http, 20);
+    int aloneRequests = server.requestCount();
+    server.reset();
+
+    ChildJvm.Result withAgent = app(config(), http, 20);
+
+    assertTrue(okCount(withAgent) >= okCount(alone), alone + "\n" + withAgent);
+    assertTrue(server.requestCount() <= aloneRequests + 2, aloneRequests + " alone, " + server.requestCount());
+  }
+
+  private ChildJvm.Result app(AgentConfig config, String http, int count) throws Exception {
+    ChildJvm jvm = ChildJvm.on(Jdks.current()).testClasspath();
+    if (config != null) {
+      jvm = jvm.agentWithConfig(config.write());
+    }
+    return jvm.run(BedrockConverseApp.class.getName(), server.baseUrl(), MODEL, String.valueOf(count), http);
+  }
+
+  private static List<String> results(ChildJvm.Result result) {
+    return result.stdoutLines().stream().filter(line -> line.startsWith("RESULT")).collect(Collectors.toList());
+  }
+
+  private static long count(ChildJvm.Result result, String text) {
+    return result.stdoutLines().stream().filter(line -> line.contains(text)).count();
+  }
+}
