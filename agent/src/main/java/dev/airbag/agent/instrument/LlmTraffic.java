@@ -37,6 +37,14 @@ public final class LlmTraffic {
     return endpoint != null ? endpoint : uncovered.onUncovered(scheme, host, port, path);
   }
 
+  /**
+   * The model a call for {@code model} should go to now, decided before the client sends (and signs) it; null to
+   * send it as it is. See {@link CallPipeline#routeAround}.
+   */
+  public String routeAround(Endpoint endpoint, String model) {
+    return pipeline.routeAround(endpoint, model);
+  }
+
   /** True when request bodies are worth reading (see {@link CallPipeline#needsBody()}). */
   public boolean needsBody() {
     return pipeline.needsBody();

@@ -2,6 +2,7 @@ package dev.airbag.it.bedrock;
 
 import static dev.airbag.faultserver.FaultPlans.always;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import dev.airbag.it.support.ChildJvm;
 import dev.airbag.it.support.Events;
 import dev.airbag.it.support.FaultServerTest;
 import dev.airbag.it.support.Jdks;
+import dev.airbag.it.support.SigV4;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,6 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BedrockTest extends FaultServerTest {
   private static final String MODEL = "anthropic.claude-3-5-sonnet-20240620-v1:0";
+  /** The secret BedrockConverseApp signs with. */
+  private static final String SECRET = "airbag-test-secret-key";
 
   private AgentConfig config() {
     return AgentConfig.in(dir).faultServer(server.port()).fastRetries()
@@ -59,6 +63,38 @@ class BedrockTest extends FaultServerTest {
     assertTrue(events.get(0).toString().contains("signed"), "the event says why there was no fallback: " + events);
   }
 
+  /**
+   * Once the primary's circuit is open, the SDK's calls go to the fallback model: Airbag's interceptor changes the
+   * model before the SDK signs, and the provider can check that signature against the request it received.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"apache5", "apache4"})
+  void onceThePrimarysCircuitIsOpenCallsGoToTheFallbackSignedByTheSdk(String http) throws Exception {
+    server.plan(FaultPlans.byModel(Map.of(MODEL, always(Faults.overloaded())), FaultPlans.healthy()));
+    AgentConfig config = config().set("airbag.circuit.open-duration", "1m");
+
+    ChildJvm.Result result = app(config, http, 10);
+
+    List<String> results = results(result);
+    assertEquals(10, results.size(), result.toString());
+    assertTrue(results.subList(6, 10).stream().allMatch(line -> line.startsWith("RESULT ok")),
+        "the last calls are served once the circuit is open: " + result);
+    List<RecordedRequest> fallback = server.requests().stream()
+        .filter(r -> "amazon.nova-pro-v1:0".equals(r.model())).collect(Collectors.toList());
+    assertTrue(fallback.size() >= 4, "calls went to the fallback: " + server.requests());
+    assertEquals(okCount(result), fallback.size(), "each served call made one request to the fallback");
+    RecordedRequest primary = server.requests().get(0);
+    assertTrue(SigV4.verifies(primary, SECRET), "the check itself holds for a request Airbag left alone");
+    RecordedRequest rewrittenAfterSigning = new RecordedRequest(primary.method(),
+        primary.target().replace("anthropic.claude-3-5-sonnet-20240620-v1%3A0", "amazon.nova-pro-v1%3A0"),
+        primary.headers(), primary.body(), "amazon.nova-pro-v1:0", primary.arrivalNanos());
+    assertFalse(SigV4.verifies(rewrittenAfterSigning, SECRET), "and fails for a model changed after signing");
+    for (RecordedRequest request : fallback) {
+      assertTrue(request.path().contains("/model/amazon.nova-pro-v1%3A0/"), request.path());
+      assertTrue(SigV4.verifies(request, SECRET), "signed by the SDK as it was sent: " + request);
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"apache5", "apache4"})
   void aHealthyCallReachesTheProviderSignedAsTheSdkSignedIt(String http) throws Exception {
@@ -72,6 +108,7 @@ class BedrockTest extends FaultServerTest {
     String authorization = request.headers().get("Authorization");
     assertTrue(authorization != null && authorization.startsWith("AWS4-HMAC-SHA256 Credential=AKIDAIRBAGTEST/"),
         String.valueOf(authorization));
+    assertTrue(SigV4.verifies(request, SECRET), request.toString());
     assertTrue(request.headers().get("amz-sdk-request").startsWith("attempt=1"), request.headers().get("amz-sdk-request"));
     assertTrue(Events.read(config().eventsFile()).isEmpty());
   }

@@ -219,6 +219,14 @@ public final class CircuitBreaker {
     return rateRule;
   }
 
+  /**
+   * Whether a call asking now would be refused without a probe: open, and its pause not over. Takes nothing (no
+   * permit, no probe slot) and no lock, so that a caller can choose where to send a call before it asks.
+   */
+  public boolean refusesNow() {
+    return current.rejectsWithoutLock(clock.nanoTime());
+  }
+
   /** Nanoseconds until an open circuit lets probes through; 0 unless open. For a Retry-After header. */
   public long remainingOpenNanos() {
     return current.remainingOpenNanos(clock.nanoTime());

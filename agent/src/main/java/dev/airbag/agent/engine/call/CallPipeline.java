@@ -1,7 +1,11 @@
 package dev.airbag.agent.engine.call;
 
+import dev.airbag.agent.engine.breaker.CircuitBreaker;
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
+import dev.airbag.agent.engine.breaker.CircuitKey;
+import dev.airbag.agent.engine.classify.Category;
 import dev.airbag.agent.engine.classify.Classifier;
+import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.engine.fallback.FallbackPolicy;
 import dev.airbag.agent.engine.retry.RandomSource;
 import dev.airbag.agent.engine.retry.RetryBudgets;
@@ -226,6 +230,30 @@ public final class CallPipeline {
   /** How much of an error body is read to classify it ({@code airbag.classify.max-body-bytes}). */
   public int maxErrorBodyBytes() {
     return maxErrorBodyBytes;
+  }
+
+  /**
+   * The model a call for {@code model} should be sent to now, for a client that must decide before it sends
+   * (the AWS SDK signs the request over its model, so Airbag cannot change it afterwards): {@code model} unless
+   * its circuit refuses calls now and the fallback chain (with circuit_open in {@code airbag.fallback.on}) has a
+   * model whose circuit does not; null for {@code model} itself. Takes no permit: a probe due on the primary
+   * keeps the call there, so that the primary's circuit still learns when it is back.
+   */
+  public String routeAround(Endpoint endpoint, String model) {
+    if (breakers == null || model == null || !fallback.on().contains(Category.CIRCUIT_OPEN)) {
+      return null;
+    }
+    CircuitBreaker primary = breakers.find(new CircuitKey(endpoint.name(), model));
+    if (primary == null || !primary.refusesNow()) {
+      return null;
+    }
+    for (String next : fallback.chainAfter(model)) {
+      CircuitBreaker breaker = breakers.find(new CircuitKey(endpoint.name(), next));
+      if (breaker == null || !breaker.refusesNow()) {
+        return next;
+      }
+    }
+    return null;
   }
 
   /** The circuit breakers, or null when circuits are off (for gauges and the health endpoint). */

@@ -15,6 +15,7 @@ import dev.airbag.agent.engine.breaker.TransitionListener;
 import dev.airbag.agent.engine.classify.Category;
 import dev.airbag.agent.engine.classify.ClassificationRules;
 import dev.airbag.agent.engine.classify.Classifier;
+import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.engine.fallback.FallbackPolicy;
 import dev.airbag.agent.engine.retry.RetryBudgets;
 import dev.airbag.agent.testing.FakeClock;
@@ -127,6 +128,33 @@ class DoNoHarmPipelineRulesTest {
         .with(TestHeaders.of("amz-sdk-request", "attempt=2; max=3"), null, 0)));
     assertEquals(-1, Resends.sdkRetryCount(CallPipelineTest.request(MODEL, false)
         .with(TestHeaders.of("amz-sdk-request", "ttl=20261203T160000Z; attempt=x"), null, 0)));
+  }
+
+  @Test
+  void aClientThatMustChooseTheModelBeforeSendingIsToldToRouteAroundAnOpenCircuitButNotPastADueProbe()
+      throws IOException {
+    fallback = new FallbackPolicy(Map.of(MODEL, List.of("claude-haiku-4-5")), Map.of(),
+        EnumSet.of(Category.OVERLOADED, Category.CIRCUIT_OPEN));
+    CallPipeline pipeline = pipeline();
+    Endpoint endpoint = CallPipelineTest.ANTHROPIC;
+    assertNull(pipeline.routeAround(endpoint, MODEL), "a circuit never seen: the call goes as written");
+
+    openTheCircuit(pipeline);
+
+    assertEquals("claude-haiku-4-5", pipeline.routeAround(endpoint, MODEL));
+    assertNull(pipeline.routeAround(endpoint, "claude-haiku-4-5"), "a model without its own chain stays");
+    clock.advance(Duration.ofMinutes(5));
+    assertNull(pipeline.routeAround(endpoint, MODEL), "a probe is due: the call goes to the primary to be it");
+  }
+
+  @Test
+  void noRoutingAroundWhenCircuitOpenIsNotAFallbackCategory() throws IOException {
+    fallback = new FallbackPolicy(Map.of(MODEL, List.of("claude-haiku-4-5")), Map.of(),
+        EnumSet.of(Category.OVERLOADED));
+    CallPipeline pipeline = pipeline();
+    openTheCircuit(pipeline);
+
+    assertNull(pipeline.routeAround(CallPipelineTest.ANTHROPIC, MODEL));
   }
 
   @Test

@@ -1,0 +1,49 @@
+package dev.airbag.agent.instrument.awssdk;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.airbag.agent.instrument.Hook;
+import dev.airbag.agent.instrument.InstrumentationModule;
+import dev.airbag.agent.instrument.ModuleContext;
+import java.util.List;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+/**
+ * The AWS SDK for Java 2.x, above its HTTP client: the SDK signs each request over its path, so a Bedrock call can
+ * only change model before it is signed. Adds Airbag's execution interceptor to the SDK's global interceptors (what
+ * {@code ClasspathInterceptorChainFactory.getGlobalInterceptors()} returns to every client it builds, as tracing
+ * integrations register theirs), which sends a call whose model's circuit is open to the next model of its
+ * fallback chain ({@link AwsSdkInterceptors}). The HTTP client's own hook (Apache HttpClient) still sees every
+ * attempt. Stateless.
+ */
+public final class AwsSdkModule implements InstrumentationModule {
+  static final String FACTORY = "software.amazon.awssdk.core.interceptor.ClasspathInterceptorChainFactory";
+  static final int GLOBAL_INTERCEPTORS = 0;
+
+  @Override
+  public String name() {
+    return "AWS SDK";
+  }
+
+  @Override
+  public List<String> targets(ModuleContext context) {
+    return List.of(FACTORY.replace('.', '/'));
+  }
+
+  @Override
+  public List<Hook> hooks(ModuleContext context) {
+    AwsSdkInterceptors interceptors = new AwsSdkInterceptors(context.traffic(), AwsSdkModule.class.getClassLoader());
+    return List.of(Hook.replacing("AWS SDK interceptors",
+        (factory, list, unused, unused2) -> interceptors.withAirbags(factory, list)));
+  }
+
+  @Override
+  public AgentBuilder extend(AgentBuilder builder, ModuleContext context) {
+    return builder
+        .type(named(FACTORY))
+        .transform((type, description, loader, module, domain) -> type.visit(
+            context.advice(GlobalInterceptorsAdvice.class, GLOBAL_INTERCEPTORS)
+                .on(named("getGlobalInterceptors").and(takesArguments(0)))));
+  }
+}
