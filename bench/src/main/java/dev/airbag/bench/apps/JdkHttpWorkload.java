@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 
 /** A chat completion POSTed to the LLM endpoint through java.net.http, as LangChain4j's JDK client does. */
 final class JdkHttpWorkload implements Workload {
-  private static final String BODY = "{\"model\":\"" + OpenAiWorkload.MODEL + "\",\"messages\":[{\"role\":\"user\","
+  static final String BODY = "{\"model\":\"" + OpenAiWorkload.MODEL + "\",\"messages\":[{\"role\":\"user\","
       + "\"content\":\"Summarise this loan application in two sentences for the underwriter.\"}]}";
 
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

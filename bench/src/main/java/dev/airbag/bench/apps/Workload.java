@@ -9,7 +9,7 @@ public interface Workload extends AutoCloseable {
   void close();
 
   /** The workload of a name the driver passes: {@code openai}, {@code resilience4j}, {@code okhttp}, {@code jdk},
-   * {@code anthropic}, {@code langchain4j}. */
+   * {@code anthropic}, {@code langchain4j}, {@code apache5}, {@code apache4}. */
   static Workload named(String name, String llmBaseUrl, String otherBaseUrl) {
     switch (name) {
       case "openai":
@@ -24,8 +24,12 @@ public interface Workload extends AutoCloseable {
         return new SdkWorkload(MatrixClient.named("anthropic-java", llmBaseUrl, "claude-3-5-haiku-latest"));
       case "langchain4j":
         return new SdkWorkload(MatrixClient.named("langchain4j", llmBaseUrl, OpenAiWorkload.MODEL));
+      case "apache5":
+        return new ApacheClient5Workload(llmBaseUrl);
+      case "apache4":
+        return new ApacheClient4Workload(llmBaseUrl);
       default:
-        throw new IllegalArgumentException("unknown workload " + name + "; one of openai, resilience4j, okhttp, jdk, anthropic, langchain4j");
+        throw new IllegalArgumentException("unknown workload " + name + "; one of openai, resilience4j, okhttp, jdk, anthropic, langchain4j, apache5, apache4");
     }
   }
 }
