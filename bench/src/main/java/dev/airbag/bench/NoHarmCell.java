@@ -28,9 +28,14 @@ record NoHarmCell(String client, String load, FaultPattern pattern, boolean fall
 
   /**
    * Whether both runs of this cell meet exactly the same faults for the same attempts: true unless the pattern is
-   * timed, or it counts requests across calls that an open loop interleaves differently run to run.
+   * timed, or it counts requests across calls that an open loop interleaves differently run to run, or the calls
+   * share their faults' draw. The closed loop repeats one prompt (so that an app's own identical call is never
+   * answered from memory), so a random pattern draws along the primary model's requests in order: in a fallback
+   * cell the requests Airbag sends to the healthy fallback take no draw, and the primary's later requests meet other
+   * faults than the SDK alone's (openai-java at 50%: 60 requests alone, 62 with Airbag, every call served).
    */
   boolean exact() {
-    return !pattern.timed() && !(load.equals("open") && pattern.id().startsWith("burst-"));
+    boolean sharedDraw = fallback && load.equals("closed") && pattern.id().startsWith("random-");
+    return !pattern.timed() && !(load.equals("open") && pattern.id().startsWith("burst-")) && !sharedDraw;
   }
 }
