@@ -9,6 +9,7 @@ import dev.airbag.faultserver.FaultPlans;
 import dev.airbag.faultserver.Faults;
 import dev.airbag.it.apps.PlainApacheClient4App;
 import dev.airbag.it.apps.PlainApacheClient5App;
+import dev.airbag.it.apps.RestTemplateApp;
 import dev.airbag.it.support.AgentConfig;
 import dev.airbag.it.support.ChildJvm;
 import dev.airbag.it.support.Events;
@@ -186,6 +187,22 @@ class ApacheHttpClientTest extends FaultServerTest {
     assertEquals(alone, withAgent);
     assertTrue(alone.contains("status=400") && alone.contains("bad temperature"), alone);
     assertEquals(2, server.requestCount(), "a bad request is not retried");
+  }
+
+  /** Spring's RestTemplate on HttpClient 5 sends its body as a one-shot entity: still replayed for the fallback. */
+  @org.junit.jupiter.api.Test
+  void restTemplateOnHttpClient5IsServedByTheFallback() throws Exception {
+    server.plan(FaultPlans.byModel(Map.of("gpt-4o", always(Faults.overloaded())), FaultPlans.healthy()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.fallback.gpt-4o", "gpt-4o-mini");
+
+    ChildJvm.Result result = ChildJvm.on(Jdks.current()).testClasspath().agentWithConfig(config.write())
+        .run(RestTemplateApp.class.getName(), completions(), BODY, "3", "apache5");
+
+    assertEquals(3, okCount(result), result.toString());
+    assertEquals(3, count(result, "served_by=gpt-4o-mini"), result.toString());
+    assertTrue(server.requestCount() <= 9, "at most Airbag's 3 attempts per call: " + server.requestCount());
+    assertTrue(server.requests().stream().allMatch(r -> r.bodyText().contains("\"messages\"")), "whole bodies");
   }
 
   private String completions() {

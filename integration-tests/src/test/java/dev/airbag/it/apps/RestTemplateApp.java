@@ -4,16 +4,19 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * Spring's RestTemplate as an app builds it, on its default request factory (HttpURLConnection): POSTs a JSON body
- * and prints one RESULT line per call and a SUMMARY. Args: url json count
+ * Spring's RestTemplate as an app builds it, on its default request factory (HttpURLConnection) or on Apache
+ * HttpClient 5 ({@code HttpComponentsClientHttpRequestFactory}, which streams the body as a one-shot entity): POSTs
+ * a JSON body and prints one RESULT line per call and a SUMMARY. Args: url json count [default|apache5]
  */
 public final class RestTemplateApp {
   public static void main(String[] args) {
-    RestTemplate rest = new RestTemplate();
+    RestTemplate rest = args.length > 3 && args[3].equals("apache5")
+        ? new RestTemplate(new HttpComponentsClientHttpRequestFactory()) : new RestTemplate();
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.setBearerAuth("sk-test-resttemplate");
