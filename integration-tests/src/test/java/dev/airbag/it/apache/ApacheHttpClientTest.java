@@ -1,12 +1,14 @@
 package dev.airbag.it.apache;
 
 import static dev.airbag.faultserver.FaultPlans.always;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.airbag.faultserver.FaultPlans;
 import dev.airbag.faultserver.Faults;
+import dev.airbag.faultserver.RecordedRequest;
 import dev.airbag.it.apps.PlainApacheClient4App;
 import dev.airbag.it.apps.PlainApacheClient5App;
 import dev.airbag.it.apps.RestTemplateApp;
@@ -168,6 +170,11 @@ class ApacheHttpClientTest extends FaultServerTest {
     assertEquals(List.of("RESULT status=200 served_by=- body=ok"), results(get), get.toString());
     assertEquals(results(postAlone), results(post));
     assertEquals(3, server.requests().size(), "each call reached the server exactly once");
+    RecordedRequest withAgent = server.requests().get(1);
+    RecordedRequest alone = server.requests().get(2);
+    assertEquals(alone.target(), withAgent.target());
+    assertEquals(alone.headers().entries(), withAgent.headers().entries(), "the same headers, in the same order");
+    assertArrayEquals(alone.body(), withAgent.body());
     assertTrue(Events.read(config.eventsFile()).isEmpty());
   }
 
