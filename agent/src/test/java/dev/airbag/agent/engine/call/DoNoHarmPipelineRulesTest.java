@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.airbag.agent.testing.TestPipelines;
 import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.wiring.Resilience;
+import dev.airbag.agent.engine.breaker.CircuitBreaker;
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
 import dev.airbag.agent.engine.breaker.CircuitKey;
 import dev.airbag.agent.engine.breaker.CircuitState;
@@ -34,6 +35,8 @@ class DoNoHarmPipelineRulesTest {
 
   private final FakeClock clock = new FakeClock();
   private final List<Long> sleeps = new ArrayList<>();
+  /** Runs after each wait of the engine: what other calls did meanwhile. */
+  private Runnable afterSleep = () -> { };
   private final List<CallRecord> records = new ArrayList<>();
   private FallbackPolicy fallback = FallbackPolicy.none();
   private RetryBudgets budgets = new RetryBudgets(0.2, 3, clock);
@@ -47,6 +50,7 @@ class DoNoHarmPipelineRulesTest {
         .sleeper(nanos -> {
           sleeps.add(nanos);
           clock.advance(Duration.ofNanos(nanos));
+          afterSleep.run();
         })
         .random(() -> 0.5)
         .budgets(budgets)
@@ -214,6 +218,41 @@ class DoNoHarmPipelineRulesTest {
     assertTrue(sleeps.get(0) >= 437_500_000L, "the backoff, plus what a failing attempt takes: " + sleeps);
     assertEquals(529, answer.status, "the real failure the probe got");
     assertEquals("false", answer.headers.get("X-Should-Retry"));
+  }
+
+  /**
+   * Many held calls reach their last try together, and one try per base delay goes through the open circuit: the
+   * others wait for its verdict, in short steps, rather than fail at once, and are served when it finds the provider
+   * back (an open loop through a 5 s outage served 47.5% of calls where the SDK alone served 53.8%; 54.4% so).
+   */
+  @Test
+  void aHeldCallWhoseLastTryIsRefusedWaitsBrieflyForAnotherCallsLastTryToFindTheProviderBack() throws IOException {
+    CallPipeline pipeline = pipeline();
+    openTheCircuit(pipeline);
+    // Two failed probes: the circuit's pause grows to 2 s, longer than the held call's waits.
+    clock.advance(Duration.ofMillis(400));
+    pipeline.execute(CallPipelineTest.sdkAttempt(MODEL, 2), overloaded());
+    clock.advance(Duration.ofSeconds(1));
+    pipeline.execute(CallPipelineTest.sdkAttempt(MODEL, 2), overloaded());
+    sleeps.clear();
+    CircuitBreaker breaker = breakers.forKey(new CircuitKey("anthropic", MODEL));
+    List<CircuitBreaker.Permit> others = new ArrayList<>();
+    afterSleep = () -> {
+      if (sleeps.size() == 2) {
+        // Just before this call's last try, another held call's last try goes through the open circuit.
+        others.add(breaker.tryAcquireLastChance(0));
+      } else if (sleeps.size() == 3) {
+        // While this call asks again, that try comes back with an answer.
+        others.get(0).onSuccess(1);
+      }
+    };
+    FakeExchange back = new FakeExchange().then(200, CallPipelineTest.OK);
+
+    FakeExchange.Answer answer = pipeline.execute(CallPipelineTest.sdkAttempt(MODEL, 0), back);
+
+    assertEquals(200, answer.status, "served once the other call found the provider back");
+    assertEquals(1, back.sent.size());
+    assertTrue(sleeps.get(2) <= Duration.ofMillis(50).toNanos(), "asked again after a short step: " + sleeps);
   }
 
   @Test
