@@ -212,8 +212,8 @@ final class CallExecution<R> {
     if (!pipeline.holdWhileOpen) {
       return null;
     }
-    // Only a held call's last try. A framework loop's attempt is answered at once, as its loop paces the call: waiting
-    // there for the verdict cost answers (LangChain4j, open loop, 5 s outage: 55% served alone, 35% when it waited).
+    // Only a held call's last try. A framework loop's attempt is answered at once, as its loop paces the call (a
+    // variant that let it wait measured no better: the LangChain4j open-loop cells vary from run to run too much).
     if (!lastChance) {
       return null;
     }
