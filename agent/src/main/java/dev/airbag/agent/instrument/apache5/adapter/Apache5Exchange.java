@@ -50,7 +50,9 @@ final class Apache5Exchange implements Exchange<ClassicHttpResponse> {
   @Override
   public ClassicHttpResponse send(AttemptRequest attempt) throws IOException {
     last = null;
-    last = proceed(copy(attempt.body() != null ? attempt.body() : body.bytes(), attempt.path()));
+    // The app's own entity, repeatable (or the bytes a one-shot one left), unless another model rewrote the body:
+    // no per-call copy of it, nor of its content type.
+    last = proceed(copy(attempt.body(), attempt.path()));
     return last;
   }
 
@@ -171,7 +173,7 @@ final class Apache5Exchange implements Exchange<ClassicHttpResponse> {
    */
   ClassicHttpResponse recover() throws IOException {
     ClassicHttpResponse held = last;
-    return held != null ? held : proceed(copy(body.bytes(), null));
+    return held != null ? held : proceed(copy(null, null));
   }
 
   /** A protocol failure of one attempt, carried through the engine as a transport failure and thrown as it was. */
