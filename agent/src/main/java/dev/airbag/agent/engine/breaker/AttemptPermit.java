@@ -10,11 +10,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class AttemptPermit implements CircuitBreaker.Permit {
   private final CircuitBreaker breaker;
   private final long generation;
+  private final boolean probe;
   private final AtomicBoolean reported = new AtomicBoolean();
 
-  AttemptPermit(CircuitBreaker breaker, long generation) {
+  AttemptPermit(CircuitBreaker breaker, long generation, boolean probe) {
     this.breaker = breaker;
     this.generation = generation;
+    this.probe = probe;
+  }
+
+  @Override
+  public boolean probe() {
+    return probe;
   }
 
   long generation() {

@@ -103,7 +103,7 @@ public final class CircuitBreaker {
       // In a fleet another instance may hold the probes: a half-open circuit then waits for its verdict.
       boolean probeElsewhere = current.kind() == CircuitState.HALF_OPEN && !probes.mayProbe(key);
       if (!probeElsewhere && current.admit(now)) {
-        permit = new AttemptPermit(this, generation);
+        permit = new AttemptPermit(this, generation, current.kind() == CircuitState.HALF_OPEN);
       }
     } finally {
       lock.unlock();
@@ -154,6 +154,11 @@ public final class CircuitBreaker {
 
     LastChance(long stay) {
       this.stay = stay;
+    }
+
+    @Override
+    public boolean probe() {
+      return true;
     }
 
     @Override
@@ -403,5 +408,10 @@ public final class CircuitBreaker {
 
     /** The outcome says nothing about the provider's health (a 400, a cancelled call); frees a probe slot. */
     void onIgnored();
+
+    /** Whether this attempt goes through a circuit that is not closed (a half-open probe, a held call's last try). */
+    default boolean probe() {
+      return false;
+    }
   }
 }

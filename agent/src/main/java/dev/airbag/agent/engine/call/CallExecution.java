@@ -46,6 +46,8 @@ final class CallExecution<R> {
   private boolean inRetryLoop;
   /** Set while a held call waits for its last try, which may probe the open circuit early. */
   private boolean lastChance;
+  /** One of this call's attempts went through a circuit that was not closed and failed: it has had its probe. */
+  private boolean probeFailed;
   /** A refusal that would end a call is asked again this often within a base delay, and never more often. */
   private static final int ASK_AGAIN_STEPS = 10;
   private static final long MIN_ASK_AGAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
@@ -302,6 +304,11 @@ final class CallExecution<R> {
     }
     previousDelay = wait;
     pendingWait = wait;
+    // The SDK's last attempt would reach the provider even if a circuit opened meanwhile: this call's may too, as
+    // a held call's does (an open loop through a 2 s burst lost the calls whose last try fell between the burst's
+    // end and the probe that saw it). Not a call whose own probe just failed: in an outage every call would then
+    // send two requests through the open circuit.
+    lastChance = !inRetryLoop && !probeFailed && tries + 1 >= maxTries();
     pipeline.attempts.onRetry(request, model);
     return Step.waitFor(wait);
   }
@@ -501,6 +508,7 @@ final class CallExecution<R> {
       return;
     }
     if (failure.category().countsAgainstCircuit()) {
+      probeFailed |= reported.probe();
       reported.onFailure(tookNanos);
     } else {
       reported.onIgnored();

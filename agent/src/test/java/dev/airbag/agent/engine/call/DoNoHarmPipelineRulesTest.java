@@ -255,6 +255,33 @@ class DoNoHarmPipelineRulesTest {
     assertTrue(sleeps.get(2) <= Duration.ofMillis(50).toNanos(), "asked again after a short step: " + sleeps);
   }
 
+  /**
+   * A call that failed twice while the circuit was closed meets it open at its last try (other calls opened it
+   * meanwhile), and the provider is back: the SDK's last attempt would have been served, so this one asks again as a
+   * held call's last try does (an open loop through a 2 s burst: 91.3% served alone, 87.5% with Airbag before).
+   */
+  @Test
+  void aCallWhoseLastTryMeetsACircuitOpenedMeanwhileStillGetsItsLastChance() throws IOException {
+    CallPipeline pipeline = pipeline();
+    CircuitBreaker breaker = breakers.forKey(new CircuitKey("anthropic", MODEL));
+    afterSleep = () -> {
+      // Meanwhile other calls fail until the circuit opens, just before this call's last try.
+      for (int i = 0; sleeps.size() == 2 && i < 50 && breaker.state() == CircuitState.CLOSED; i++) {
+        breaker.tryAcquire().onFailure(1);
+        clock.advance(Duration.ofMillis(25));
+      }
+    };
+    FakeExchange exchange = new FakeExchange().then(529, OVERLOADED).then(529, OVERLOADED)
+        .then(200, CallPipelineTest.OK);
+
+    FakeExchange.Answer answer = pipeline.execute(CallPipelineTest.sdkAttempt(MODEL, 0), exchange);
+
+    assertTrue(sleeps.size() > 2, "it asked again: " + sleeps);
+    assertEquals(CircuitState.CLOSED, breaker.state(), "its last try found the provider back");
+    assertEquals(200, answer.status);
+    assertEquals(3, exchange.sent.size(), "the SDK's three attempts, no more");
+  }
+
   @Test
   void aHeldCallIsServedWhenItsProbeFindsTheProviderBack() throws IOException {
     CallPipeline pipeline = pipeline();
