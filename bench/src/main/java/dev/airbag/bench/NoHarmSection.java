@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * The no-harm matrix: for each cell, the same app with its SDK alone and with Airbag at its defaults, one run
  * after the other (which goes first alternates cell by cell), each against a fresh fault server following the
- * same seeded plan. The server counts the requests; the app counts the calls it saw served.
+ * same seeded plan. The server counts the requests; the app counts the calls it saw served. With
+ * {@code --no-harm-repeat N} each cell runs N such pairs and is judged on their pooled counts: an open loop's cell
+ * can land far apart from one run to the next with the same agent, and one pair judges the draw, not the rule.
  */
 final class NoHarmSection {
   static final String SECTION = "no_harm";
@@ -31,8 +33,17 @@ final class NoHarmSection {
     for (int i = 0; i < cells.size(); i++) {
       NoHarmCell cell = cells.get(i);
       Map<Boolean, NoHarmVerdict.Side> sides = new LinkedHashMap<>();
-      for (boolean agent : i % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
-        sides.put(agent, runOnce(env, o, cell, agent));
+      for (int r = 0; r < o.noHarmRepeat; r++) {
+        Map<Boolean, NoHarmVerdict.Side> pair = new LinkedHashMap<>();
+        for (boolean agent : (i + r) % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
+          pair.put(agent, runOnce(env, o, cell, agent));
+          sides.merge(agent, pair.get(agent), NoHarmVerdict.Side::plus);
+        }
+        if (o.noHarmRepeat > 1) {
+          System.err.printf("      run %d: %.1f%% -> %.1f%%, %d -> %d requests%n", r + 1,
+              pair.get(false).successPercent(), pair.get(true).successPercent(), pair.get(false).requests(),
+              pair.get(true).requests());
+        }
       }
       NoHarmResults.Row row = new NoHarmResults.Row(cell, sides.get(false), sides.get(true),
           NoHarmVerdict.judge(cell, sides.get(false), sides.get(true)));

@@ -18,6 +18,13 @@ record NoHarmVerdict(String verdict, int requestSlack, String target, Boolean ta
     double successPercent() {
       return calls == 0 ? 0 : 100.0 * ok / calls;
     }
+
+    /** Runs of the same cell pooled: counts added, latencies averaged over their calls. */
+    Side plus(Side other) {
+      int all = Math.max(1, calls + other.calls);
+      return new Side(calls + other.calls, ok + other.ok, requests + other.requests,
+          (p50Ms * calls + other.p50Ms * other.calls) / all, (p99Ms * calls + other.p99Ms * other.calls) / all);
+    }
   }
 
   static NoHarmVerdict judge(NoHarmCell cell, Side without, Side with) {

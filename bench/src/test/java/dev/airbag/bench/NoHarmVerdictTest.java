@@ -21,6 +21,20 @@ class NoHarmVerdictTest {
   }
 
   @Test
+  void repeatedRunsArePooledSoThatACellIsJudgedOnAllItsCalls() {
+    NoHarmVerdict.Side pooled = side(80, 150).plus(new NoHarmVerdict.Side(300, 297, 310, 30, 200));
+
+    assertEquals(400, pooled.calls());
+    assertEquals(377, pooled.ok());
+    assertEquals(460, pooled.requests());
+    assertEquals(25.0, pooled.p50Ms(), 1e-9, "averaged over the calls");
+    assertEquals(94.25, pooled.successPercent(), 1e-9);
+    assertEquals("FAIL", NoHarmVerdict.judge(TIMED, side(95, 150), side(85, 150)).verdict(), "one run alone");
+    assertEquals("PASS", NoHarmVerdict.judge(TIMED, side(95, 150).plus(side(90, 150)),
+        side(85, 150).plus(side(100, 150))).verdict(), "the pair pooled");
+  }
+
+  @Test
   void theSameSuccessAndRequestsAsTheSdkAlonePasses() {
     assertEquals("PASS", NoHarmVerdict.judge(EXACT, side(97, 144), side(97, 144)).verdict());
   }
