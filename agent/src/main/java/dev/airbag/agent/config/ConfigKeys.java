@@ -110,7 +110,7 @@ public final class ConfigKeys {
   public static final ConfigKey<Duration> CIRCUIT_OPEN_DURATION = ConfigKey.of("airbag.circuit.open-duration",
       duration(Duration.ofMillis(1), Duration.ofHours(1)), Duration.ofSeconds(2),
       "Longest pause of an open breaker before it lets a probe through; the first pause is"
-          + " airbag.circuit.first-open-duration, doubled by each failed probe up to this.");
+          + " airbag.circuit.first-open-duration (twice), then doubled by each further failed probe up to this.");
   public static final ConfigKey<Duration> CIRCUIT_FIRST_OPEN_DURATION = ConfigKey.of(
       "airbag.circuit.first-open-duration", duration(Duration.ofMillis(1), Duration.ofHours(1)),
       Duration.ofMillis(500), "Pause of a breaker that has just opened before its first probe.");

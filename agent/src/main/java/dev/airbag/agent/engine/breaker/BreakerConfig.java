@@ -154,12 +154,17 @@ public final class BreakerConfig {
     return firstOpenDuration;
   }
 
-  /** The pause of an open stay that follows {@code failedProbes} failed probes in a row (0 for a fresh opening). */
+  /**
+   * The pause of an open stay that follows {@code failedProbes} failed probes in a row (0 for a fresh opening): the
+   * first pause twice, then doubled by each further failed probe. A burst often outlives the first pause, and the
+   * calls refused between its end and the next probe fail where the SDK alone was served; a second short pause
+   * finds it over sooner, for one more request per outage.
+   */
   long openNanos(int failedProbes) {
     long first = firstOpenDuration.toNanos();
     long max = openDuration.toNanos();
     // Past 62 doublings any positive pause exceeds max; comparing against max >> n avoids the overflow.
-    int n = Math.max(0, failedProbes);
+    int n = Math.max(0, failedProbes - 1);
     return n >= Long.SIZE - 1 || first > (max >> n) ? max : Math.min(max, first << n);
   }
 

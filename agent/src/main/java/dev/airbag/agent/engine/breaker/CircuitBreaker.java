@@ -22,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *       threshold opens). With the slow-call rule on, an attempt that took at least {@code slowCallDuration}
  *       counts as a failure even if it succeeded.
  *   <li><b>Open:</b> every attempt is rejected at once, without touching the network or taking a lock. Once the
- *       stay's pause has elapsed ({@code firstOpenDuration}, doubled by each failed probe since the circuit last
+ *       stay's pause has elapsed ({@code firstOpenDuration}, twice, then doubled by each further failed probe since the circuit last
  *       closed, up to {@code openDuration}) the circuit moves to half-open, lazily: on the next
  *       {@link #tryAcquire()} or {@link #state()}.
  *   <li><b>Half-open:</b> exactly {@code halfOpenCalls} probes are admitted; others are rejected. When all

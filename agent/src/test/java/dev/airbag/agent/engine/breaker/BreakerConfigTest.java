@@ -35,8 +35,8 @@ class BreakerConfigTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"0, 500", "1, 1000", "2, 2000", "3, 2000", "70, 2000", "2147483647, 2000"})
-  void eachFailedProbeDoublesTheOpenPauseUpToTheLongest(int failedProbes, long expectedMillis) {
+  @CsvSource({"0, 500", "1, 500", "2, 1000", "3, 2000", "4, 2000", "70, 2000", "2147483647, 2000"})
+  void eachFailedProbeAfterTheFirstDoublesTheOpenPauseUpToTheLongest(int failedProbes, long expectedMillis) {
     assertEquals(Duration.ofMillis(expectedMillis).toNanos(), TestBreakerConfigs.DEFAULTS.openNanos(failedProbes));
   }
 

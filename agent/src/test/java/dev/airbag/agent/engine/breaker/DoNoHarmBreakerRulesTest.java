@@ -89,13 +89,13 @@ class DoNoHarmBreakerRulesTest {
   }
 
   @Test
-  void probePausesDoubleWhileTheProviderStaysDownAndStartShortAgainAfterRecovery() {
+  void probePausesDoubleFromTheSecondFailedProbeWhileTheProviderStaysDownAndStartShortAgainAfterRecovery() {
     CircuitBreaker breaker = withoutFallback();
     fail(breaker, 49, Duration.ofMillis(100));
     fail(breaker, 1, Duration.ZERO);
 
     assertEquals(500 * MS, breaker.remainingOpenNanos());
-    long[] pauses = {1000, 2000, 2000, 2000};
+    long[] pauses = {500, 1000, 2000, 2000, 2000};
     for (long pause : pauses) {
       clock.advance(Duration.ofNanos(breaker.remainingOpenNanos()));
       breaker.tryAcquire().onFailure(20 * MS);
