@@ -221,6 +221,42 @@ class ReactorNettyTest extends FaultServerTest {
     assertFalse(with.stderr().contains("\tat "), "no stack trace reaches the app's console: " + with);
   }
 
+  /**
+   * The app gives up on each call (its {@code timeout} cancels the subscription) while the provider is slow to answer
+   * 503: the attempt in flight is cancelled with it, and no retry follows that nobody would read.
+   */
+  @Test
+  void cancellingTheSubscriptionCancelsTheCallAndNoRetryFollows() throws Exception {
+    server.plan(always(Faults.delayFirstByte(Duration.ofSeconds(1), Faults.overloaded())));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result alone = alone(Stack.PLAIN, BODY, "cancel", 2);
+    List<RecordedRequest> withoutAgent = server.requests();
+    server.reset();
+    ChildJvm.Result result = app(Stack.PLAIN, config, BODY, "cancel", 2);
+
+    assertEquals(2, count(alone, "RESULT error type=TimeoutException"), alone.toString());
+    assertEquals(2, count(result, "RESULT error type=TimeoutException"), result.toString());
+    assertEquals(withoutAgent.size(), server.requestCount(), "as many requests as alone: none after the app gave up");
+  }
+
+  /** Every hook throwing (the bridge itself fails): the calls go out and come back as without the agent. */
+  @Test
+  void hooksThatThrowNeverReachTheApp() throws Exception {
+    server.plan(FaultPlans.everyNth(2, Faults.overloaded()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result without = alone(Stack.PLAIN, BODY, "post", 2);
+    ChildJvm.Result with = ChildJvm.on(Jdks.current()).classpath(CLASSPATHS.get(Stack.PLAIN))
+        .agentWithConfig(config.write()).jvmArg("-Dairbag-test.fault-injection=bridge")
+        .run(Stack.PLAIN.app, url(Stack.PLAIN), BODY, "post", "2");
+
+    assertEquals(answers(without), answers(with), with.toString());
+    assertEquals(4, server.requestCount(), "each call reached the server once");
+    assertEquals(1, with.airbagLines().stream().filter(line -> line.contains("internal error")).count(),
+        with.toString());
+  }
+
   /** Reactor Netty 1.3 runs on Java 8+: the plain app, compiled for Java 11, on Java 11 with the agent. */
   @Test
   void onJava11APlainHttpClientCallIsServedByTheFallback() throws Exception {

@@ -12,8 +12,9 @@ import reactor.netty.http.client.HttpClientResponse;
  * A hand-written Reactor Netty client: one {@code HttpClient} for the run, a JSON POST per call sent as a
  * {@code ByteBufFlux}, its answer read whole ({@code responseSingle}), as content only ({@code responseContent}), or
  * as a stream chunk by chunk ({@code response}); one RESULT line per call and a SUMMARY. Knows nothing of Airbag;
- * compiled at test time against app-libs/reactor-netty, for Java 11 too. Args: url json mode(post|content|stream|get)
- * count.
+ * compiled at test time against app-libs/reactor-netty, for Java 11 too. Mode cancel gives up on each answer after
+ * 300 ms ({@code timeout}, which cancels the subscription) and waits 3 s before exiting. Args: url json
+ * mode(post|content|stream|get|cancel) count.
  */
 public final class ReactorNettyChatApp {
   public static void main(String[] args) {
@@ -32,7 +33,19 @@ public final class ReactorNettyChatApp {
         System.out.println("RESULT error type=" + Exceptions.unwrap(e).getClass().getSimpleName());
       }
     }
+    if (mode.equals("cancel")) {
+      // Anything the app no longer waits for would reach the server in this time.
+      sleep(3000);
+    }
     System.out.println("SUMMARY calls=" + count + " ok=" + ok);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static String call(HttpClient client, String url, String json, String mode) {
@@ -54,6 +67,9 @@ public final class ReactorNettyChatApp {
         return "status=2xx body=" + post.responseContent().aggregate().asString().block().replace('\n', ' ');
       case "stream":
         return stream(post);
+      case "cancel":
+        return post.responseSingle((response, body) -> body.asString().defaultIfEmpty("")
+            .map(text -> line(response, text))).timeout(java.time.Duration.ofMillis(300)).block();
       default:
         return post.responseSingle((response, body) -> body.asString().defaultIfEmpty("")
             .map(text -> line(response, text))).block();
