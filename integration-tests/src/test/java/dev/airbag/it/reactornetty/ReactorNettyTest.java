@@ -37,9 +37,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Reactor Netty 1.3's {@code HttpClient}, by hand and under Spring WebClient 7.0, in child JVMs with the agent and
- * only those libraries: fallback in an outage, a storm, a stream retried before its first byte and then read as it
- * comes, error bodies and other URLs as without Airbag, and a classifier that throws.
+ * Reactor Netty 1.3's {@code HttpClient}, by hand and under Spring 7.0 (WebClient, RestClient), in child JVMs with
+ * the agent and only those libraries: fallback in an outage, a storm, a stream retried before its first byte and then
+ * read as it comes, error bodies and other URLs as without Airbag, cancellation, hooks and a classifier that throw.
  */
 class ReactorNettyTest extends FaultServerTest {
   /** Each app, and how it is told where to send. */
@@ -91,6 +91,21 @@ class ReactorNettyTest extends FaultServerTest {
     assertFalse(events.isEmpty(), result.toString());
     assertEquals("overloaded", events.get(0).path("category").asText(), events.get(0).toString());
     assertEquals("gpt-4o-mini", events.get(0).path("served_model").asText(), events.get(0).toString());
+  }
+
+  /** Spring's blocking RestClient on ReactorClientHttpRequestFactory goes through the same connect. */
+  @Test
+  void restClientOnReactorNettyIsServedByTheFallback() throws Exception {
+    server.plan(FaultPlans.byModel(Map.of("gpt-4o", always(Faults.overloaded())), FaultPlans.healthy()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.fallback.gpt-4o", "gpt-4o-mini");
+
+    ChildJvm.Result result = app(Stack.WEBCLIENT, config, BODY, "restclient", 3);
+
+    assertEquals(3, okCount(result), result.toString());
+    assertEquals(3, count(result, "served_by=gpt-4o-mini"), result.toString());
+    assertTrue(server.requestCount() <= 9, "at most Airbag's 3 attempts per call: " + server.requestCount());
+    assertTrue(server.requests().stream().allMatch(r -> r.bodyText().contains("\"messages\"")), "whole bodies");
   }
 
   /** {@code responseContent()} sees only the body: the fallback's, with no request multiplied. */
