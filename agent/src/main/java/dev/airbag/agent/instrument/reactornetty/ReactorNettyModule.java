@@ -33,7 +33,8 @@ public final class ReactorNettyModule implements InstrumentationModule {
   @Override
   public List<Hook> hooks(ModuleContext context) {
     ReactorNettyCalls calls = new ReactorNettyCalls(context.traffic(), ReactorNettyModule.class.getClassLoader());
-    return List.of(Hook.replacing("Reactor Netty connect", (client, unused, unused2, unused3) -> calls.connect(client)));
+    return List.of(
+        Hook.replacing("Reactor Netty connect", (client, unused, unused2, unused3) -> calls.connect(client)));
   }
 
   @Override

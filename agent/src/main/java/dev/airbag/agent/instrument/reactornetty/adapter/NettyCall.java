@@ -120,7 +120,8 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
     String accept = headers.get(HttpHeaderNames.ACCEPT);
     boolean streamed = accept != null && accept.contains("text/event-stream") || StreamFlag.isSet(body);
     String note = captured == null ? "the first attempt failed before its request was written; not read"
-        : body == null ? "request body is larger than " + traffic.maxRequestBodyBytes() + " bytes; passed through unread"
+        : body == null
+            ? "request body is larger than " + traffic.maxRequestBodyBytes() + " bytes; passed through unread"
         : null;
     String method = captured != null ? captured.method : client.configuration().method().name();
     return CallRequest.of(endpoint, method, safeUrl, path, body, true, streamed, note)
