@@ -34,7 +34,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Reactor Netty 1.3's {@code HttpClient}, by hand and under Spring 7.0 (WebClient, RestClient), in child JVMs with
@@ -70,14 +72,19 @@ class ReactorNettyTest extends FaultServerTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Stack.class)
-  void anOutageOfThePrimaryIsServedByTheFallbackOnEveryCall(Stack stack) throws Exception {
+  static Stream<Arguments> stacksAndJdks() {
+    return Stream.of(Stack.values()).flatMap(stack -> Jdks.forTests().map(jdk -> Arguments.of(stack, jdk)));
+  }
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("stacksAndJdks")
+  void anOutageOfThePrimaryIsServedByTheFallbackOnEveryCall(Stack stack, Jdk jdk) throws Exception {
     server.plan(FaultPlans.byModel(Map.of("gpt-4o", always(Faults.overloaded())), FaultPlans.healthy()));
     AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
         .set("airbag.fallback.gpt-4o", "gpt-4o-mini");
 
-    ChildJvm.Result result = app(stack, config, BODY, "post", 5);
+    ChildJvm.Result result = ChildJvm.on(jdk).classpath(CLASSPATHS.get(stack)).agentWithConfig(config.write())
+        .timeout(Duration.ofMinutes(3)).run(stack.app, url(stack), BODY, "post", "5");
 
     assertEquals(5, okCount(result), result.toString());
     assertEquals(5, count(result, "served_by=gpt-4o-mini"), result.toString());
@@ -157,6 +164,21 @@ class ReactorNettyTest extends FaultServerTest {
     long total = Long.parseLong(stream.group(2));
     assertTrue(Integer.parseInt(stream.group(3)) > 2, result.toString());
     assertTrue(total - first >= 300, "the first chunk came before the stream ended: " + result.stdout());
+  }
+
+  /** A connection reset before the first byte, after the request went out: sent again with the held bytes. */
+  @ParameterizedTest
+  @EnumSource(Stack.class)
+  void aResetBeforeTheFirstByteIsRetriedWithTheSameBytes(Stack stack) throws Exception {
+    server.plan(FaultPlans.sequence(Faults.resetBeforeFirstByte()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result result = app(stack, config, BODY, "post", 1);
+
+    assertEquals(1, okCount(result), result.toString());
+    assertEquals(2, server.requestCount(), "the reset attempt, then the retry");
+    assertEquals(server.requests().get(0).bodyText(), server.requests().get(1).bodyText());
+    assertEquals("transient", Events.read(config.eventsFile()).get(0).path("category").asText());
   }
 
   @ParameterizedTest
