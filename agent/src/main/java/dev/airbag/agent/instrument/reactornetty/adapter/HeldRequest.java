@@ -90,7 +90,12 @@ final class HeldRequest extends ChannelOutboundHandlerAdapter {
   /** Sends what is held: as written when both are null, else with this body and this path and query. */
   void send(byte[] newBody, String newPathAndQuery) {
     ChannelHandlerContext ctx = context;
-    ctx.executor().execute(() -> passOn(ctx, newBody, newPathAndQuery));
+    if (ctx.executor().inEventLoop()) {
+      // The engine decided as the last content was written (the usual case): no hop through the loop's queue.
+      passOn(ctx, newBody, newPathAndQuery);
+    } else {
+      ctx.executor().execute(() -> passOn(ctx, newBody, newPathAndQuery));
+    }
   }
 
   @Override
