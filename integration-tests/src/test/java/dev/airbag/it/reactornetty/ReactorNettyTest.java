@@ -166,6 +166,23 @@ class ReactorNettyTest extends FaultServerTest {
     assertTrue(total - first >= 300, "the first chunk came before the stream ended: " + result.stdout());
   }
 
+  /** An error event inside a 200 stream reaches the app as sent, and is classified: content had come, no retry. */
+  @ParameterizedTest
+  @EnumSource(Stack.class)
+  void anErrorEventInsideA200StreamIsClassified(Stack stack) throws Exception {
+    server.plan(always(Faults.streamErrorEvent()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result result = app(stack, config, STREAMED, "stream", 1);
+
+    assertEquals(1, count(result, "RESULT status=200"), result.toString());
+    assertEquals(1, server.requestCount(), "content had reached the app: no retry");
+    JsonNode event = Events.read(config.eventsFile()).stream()
+        .filter(e -> e.path("outcome").asText().equals("stream_interrupted")).findFirst().orElseThrow();
+    assertTrue(event.path("bytes_delivered").asLong() > 0, event.toString());
+    assertEquals("overloaded", event.path("category").asText(), event.toString());
+  }
+
   /** A connection reset before the first byte, after the request went out: sent again with the held bytes. */
   @ParameterizedTest
   @EnumSource(Stack.class)

@@ -1,10 +1,12 @@
 package dev.airbag.agent.instrument.reactornetty.adapter;
 
 import dev.airbag.agent.engine.call.StreamMonitor;
+import dev.airbag.agent.engine.stream.SseErrorScanner;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.io.ByteArrayOutputStream;
@@ -15,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Watches one attempt's response between Netty's HTTP codec and Reactor Netty: copies an error body as it passes on
  * (Reactor Netty keeps every byte for the app, so nothing is consumed) up to the classification bound, its end or a
- * short wait; and tells a streamed answer's monitor when the stream breaks. Pipeline methods run on the event loop;
- * the monitor may be attached from any thread.
+ * short wait; and tells a streamed answer's monitor when the stream breaks or carries an error event (what happens
+ * before the monitor is attached is kept and told then). Pipeline methods run on the event loop; the monitor may be
+ * attached from any thread.
  */
 final class ResponseWatch extends ChannelInboundHandlerAdapter {
   private final int maxErrorBytes;
@@ -27,10 +30,13 @@ final class ResponseWatch extends ChannelInboundHandlerAdapter {
   // Event loop only.
   private ByteArrayOutputStream error;
   private boolean ended;
+  private SseErrorScanner events;
+  // Guarded by this: the engine's thread attaches the monitor, the event loop tells it.
   private long delivered;
-  // Guarded by this: set by the engine's thread, read on the event loop.
   private StreamMonitor monitor;
   private IOException pendingBreak;
+  private byte[] pendingError;
+  private long pendingErrorAt;
 
   ResponseWatch(int maxErrorBytes, long waitNanos) {
     this.maxErrorBytes = maxErrorBytes;
@@ -54,6 +60,9 @@ final class ResponseWatch extends ChannelInboundHandlerAdapter {
 
   synchronized void attach(StreamMonitor attached) {
     monitor = attached;
+    if (pendingError != null) {
+      attached.onErrorEvent(pendingError, pendingErrorAt);
+    }
     if (pendingBreak != null) {
       attached.onBroken(pendingBreak, delivered);
     }
@@ -63,14 +72,25 @@ final class ResponseWatch extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws IOException {
     if (msg instanceof HttpResponse) {
       responded = true;
-      if (((HttpResponse) msg).status().code() >= 400 && error == null) {
+      HttpResponse response = (HttpResponse) msg;
+      if (response.status().code() >= 400 && error == null) {
         error = new ByteArrayOutputStream();
         ctx.executor().schedule(() -> finishError(true), waitNanos, TimeUnit.NANOSECONDS);
+      }
+      String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
+      if (response.status().code() < 400 && type != null && type.contains("text/event-stream")) {
+        events = new SseErrorScanner(this::errorEvent);
       }
     }
     if (msg instanceof HttpContent) {
       ByteBuf content = ((HttpContent) msg).content();
-      delivered += content.readableBytes();
+      delivered(content.readableBytes());
+      if (events != null) {
+        content.forEachByte(b -> {
+          events.accept(b);
+          return true;
+        });
+      }
       if (error != null && !errorBody.isDone()) {
         int take = Math.min(content.readableBytes(), maxErrorBytes - error.size());
         content.getBytes(content.readerIndex(), error, take);
@@ -105,6 +125,19 @@ final class ResponseWatch extends ChannelInboundHandlerAdapter {
     if (error != null && !errorBody.isDone()) {
       cutByTime = byTime;
       errorBody.complete(error.toByteArray());
+    }
+  }
+
+  private synchronized void delivered(int bytes) {
+    delivered += bytes;
+  }
+
+  private synchronized void errorEvent(byte[] data) {
+    if (monitor != null) {
+      monitor.onErrorEvent(data, delivered);
+    } else if (pendingError == null) {
+      pendingError = data;
+      pendingErrorAt = delivered;
     }
   }
 

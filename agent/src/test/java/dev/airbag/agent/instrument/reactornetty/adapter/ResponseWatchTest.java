@@ -93,6 +93,29 @@ class ResponseWatchTest {
     assertEquals(List.of(9L), broken);
   }
 
+  @Test
+  void anErrorEventInsideAStreamIsToldToTheMonitorEvenWhenItCameBeforeTheMonitor() {
+    ResponseWatch watch = new ResponseWatch(1024, TimeUnit.SECONDS.toNanos(1));
+    EmbeddedChannel channel = new EmbeddedChannel(watch);
+    DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+    head.headers().set("Content-Type", "text/event-stream; charset=utf-8");
+    String error = "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\"}}";
+    channel.writeInbound(head, chunk("event: message\ndata: {}\n\n"), chunk("event: error\ndata: " + error + "\n\n"));
+    List<String> told = new ArrayList<>();
+
+    watch.attach(new StreamMonitor() {
+      @Override
+      public void onErrorEvent(byte[] eventData, long bytesDelivered) {
+        told.add(new String(eventData, StandardCharsets.UTF_8));
+      }
+
+      @Override
+      public void onBroken(IOException failure, long bytesDelivered) {}
+    });
+
+    assertEquals(List.of(error), told);
+  }
+
   private static DefaultHttpContent chunk(String text) {
     return new DefaultHttpContent(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
   }
