@@ -166,6 +166,29 @@ class ReactorNettyTest extends FaultServerTest {
     assertTrue(total - first >= 300, "the first chunk came before the stream ended: " + result.stdout());
   }
 
+  /**
+   * With a first-byte timeout, an attempt whose headers are late is given up and retried; once a stream's headers
+   * came, pauses between its chunks longer than that timeout do not cut it.
+   */
+  @ParameterizedTest
+  @EnumSource(Stack.class)
+  void aFirstByteTimeoutRetriesALateAnswerButNeverCutsASlowStream(Stack stack) throws Exception {
+    server.plan(FaultPlans.firstFailure(FaultPlans.sequence(Faults.delayFirstByte(Duration.ofSeconds(5))),
+        always(Faults.slowBody(Duration.ofMillis(1200), 1024, Faults.success()))));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.timeout.first-byte", "800ms");
+
+    ChildJvm.Result result = app(stack, config, STREAMED, "stream", 1);
+
+    assertEquals(1, okCount(result), result.toString());
+    assertEquals(2, server.requestCount(), "the late attempt, then the stream");
+    Matcher stream = Pattern.compile("first_line_ms=(\\d+) total_ms=(\\d+)").matcher(result.stdout());
+    assertTrue(stream.find(), result.toString());
+    assertTrue(Long.parseLong(stream.group(2)) - Long.parseLong(stream.group(1)) >= 1200,
+        "the stream paused longer than the timeout, and went on: " + result.stdout());
+    assertEquals("timeout", Events.read(config.eventsFile()).get(0).path("category").asText());
+  }
+
   /** An error event inside a 200 stream reaches the app as sent, and is classified: content had come, no retry. */
   @ParameterizedTest
   @EnumSource(Stack.class)

@@ -14,14 +14,15 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
@@ -59,6 +60,9 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
   private volatile boolean canceled;
   private volatile Disposable inFlight;
   private volatile Disposable firstInFlight;
+  private volatile CompletableFuture<HttpClientResponse> firstResponse;
+  // The response of the attempt attempt() made last, before its error body is read.
+  private volatile CompletableFuture<HttpClientResponse> lastResponse;
 
   NettyCall(LlmTraffic traffic, HttpClient client, Endpoint endpoint, URI uri, MonoSink<Connection> sink) {
     this.traffic = traffic;
@@ -74,6 +78,7 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
     sink.onCancel(this::cancel);
     first = attempt(client, held);
     firstInFlight = inFlight;
+    firstResponse = lastResponse;
     held.captured().thenRun(this::begin);
     first.whenComplete((attempt, failure) -> {
       if (failure != null) {
@@ -136,12 +141,10 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
       if (captured != null) {
         held.send(attempt.body(), attempt.path() == null ? null : pathAndQuery(attempt.path()));
       }
+      timeOut(firstResponse, firstInFlight, attempt.firstByteTimeoutMillis());
       return first;
     }
     HttpClient base = client;
-    if (attempt.firstByteTimeoutMillis() > 0) {
-      base = base.responseTimeout(Duration.ofMillis(attempt.firstByteTimeoutMillis()));
-    }
     byte[] body = attempt.body() != null ? attempt.body() : captured == null ? null : captured.body;
     String path = attempt.path();
     HttpClient.RequestSender sender = (HttpClient.RequestSender) base;
@@ -149,7 +152,26 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
       sender = sender.uri(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + pathAndQuery(path)));
     }
     // Without a captured body, the app's own sender writes the request again, as on a redirect.
-    return attempt(body == null ? (HttpClient) sender : (HttpClient) sender.send(resend(captured.headers, body)), null);
+    CompletableFuture<NettyAttempt> sent =
+        attempt(body == null ? (HttpClient) sender : (HttpClient) sender.send(resend(captured.headers, body)), null);
+    timeOut(lastResponse, inFlight, attempt.firstByteTimeoutMillis());
+    return sent;
+  }
+
+  /**
+   * Fails an attempt whose response headers have not come within {@code millis} (0: no limit) and cancels it. Only
+   * the headers: a stream's pauses after them are the client's to bound, as without Airbag.
+   */
+  private static void timeOut(CompletableFuture<HttpClientResponse> response, Disposable subscription, long millis) {
+    if (millis <= 0) {
+      return;
+    }
+    CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS).execute(() -> {
+      if (response.completeExceptionally(
+          new SocketTimeoutException("no response within the first-byte timeout of " + millis + " ms"))) {
+        subscription.dispose();
+      }
+    });
   }
 
   private String pathAndQuery(String path) {
@@ -181,8 +203,14 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
       }
     });
     CompletableFuture<HttpClientResponse> response = new CompletableFuture<>();
+    lastResponse = response;
     Mono<HttpClientResponse> connect = ConnectHook.clientsOwn(watched);
-    inFlight = connect.contextWrite(sink.contextView()).subscribe(response::complete,
+    inFlight = connect.contextWrite(sink.contextView()).subscribe(answer -> {
+          // Too late (timed out): nobody will read it.
+          if (!response.complete(answer)) {
+            ((Connection) answer).dispose();
+          }
+        },
         failure -> response.completeExceptionally(NettyFailure.asIo(failure)),
         () -> response.completeExceptionally(new IOException("no response")));
     return response.thenCompose(answer -> {
