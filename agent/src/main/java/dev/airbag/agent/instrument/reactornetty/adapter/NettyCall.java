@@ -8,13 +8,11 @@ import dev.airbag.agent.engine.call.InternalFailure;
 import dev.airbag.agent.engine.call.StreamMonitor;
 import dev.airbag.agent.engine.classify.HeaderLookup;
 import dev.airbag.agent.engine.endpoint.Endpoint;
-import dev.airbag.agent.instrument.ErrorBodyWait;
 import dev.airbag.agent.instrument.LlmTraffic;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -22,7 +20,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
@@ -33,7 +30,6 @@ import reactor.netty.Connection;
 import reactor.netty.NettyOutbound;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
-import reactor.netty.http.client.HttpClientResponse;
 
 /**
  * Lends the engine one Reactor Netty call, made when the app subscribes. Each attempt is a subscription to the
@@ -45,9 +41,6 @@ import reactor.netty.http.client.HttpClientResponse;
  * cancels the attempt in flight. The engine drives it one step at a time, from whichever thread completed the last.
  */
 final class NettyCall implements AsyncExchange<NettyAttempt> {
-  private static final String HOLD_NAME = "airbag.request";
-  private static final String WATCH_NAME = "airbag.response";
-
   private final LlmTraffic traffic;
   private final HttpClient client;
   private final Endpoint endpoint;
@@ -55,14 +48,11 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
   private final MonoSink<Connection> sink;
   private final HeldRequest held;
   private final AtomicBoolean begun = new AtomicBoolean();
-  private volatile CompletableFuture<NettyAttempt> first;
+  private volatile AttemptSubscription first;
+  private volatile AttemptSubscription current;
   private volatile boolean firstSent;
   private volatile boolean canceled;
-  private volatile Disposable inFlight;
-  private volatile Disposable firstInFlight;
-  private volatile CompletableFuture<HttpClientResponse> firstResponse;
-  // The response of the attempt attempt() made last, before its error body is read.
-  private volatile CompletableFuture<HttpClientResponse> lastResponse;
+  private volatile Disposable ownAfterFailure;
 
   NettyCall(LlmTraffic traffic, HttpClient client, Endpoint endpoint, URI uri, MonoSink<Connection> sink) {
     this.traffic = traffic;
@@ -77,10 +67,8 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
   void start() {
     sink.onCancel(this::cancel);
     first = attempt(client, held);
-    firstInFlight = inFlight;
-    firstResponse = lastResponse;
     held.captured().thenRun(this::begin);
-    first.whenComplete((attempt, failure) -> {
+    first.answer().whenComplete((attempt, failure) -> {
       if (failure != null) {
         begin();
       }
@@ -141,8 +129,8 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
       if (captured != null) {
         held.send(attempt.body(), attempt.path() == null ? null : pathAndQuery(attempt.path()));
       }
-      timeOut(firstResponse, firstInFlight, attempt.firstByteTimeoutMillis());
-      return first;
+      first.timeOutAfter(attempt.firstByteTimeoutMillis());
+      return first.answer();
     }
     HttpClient base = client;
     byte[] body = attempt.body() != null ? attempt.body() : captured == null ? null : captured.body;
@@ -152,26 +140,10 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
       sender = sender.uri(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + pathAndQuery(path)));
     }
     // Without a captured body, the app's own sender writes the request again, as on a redirect.
-    CompletableFuture<NettyAttempt> sent =
+    AttemptSubscription sent =
         attempt(body == null ? (HttpClient) sender : (HttpClient) sender.send(resend(captured.headers, body)), null);
-    timeOut(lastResponse, inFlight, attempt.firstByteTimeoutMillis());
-    return sent;
-  }
-
-  /**
-   * Fails an attempt whose response headers have not come within {@code millis} (0: no limit) and cancels it. Only
-   * the headers: a stream's pauses after them are the client's to bound, as without Airbag.
-   */
-  private static void timeOut(CompletableFuture<HttpClientResponse> response, Disposable subscription, long millis) {
-    if (millis <= 0) {
-      return;
-    }
-    CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS).execute(() -> {
-      if (response.completeExceptionally(
-          new SocketTimeoutException("no response within the first-byte timeout of " + millis + " ms"))) {
-        subscription.dispose();
-      }
-    });
+    sent.timeOutAfter(attempt.firstByteTimeoutMillis());
+    return sent.answer();
   }
 
   private String pathAndQuery(String path) {
@@ -189,39 +161,11 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
     };
   }
 
-  /** One subscription to the client's own connect, with Airbag's handlers in the attempt's pipeline. */
-  private CompletableFuture<NettyAttempt> attempt(HttpClient base, HeldRequest hold) {
-    ResponseWatch watch = new ResponseWatch(traffic.maxErrorBodyBytes(), ErrorBodyWait.nanos(Long.MAX_VALUE));
-    AtomicBoolean added = new AtomicBoolean();
-    HttpClient watched = base.doOnRequest((request, connection) -> {
-      // Once: a redirect's request may go out on another connection, and a handler has one pipeline.
-      if (added.compareAndSet(false, true)) {
-        if (hold != null) {
-          connection.addHandlerFirst(HOLD_NAME, hold);
-        }
-        connection.addHandlerFirst(WATCH_NAME, watch);
-      }
-    });
-    CompletableFuture<HttpClientResponse> response = new CompletableFuture<>();
-    lastResponse = response;
-    Mono<HttpClientResponse> connect = ConnectHook.clientsOwn(watched);
-    inFlight = connect.contextWrite(sink.contextView()).subscribe(answer -> {
-          // Too late (timed out): nobody will read it.
-          if (!response.complete(answer)) {
-            ((Connection) answer).dispose();
-          }
-        },
-        failure -> response.completeExceptionally(NettyFailure.asIo(failure)),
-        () -> response.completeExceptionally(new IOException("no response")));
-    return response.thenCompose(answer -> {
-      if (answer.status().code() < 400) {
-        return CompletableFuture.completedFuture(NettyAttempt.of(answer, watch, null));
-      }
-      // A watch that never saw the response (not in this pipeline) has nothing to wait for.
-      CompletableFuture<byte[]> errorBody = watch.sawResponse() ? watch.errorBody()
-          : CompletableFuture.completedFuture(new byte[0]);
-      return errorBody.thenApply(bytes -> NettyAttempt.of(answer, watch, bytes));
-    });
+  private AttemptSubscription attempt(HttpClient base, HeldRequest hold) {
+    AttemptSubscription attempt =
+        new AttemptSubscription(base, hold, traffic.maxErrorBodyBytes(), sink.contextView());
+    current = attempt;
+    return attempt;
   }
 
   /** Airbag failed before anything came back: the call goes on as without it. */
@@ -229,7 +173,7 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
     if (!firstSent) {
       firstSent = true;
       held.send(null, null);
-      first.whenComplete((attempt, failure) -> {
+      first.answer().whenComplete((attempt, failure) -> {
         if (failure != null) {
           sink.error(NettyFailure.original(failure));
         } else {
@@ -238,19 +182,15 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
       });
       return;
     }
-    Disposable own = ConnectHook.clientsOwn(client).contextWrite(sink.contextView())
+    ownAfterFailure = ConnectHook.clientsOwn(client).contextWrite(sink.contextView())
         .subscribe(response -> sink.success((Connection) response), sink::error, sink::success);
-    inFlight = own;
   }
 
   private void toApp(NettyAttempt attempt) {
     if (!firstSent) {
       // Answered without the network: the held request never leaves.
       firstSent = true;
-      Disposable unsent = firstInFlight;
-      if (unsent != null) {
-        unsent.dispose();
-      }
+      first.cancel();
     }
     if (attempt.isMadeUp()) {
       // Reactor Netty has no response without a connection: the app gets the provider-shaped answer as a failure.
@@ -267,13 +207,14 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
 
   private void cancel() {
     canceled = true;
-    Disposable current = inFlight;
-    if (current != null) {
-      current.dispose();
+    for (AttemptSubscription attempt : new AttemptSubscription[] {first, current}) {
+      if (attempt != null) {
+        attempt.cancel();
+      }
     }
-    Disposable unsent = firstInFlight;
-    if (unsent != null) {
-      unsent.dispose();
+    Disposable own = ownAfterFailure;
+    if (own != null) {
+      own.dispose();
     }
   }
 
