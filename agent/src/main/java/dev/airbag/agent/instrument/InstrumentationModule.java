@@ -20,8 +20,8 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  *       a, b)} to only watch. The {@code int hook} parameter carries {@link HookId}; {@link #extend} weaves the
  *       advice with {@link ModuleContext#advice}{@code (AdviceClass.class, LOCAL_NUMBER)}, which binds it.</li>
  *   <li>Its exchange adapter onto the engine ({@code engine.call.Exchange}, {@code AsyncExchange}), reached from
- *       the hook's handler through {@link ModuleContext#traffic()}. Code that must see the client's own types loads
- *       through an {@link AdapterClassLoader} next to them (see {@code instrument.okhttp.adapter}).</li>
+ *       the hook's handler through {@link ModuleContext#traffic()}. Code that must see the client's own types lives
+ *       in an adapter package, loaded next to them by {@link AdapterPackage} (see {@code instrument.okhttp.adapter}).</li>
  *   <li>One line in {@link Instrumentations#MODULES}. The bootstrap bridge, the installer and the wiring stay as
  *       they are.</li>
  * </ol>

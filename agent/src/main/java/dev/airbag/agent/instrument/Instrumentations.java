@@ -6,6 +6,7 @@ import dev.airbag.agent.instrument.apache5.ApacheClient5Module;
 import dev.airbag.agent.instrument.awssdk.AwsSdkModule;
 import dev.airbag.agent.instrument.jdkhttp.JdkHttpModule;
 import dev.airbag.agent.instrument.okhttp.OkHttpModule;
+import dev.airbag.agent.instrument.reactornetty.ReactorNettyModule;
 import dev.airbag.agent.instrument.uncaught.ExceptionCapture;
 import dev.airbag.agent.instrument.uncaught.UncaughtModule;
 import dev.airbag.agent.instrument.urlconnection.UrlConnectionModule;
@@ -33,6 +34,7 @@ public final class Instrumentations {
       new ApacheClient5Module(),
       new ApacheClient4Module(),
       new AwsSdkModule(),
+      new ReactorNettyModule(),
       new UncaughtModule());
 
   // Advice is inlined, so Byte Buddy's nexus (for loaded type initializers) is never needed; left enabled, its

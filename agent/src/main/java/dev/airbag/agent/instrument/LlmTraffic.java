@@ -4,6 +4,7 @@ import dev.airbag.agent.engine.call.AsyncExchange;
 import dev.airbag.agent.engine.call.CallPipeline;
 import dev.airbag.agent.engine.call.CallRequest;
 import dev.airbag.agent.engine.call.Exchange;
+import dev.airbag.agent.engine.call.InternalErrorListener;
 import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.engine.endpoint.EndpointRegistry;
 import dev.airbag.agent.engine.endpoint.UncoveredLlmCalls;
@@ -20,10 +21,10 @@ public final class LlmTraffic {
   private final UncoveredLlmCalls uncovered;
   private final CallPipeline pipeline;
   private final int maxRequestBodyBytes;
-  private final InternalErrorLog internalErrors;
+  private final InternalErrorListener internalErrors;
 
   public LlmTraffic(EndpointRegistry endpoints, UncoveredLlmCalls uncovered, CallPipeline pipeline,
-      int maxRequestBodyBytes, InternalErrorLog internalErrors) {
+      int maxRequestBodyBytes, InternalErrorListener internalErrors) {
     this.endpoints = endpoints;
     this.uncovered = uncovered;
     this.pipeline = pipeline;

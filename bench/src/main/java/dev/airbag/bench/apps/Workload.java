@@ -9,7 +9,7 @@ public interface Workload extends AutoCloseable {
   void close();
 
   /** The workload of a name the driver passes: {@code openai}, {@code resilience4j}, {@code okhttp}, {@code jdk},
-   * {@code anthropic}, {@code langchain4j}, {@code apache5}, {@code apache4}. */
+   * {@code anthropic}, {@code langchain4j}, {@code apache5}, {@code apache4}, {@code reactornetty}. */
   static Workload named(String name, String llmBaseUrl, String otherBaseUrl) {
     switch (name) {
       case "openai":
@@ -28,8 +28,10 @@ public interface Workload extends AutoCloseable {
         return new ApacheClient5Workload(llmBaseUrl);
       case "apache4":
         return new ApacheClient4Workload(llmBaseUrl);
+      case "reactornetty":
+        return new ReactorNettyWorkload(llmBaseUrl);
       default:
-        throw new IllegalArgumentException("unknown workload " + name + "; one of openai, resilience4j, okhttp, jdk, anthropic, langchain4j, apache5, apache4");
+        throw new IllegalArgumentException("unknown workload " + name + "; one of openai, resilience4j, okhttp, jdk, anthropic, langchain4j, apache5, apache4, reactornetty");
     }
   }
 }

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Set;
 
 /** What the events of a primary-model outage of gpt-4o must say, whatever the stack. */
-final class OutageEvents {
+public final class OutageEvents {
   private OutageEvents() {}
 
   /**
    * Every call (repeated events fold into one with a count) names gpt-4o, failed as overloaded or held off by its
    * open circuit, and the circuit that opened is gpt-4o's, not the endpoint's.
    */
-  static void assertEachCallNamesTheModelAndItsCircuitIsTheModels(List<JsonNode> events, int calls) {
+  public static void assertEachCallNamesTheModelAndItsCircuitIsTheModels(List<JsonNode> events, int calls) {
     List<JsonNode> callEvents = events.stream().filter(e -> e.path("kind").asText().equals("llm_call")).toList();
     assertEquals(calls, callEvents.stream().mapToInt(e -> e.path("count").asInt(1)).sum(), events.toString());
     for (JsonNode event : callEvents) {

@@ -1,0 +1,87 @@
+package dev.airbag.agent.instrument.reactornetty.adapter;
+
+import dev.airbag.agent.instrument.ErrorBodyWait;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
+import reactor.util.context.ContextView;
+
+/**
+ * One attempt in flight: a subscription to the client's own connect, with Airbag's handlers in the attempt's pipeline
+ * (the {@link HeldRequest} on a call's first attempt, a {@link ResponseWatch} on each). Its answer completes when the
+ * response's headers have come and an error body was read as far as it will be, or with the attempt's failure as an
+ * {@link IOException}. Thread-safe.
+ */
+final class AttemptSubscription {
+  private static final String HOLD_NAME = "airbag.request";
+  private static final String WATCH_NAME = "airbag.response";
+
+  private final CompletableFuture<HttpClientResponse> response = new CompletableFuture<>();
+  private final CompletableFuture<NettyAttempt> answer;
+  private final Disposable subscription;
+
+  /** Subscribes now, in the app's context; {@code hold} is the call's held request on its first attempt, else null. */
+  AttemptSubscription(HttpClient client, HeldRequest hold, int maxErrorBodyBytes, ContextView context) {
+    ResponseWatch watch = new ResponseWatch(maxErrorBodyBytes, ErrorBodyWait.nanos(Long.MAX_VALUE));
+    AtomicBoolean added = new AtomicBoolean();
+    HttpClient watched = client.doOnRequest((request, connection) -> {
+      // Once: a redirect's request may go out on another connection, and a handler has one pipeline.
+      if (added.compareAndSet(false, true)) {
+        if (hold != null) {
+          connection.addHandlerFirst(HOLD_NAME, hold);
+        }
+        connection.addHandlerFirst(WATCH_NAME, watch);
+      }
+    });
+    this.answer = response.thenCompose(headers -> {
+      if (headers.status().code() < 400) {
+        return CompletableFuture.completedFuture(NettyAttempt.of(headers, watch, null));
+      }
+      // A watch that never saw the response (not in this pipeline) has nothing to wait for.
+      CompletableFuture<byte[]> errorBody = watch.sawResponse() ? watch.errorBody()
+          : CompletableFuture.completedFuture(new byte[0]);
+      return errorBody.thenApply(bytes -> NettyAttempt.of(headers, watch, bytes));
+    });
+    Mono<HttpClientResponse> connect = ConnectHook.clientsOwn(watched);
+    this.subscription = connect.contextWrite(context).subscribe(headers -> {
+          // Too late (timed out): nobody will read it.
+          if (!response.complete(headers)) {
+            ((Connection) headers).dispose();
+          }
+        },
+        failure -> response.completeExceptionally(NettyFailure.asIo(failure)),
+        () -> response.completeExceptionally(new IOException("no response")));
+  }
+
+  CompletableFuture<NettyAttempt> answer() {
+    return answer;
+  }
+
+  /** Cancels the attempt: Reactor Netty closes its connection, and what was held is released. */
+  void cancel() {
+    subscription.dispose();
+  }
+
+  /**
+   * Fails the attempt if its response headers have not come within {@code millis} (0: no limit), and cancels it. Only
+   * the headers: a stream's pauses after them are the client's to bound, as without Airbag.
+   */
+  void timeOutAfter(long millis) {
+    if (millis <= 0) {
+      return;
+    }
+    CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS).execute(() -> {
+      if (response.completeExceptionally(
+          new SocketTimeoutException("no response within the first-byte timeout of " + millis + " ms"))) {
+        cancel();
+      }
+    });
+  }
+}

@@ -1,0 +1,90 @@
+package dev.airbag.agent.instrument.reactornetty.adapter;
+
+import dev.airbag.agent.engine.endpoint.Endpoint;
+import dev.airbag.agent.instrument.LlmTraffic;
+import dev.airbag.bootstrap.ReentrancyGuard;
+import java.net.URI;
+import java.util.function.UnaryOperator;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientConfig;
+import reactor.netty.http.client.HttpClientResponse;
+
+/**
+ * Answers {@code HttpClientConnect.connect()} of a request to an LLM endpoint with Airbag's {@code Mono}, which runs
+ * the call through the engine ({@link NettyCall}) when the app subscribes; null (the client's own) for any other
+ * request, a websocket, or a URI not known before sending. Stateless and thread-safe.
+ */
+public final class ConnectHook implements UnaryOperator<Object> {
+  private final LlmTraffic traffic;
+
+  public ConnectHook(LlmTraffic traffic) {
+    this.traffic = traffic;
+  }
+
+  @Override
+  public Object apply(Object self) {
+    if (!(self instanceof HttpClient) || !(self instanceof HttpClient.RequestSender)) {
+      return null;
+    }
+    HttpClient client = (HttpClient) self;
+    HttpClientConfig config = client.configuration();
+    if (config.websocketClientSpec() != null) {
+      return null;
+    }
+    URI uri = absolute(config.uri(), config.baseUrl());
+    if (uri == null) {
+      return null;
+    }
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    Endpoint endpoint = traffic.match(uri.getScheme(), uri.getHost(), port(uri), path);
+    if (endpoint == null) {
+      return null;
+    }
+    return Mono.<Connection>create(sink -> {
+      try {
+        new NettyCall(traffic, client, endpoint, uri, sink).start();
+      } catch (Throwable bug) {
+        traffic.internalError("starting a Reactor Netty call", bug);
+        sink.onCancel(clientsOwn(client).contextWrite(sink.contextView())
+            .subscribe(response -> sink.success((Connection) response), sink::error, sink::success));
+      }
+    });
+  }
+
+  /** The client's own answer to its request, past Airbag's hook: the response once its headers are in. */
+  static Mono<HttpClientResponse> clientsOwn(HttpClient client) {
+    ReentrancyGuard.enter();
+    try {
+      return ((HttpClient.ResponseReceiver<?>) client)
+          .responseConnection((response, connection) -> Mono.just(response)).next();
+    } finally {
+      ReentrancyGuard.exit();
+    }
+  }
+
+  static int port(URI uri) {
+    return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+  }
+
+  /** The request's absolute URI, as Reactor Netty resolves it against a base URL; null when it cannot tell. */
+  private static URI absolute(String uri, String baseUrl) {
+    if (uri == null) {
+      return null;
+    }
+    String full = uri;
+    if (!uri.startsWith("http://") && !uri.startsWith("https://")) {
+      if (baseUrl == null) {
+        return null;
+      }
+      full = baseUrl + (uri.startsWith("/") || uri.isEmpty() ? uri : "/" + uri);
+    }
+    try {
+      URI parsed = URI.create(full);
+      return parsed.getHost() == null ? null : parsed;
+    } catch (IllegalArgumentException unparseable) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.airbag.agent.instrument.reactornetty.adapter;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Holds the request that the app's sender writes on a call's first attempt, between Netty's HTTP codec and Reactor
+ * Netty, until the engine says how to send it: so the body (and its model) is known before any byte leaves, and the
+ * first attempt already goes to a fallback model when the primary's circuit is open. A body past the bound goes out
+ * at once, unread. {@link #captured} completes on the event loop; {@link #send} may be called from any thread and
+ * runs on it.
+ */
+final class HeldRequest extends ChannelOutboundHandlerAdapter {
+  private final int maxBytes;
+  private final CompletableFuture<CapturedRequest> captured = new CompletableFuture<>();
+  // Touched on the event loop only.
+  private final List<Object> messages = new ArrayList<>();
+  private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+  private HttpRequest request;
+  private boolean passing;
+  private volatile ChannelHandlerContext context;
+
+  HeldRequest(int maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  /** The request as written, once its last content is held (or its body passed the bound). */
+  CompletableFuture<CapturedRequest> captured() {
+    return captured;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    context = ctx;
+  }
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws IOException {
+    if (passing) {
+      ctx.write(msg, promise);
+      return;
+    }
+    messages.add(msg);
+    // Told written at once: Reactor Netty writes the last content only once the body's writes are done.
+    promise.trySuccess();
+    if (msg instanceof HttpRequest) {
+      request = (HttpRequest) msg;
+    }
+    ByteBuf content = msg instanceof HttpContent ? ((HttpContent) msg).content()
+        : msg instanceof ByteBuf ? (ByteBuf) msg : null;
+    if (content != null) {
+      if (request == null || body.size() + content.readableBytes() > maxBytes) {
+        passOn(ctx, null, null);
+        captured.complete(request == null ? null : new CapturedRequest(request.method().name(), request.uri(),
+            request.headers().copy(), null));
+        return;
+      }
+      content.getBytes(content.readerIndex(), body, content.readableBytes());
+    }
+    if (msg instanceof LastHttpContent) {
+      captured.complete(new CapturedRequest(request.method().name(), request.uri(), request.headers().copy(),
+          body.toByteArray()));
+    }
+  }
+
+  @Override
+  public void flush(ChannelHandlerContext ctx) {
+    // A flush of held messages waits for them.
+    if (passing) {
+      ctx.flush();
+    }
+  }
+
+  /** Sends what is held: as written when both are null, else with this body and this path and query. */
+  void send(byte[] newBody, String newPathAndQuery) {
+    ChannelHandlerContext ctx = context;
+    if (ctx.executor().inEventLoop()) {
+      // The engine decided as the last content was written (the usual case): no hop through the loop's queue.
+      passOn(ctx, newBody, newPathAndQuery);
+    } else {
+      ctx.executor().execute(() -> passOn(ctx, newBody, newPathAndQuery));
+    }
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    // The attempt ended (cancelled, or answered without it) before its request left: nothing held may leak.
+    if (!passing) {
+      passing = true;
+      messages.forEach(ReferenceCountUtil::release);
+      messages.clear();
+    }
+  }
+
+  private void passOn(ChannelHandlerContext ctx, byte[] newBody, String newPathAndQuery) {
+    if (passing) {
+      return;
+    }
+    passing = true;
+    if (newPathAndQuery != null) {
+      request.setUri(newPathAndQuery);
+    }
+    if (newBody == null) {
+      for (Object message : messages) {
+        ctx.write(message, ctx.voidPromise());
+      }
+    } else {
+      // One full request with the new body: its length is known, so no chunks.
+      HttpHeaders headers = request.headers().copy();
+      headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
+      headers.set(HttpHeaderNames.CONTENT_LENGTH, newBody.length);
+      DefaultFullHttpRequest full = new DefaultFullHttpRequest(request.protocolVersion(), request.method(),
+          request.uri(), Unpooled.wrappedBuffer(newBody), headers, EmptyHttpHeaders.INSTANCE);
+      messages.forEach(ReferenceCountUtil::release);
+      ctx.write(full, ctx.voidPromise());
+    }
+    messages.clear();
+    ctx.flush();
+  }
+}
