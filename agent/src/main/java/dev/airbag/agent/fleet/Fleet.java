@@ -56,6 +56,7 @@ public final class Fleet {
     long every = settings.syncInterval().toMillis();
     executor.scheduleWithFixedDelay(() -> runSync(sync), 0, every, TimeUnit.MILLISECONDS);
     thread = executor;
+    breakers.onCreate(circuits::seed);
     AtomicBoolean pending = new AtomicBoolean();
     // A decision the fleet should hear (an opening, a 429's wait) goes out now, not at the next tick; one extra run
     // at a time, on the same single thread, so syncs never overlap.

@@ -10,10 +10,13 @@ import dev.airbag.agent.engine.classify.Category;
 import dev.airbag.agent.engine.classify.Classification;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.telemetry.health.FleetHealth;
+import dev.airbag.agent.engine.breaker.CircuitBreaker;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The fleet's side of the app's threads: counts each attempt, queues this instance's own circuit transitions and
@@ -28,6 +31,8 @@ public final class FleetCircuits implements AttemptListener, TransitionListener,
   private final ConcurrentHashMap<CircuitKey, FleetCircuit> circuits = new ConcurrentHashMap<>();
   private final Queue<LocalChange> changes = new ConcurrentLinkedQueue<>();
   private volatile boolean connected;
+  /** The circuits the fleet held open at the last sync, by digest, with their pause's end (epoch millis). */
+  private volatile Map<String, Long> openInFleet = Map.of();
   /** Told when a change is queued, so that the sync runs at once rather than at its next tick; never blocks. */
   private volatile Runnable nudge = () -> { };
 
@@ -104,6 +109,28 @@ public final class FleetCircuits implements AttemptListener, TransitionListener,
     FleetCircuit circuit = circuits.get(key);
     FleetCircuit.Origin origin = circuit == null ? null : circuit.origin;
     return origin == null ? null : origin.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * A circuit this instance has just created, before its first call: open here too if the fleet holds it open, so
+   * that a freshly started instance, or one calling a model for the first time, does not spend its own attempts
+   * finding what the others found. The digest is taken only when the fleet has some circuit open.
+   */
+  public void seed(CircuitBreaker breaker) {
+    Map<String, Long> open = openInFleet;
+    if (!connected || open.isEmpty()) {
+      return;
+    }
+    Long until = open.get(Digests.circuit(breaker.key()));
+    long now = clock.currentTimeMillis();
+    if (until != null && until > now) {
+      breaker.learnOpen(clock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(until - now),
+          "fleet: open on other instances before this one's first call");
+    }
+  }
+
+  void openInFleet(Map<String, Long> open) {
+    openInFleet = open;
   }
 
   void nudge(Runnable nudge) {

@@ -1,6 +1,7 @@
 package dev.airbag.agent.fleet;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the fleet's shared state lives: Redis in production, a map in the unit tests. Used by the sync thread only,
@@ -17,6 +18,15 @@ interface FleetStore extends AutoCloseable {
    * @throws FleetStoreException when the store is unreachable, too slow, or answers something unreadable
    */
   List<CircuitView> sync(String instance, List<FleetWrite> writes, List<CircuitReport> reports, long nowMillis);
+
+  /**
+   * The circuits the fleet held open at the last successful {@link #sync} (read in its batch), by digest, with the
+   * end of their pause in epoch millis; at most {@link #MAX_OPEN} of them. Empty before the first sync.
+   */
+  Map<String, Long> openCircuits();
+
+  /** The most open circuits a sync reads back: a bound on what a broken or hostile Redis can make it hold. */
+  int MAX_OPEN = 1_000;
 
   /** Drops the connection; the next {@link #sync} connects again. Never throws. */
   @Override

@@ -70,6 +70,7 @@ final class FleetSync {
       return;
     }
     cameBack();
+    circuits.openInFleet(store.openCircuits());
     List<FleetWrite> opens = new ArrayList<>();
     for (int i = 0; i < watched.size(); i++) {
       apply(watched.get(i), views.get(i), now, opens);

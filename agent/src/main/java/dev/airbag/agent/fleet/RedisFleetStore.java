@@ -9,6 +9,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.resps.Tuple;
 
 /**
  * The fleet's state in Redis, through one Jedis connection that only the sync thread uses (so no pool is needed).
@@ -21,6 +22,7 @@ final class RedisFleetStore implements FleetStore {
   private Jedis jedis;
   private String reportSha;
   private String writeSha;
+  private Map<String, Long> openCircuits = Map.of();
 
   RedisFleetStore(FleetSettings settings) {
     this.settings = settings;
@@ -33,7 +35,8 @@ final class RedisFleetStore implements FleetStore {
       Pipeline pipeline = connection().pipelined();
       for (FleetWrite write : writes) {
         pipeline.evalsha(writeSha, List.of(), List.of(base(write.circuit()), write.kind().name(),
-            Long.toString(nowMillis), instance, Long.toString(write.millis()), write.reason(), write.credential()));
+            Long.toString(nowMillis), instance, Long.toString(write.millis()), write.reason(), write.credential(),
+            openIndex(), write.circuit()));
       }
       List<Response<Object>> answers = new ArrayList<>(reports.size());
       for (CircuitReport report : reports) {
@@ -44,11 +47,14 @@ final class RedisFleetStore implements FleetStore {
         args.addAll(report.credentials());
         answers.add(pipeline.evalsha(reportSha, List.of(), args));
       }
+      Response<List<Tuple>> open = pipeline.zrangeByScoreWithScores(openIndex(), "(" + nowMillis, "+inf", 0,
+          MAX_OPEN);
       pipeline.sync();
       List<CircuitView> views = new ArrayList<>(reports.size());
       for (int i = 0; i < reports.size(); i++) {
         views.add(view(reports.get(i), answers.get(i).get()));
       }
+      openCircuits = openCircuits(open.get());
       return views;
     } catch (FleetStoreException e) {
       close();
@@ -58,6 +64,11 @@ final class RedisFleetStore implements FleetStore {
       close();
       throw new FleetStoreException(describe(e), e);
     }
+  }
+
+  @Override
+  public Map<String, Long> openCircuits() {
+    return openCircuits;
   }
 
   @Override
@@ -100,6 +111,26 @@ final class RedisFleetStore implements FleetStore {
 
   private String base(String circuit) {
     return settings.keyPrefix() + "c:" + circuit;
+  }
+
+  private String openIndex() {
+    return settings.keyPrefix() + "open";
+  }
+
+  private static Map<String, Long> openCircuits(List<Tuple> members) {
+    if (members == null) {
+      throw new FleetStoreException("unexpected answer from Redis for the open circuits: null");
+    }
+    Map<String, Long> open = new HashMap<>();
+    for (Tuple member : members) {
+      String digest = member.getElement();
+      // Anything but a digest Airbag wrote is someone else's data: the fleet is not there.
+      if (digest == null || !digest.matches("[0-9a-f]{24}")) {
+        throw new FleetStoreException("unexpected member in the open circuits: " + digest);
+      }
+      open.put(digest, (long) member.getScore());
+    }
+    return Map.copyOf(open);
   }
 
   private static CircuitView view(CircuitReport report, Object answer) {

@@ -12,6 +12,8 @@ package dev.airbag.agent.fleet;
  *   <li>{@code B:probe}: the instance holding the probe lease, for the lease's time;
  *   <li>{@code B:cool:<credential digest>}: a rate-limit cooldown's end, until then.
  * </ul>
+ * And one key for the fleet: {@code <prefix>open}, a sorted set of the digests of the circuits open now, scored by the
+ * end of their pause, from which an instance learns a circuit it has not called yet.
  */
 final class RedisScripts {
   /**
@@ -57,9 +59,13 @@ final class RedisScripts {
       "return {n, t0, tostring(wa), tostring(wu), redis.call('GET', base .. ':state') or '',",
       "  redis.call('GET', base .. ':probe') or '', cools}");
 
-  /** ARGV: base, kind, now, owner, millis, reason, credential. Returns 1 when it changed something, else 0. */
+  /**
+   * ARGV: base, kind, now, owner, millis, reason, credential, open index, circuit digest. Returns 1 when it changed
+   * something, else 0.
+   */
   static final String WRITE = String.join("\n",
       "local base, kind, now, owner = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]",
+      "local index, circuit = ARGV[8], ARGV[9]",
       "local millis = tonumber(ARGV[5])",
       "local probe = base .. ':probe'",
       "local function mine() return redis.call('GET', probe) == owner end",
@@ -82,9 +88,13 @@ final class RedisScripts {
       "    if s == 'open' and tonumber(u) >= millis then clear() return 0 end",
       "  end",
       "  decide('open', millis, math.max(millis - now, 0) + 600000)",
+      "  redis.call('ZREMRANGEBYSCORE', index, '-inf', now)",
+      "  redis.call('ZADD', index, millis, circuit)",
+      "  redis.call('PEXPIRE', index, 86400000)",
       "  return 1",
       "elseif kind == 'CLOSE' then",
       "  decide('closed', 0, 600000)",
+      "  redis.call('ZREM', index, circuit)",
       "  return 1",
       "elseif kind == 'ACQUIRE_PROBE' then",
       "  if redis.call('SET', probe, owner, 'NX', 'PX', millis) then return 1 end",

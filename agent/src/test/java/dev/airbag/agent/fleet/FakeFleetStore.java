@@ -13,6 +13,9 @@ final class FakeFleetStore implements FleetStore {
   boolean down;
   int syncs;
   private final Map<String, Circuit> circuits = new HashMap<>();
+  /** The open index: digest to the end of its pause. */
+  private final Map<String, Long> open = new HashMap<>();
+  private Map<String, Long> openAtLastSync = Map.of();
 
   /** One circuit's keys. */
   private static final class Circuit {
@@ -47,7 +50,19 @@ final class FakeFleetStore implements FleetStore {
     for (CircuitReport report : reports) {
       views.add(report(report, now));
     }
+    Map<String, Long> current = new HashMap<>();
+    open.forEach((circuit, until) -> {
+      if (until > now) {
+        current.put(circuit, until);
+      }
+    });
+    openAtLastSync = Map.copyOf(current);
     return views;
+  }
+
+  @Override
+  public Map<String, Long> openCircuits() {
+    return openAtLastSync;
   }
 
   private void write(String owner, FleetWrite write, long now) {
@@ -58,11 +73,13 @@ final class FakeFleetStore implements FleetStore {
         FleetState current = state(c, now);
         if (current == null || !current.open() || current.untilMillis() < write.millis()) {
           decide(c, owner, "open", write.millis(), write.reason(), now, Math.max(write.millis() - now, 0) + 600_000);
+          open.put(write.circuit(), write.millis());
         }
         clear(c, owner, now);
         break;
       case CLOSE:
         decide(c, owner, "closed", 0, write.reason(), now, 600_000);
+        open.remove(write.circuit());
         clear(c, owner, now);
         break;
       case ACQUIRE_PROBE:

@@ -186,6 +186,46 @@ class FleetSyncTest {
     assertEquals(CircuitState.OPEN, b.state());
   }
 
+  @Test
+  void anInstanceThatHasNeverCalledAModelLearnsItsOpenCircuitBeforeItsFirstAttempt() {
+    syncAll(a);
+    openAlone(a);
+    syncAll(a);
+    TestInstance fresh = new TestInstance("fresh", store, clock, config);
+    fresh.sync.syncOnce();
+
+    assertFalse(fresh.fail(), "refused: the fleet found the model down, the first attempt is not spent on it");
+    assertEquals(CircuitState.OPEN, fresh.state());
+    assertEquals(List.of("closed->open (fleet)"), fresh.transitions);
+    assertEquals("fleet", fresh.fleet.openedBy(TestInstance.KEY));
+  }
+
+  @Test
+  void aCircuitClosedOrPastItsPauseInTheFleetIsNotOpenedOnANewInstance() {
+    syncAll(a);
+    openAlone(a);
+    syncAll(a);
+    clock.advance(Duration.ofSeconds(1));
+    TestInstance late = new TestInstance("late", store, clock, config);
+    late.sync.syncOnce();
+
+    assertTrue(late.succeed(), "the fleet's pause is over: its probes decide, as for any instance");
+    assertEquals(List.of(), late.transitions);
+  }
+
+  @Test
+  void withRedisDownANewInstanceStartsOnItsOwnState() {
+    syncAll(a);
+    openAlone(a);
+    syncAll(a);
+    TestInstance fresh = new TestInstance("fresh", store, clock, config);
+    fresh.sync.syncOnce();
+    store.down = true;
+    fresh.sync.syncOnce();
+
+    assertTrue(fresh.succeed());
+  }
+
   /** Opens a's circuit by its own attempts alone: 50 failures over more than the hopeless span. */
   private void openAlone(TestInstance instance) {
     for (int i = 0; i < 50 && instance.state() == CircuitState.CLOSED; i++) {

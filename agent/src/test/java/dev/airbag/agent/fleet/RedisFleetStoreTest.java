@@ -111,6 +111,28 @@ class RedisFleetStoreTest {
   }
 
   @Test
+  void theOpenCircuitsAreReadBackWithEverySyncUntilTheirPauseEndsOrTheyClose() throws Exception {
+    start(null);
+    String other = Digests.circuit(new CircuitKey("openai", "gpt-4o-mini"));
+    store.sync("a", List.of(FleetWrite.open(CIRCUIT, NOW + 2000, "down"), FleetWrite.open(other, NOW + 500, "down")),
+        List.of(), NOW);
+
+    assertEquals(java.util.Map.of(CIRCUIT, NOW + 2000, other, NOW + 500), store.openCircuits());
+    store.sync("b", List.of(), List.of(), NOW + 1000);
+    assertEquals(java.util.Map.of(CIRCUIT, NOW + 2000), store.openCircuits(), "the other's pause is over");
+    store.sync("b", List.of(FleetWrite.close(CIRCUIT, "probe succeeded")), List.of(), NOW + 1500);
+    assertEquals(java.util.Map.of(), store.openCircuits());
+  }
+
+  @Test
+  void garbageInTheOpenCircuitsCountsAsDown() throws Exception {
+    start(null);
+    redis.command("ZADD", "airbag:open", Long.toString(NOW + 5000), "gpt-4o");
+
+    assertThrows(FleetStoreException.class, () -> read("a"));
+  }
+
+  @Test
   void garbageWhereTheStateBelongsCountsAsDown() throws Exception {
     start(null);
     redis.command("SET", "airbag:c:" + CIRCUIT + ":state", "hello");

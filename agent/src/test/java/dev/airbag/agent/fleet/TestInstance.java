@@ -54,6 +54,7 @@ final class TestInstance {
       }
     }, fleet);
     this.breakers = new CircuitBreakers(config, model -> false, clock, listener, 100, fleet);
+    breakers.onCreate(fleet::seed);
     this.sync = new FleetSync(store, fleet, breakers, clock, name, "redis://test:6379/0", log::add);
   }
 

@@ -67,12 +67,18 @@ final class Fleet {
    */
   static List<Instance> run(Path dir, FaultServer server, int count, String redisUrl, Map<String, String> settings,
       String model, long durationMs) throws Exception {
+    return run(dir, "i", server, count, redisUrl, settings, model, durationMs);
+  }
+
+  /** As {@link #run(Path, FaultServer, int, String, Map, String, long)}, the instances named {@code prefix} 1, 2 ... */
+  static List<Instance> run(Path dir, String prefix, FaultServer server, int count, String redisUrl,
+      Map<String, String> settings, String model, long durationMs) throws Exception {
     Path barrier = Files.createDirectories(dir.resolve("barrier"));
     ExecutorService pool = Executors.newFixedThreadPool(count);
     try {
       List<Future<Instance>> runs = new ArrayList<>();
       for (int i = 1; i <= count; i++) {
-        String name = "i" + i;
+        String name = prefix + i;
         Path home = Files.createDirectories(dir.resolve(name));
         AgentConfig config = AgentConfig.in(home).faultServer(server.port());
         settings.forEach(config::set);

@@ -22,6 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +83,46 @@ class FleetTest {
     public String toString() {
       return untilAllOpen + " (" + total + " in all)";
     }
+  }
+
+  /**
+   * An instance started while the others hold the primary's circuit open makes no attempt of its own on it: it learns
+   * the opening from the fleet's index of open circuits before its first call (alone it needs 10 failed attempts).
+   */
+  @Test
+  void anInstanceStartedDuringAnOutageLearnsTheOpenCircuitBeforeItsFirstCall() throws Exception {
+    List<Fleet.Instance> late;
+    int lateToPrimary;
+    int lateToFallback;
+    try (RedisServer redis = RedisServer.start(redisBinary);
+        FaultServer server = FaultServer.start()) {
+      server.plan(FaultPlans.forModel(PRIMARY, FaultPlans.always(DOWN)));
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try {
+        Future<List<Fleet.Instance>> early = pool.submit(() -> Fleet.run(dir.resolve("early"), "early", server, 1,
+            redis.url(), WITH_FALLBACK, PRIMARY, 20_000));
+        // Real time: the early instance's circuit opens after its tenth failed attempt, whenever it starts calling.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (Fleet.requests(server, PRIMARY, "early1").size() < 10 && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        Thread.sleep(1_000);
+        late = Fleet.run(dir.resolve("late"), "late", server, 1, redis.url(), WITH_FALLBACK, PRIMARY, 3_000);
+        lateToPrimary = Fleet.requests(server, PRIMARY, "late1").size();
+        lateToFallback = Fleet.requests(server, FALLBACK, "late1").size();
+        early.get();
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    System.out.printf("[fleet] an instance started during an outage: %d requests to the primary, %d to the fallback%n",
+        lateToPrimary, lateToFallback);
+
+    assertEquals(0, late.get(0).failed(), "every call served by the fallback: " + late.get(0).result());
+    assertTrue(lateToFallback > 10, "it made its calls: " + lateToFallback);
+    // One at most: the fleet's pause may end between two probes of the early instance just as it calls.
+    assertTrue(lateToPrimary <= 1, "the late instance learnt the open circuit first: " + lateToPrimary
+        + " requests to the primary; " + late.get(0).result().airbagLines());
   }
 
   @Test

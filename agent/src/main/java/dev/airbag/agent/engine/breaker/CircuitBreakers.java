@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -34,6 +35,8 @@ public final class CircuitBreakers {
   /** Orders uses for LRU; a counter rather than the clock, whose readings may tie. */
   private final AtomicLong uses = new AtomicLong();
   private final ReentrantLock evictionLock = new ReentrantLock();
+  /** Told of each circuit this registry creates, before its first use (in a fleet: open it if the fleet has). */
+  private volatile Consumer<CircuitBreaker> onCreate = breaker -> { };
 
   /** Circuits on which the rate rule applies to every model. */
   public CircuitBreakers(BreakerConfig config, Clock clock, TransitionListener listener, int maxCircuits) {
@@ -68,15 +71,24 @@ public final class CircuitBreakers {
     Entry entry = circuits.get(key);
     boolean created = false;
     if (entry == null) {
-      entry = circuits.computeIfAbsent(key, k -> new Entry(
+      Entry[] made = new Entry[1];
+      entry = circuits.computeIfAbsent(key, k -> made[0] = new Entry(
           new CircuitBreaker(k, config, rateRuleFor.test(k.model()), clock, listener, probes)));
       created = true;
+      if (made[0] == entry) {
+        onCreate.accept(entry.breaker);
+      }
     }
     entry.lastUse = uses.incrementAndGet();
     if (created && circuits.size() > maxCircuits) {
       evictExcept(key);
     }
     return entry.breaker;
+  }
+
+  /** Sets what is told of each circuit created from now on; it runs on the app's thread, so it must be quick. */
+  public void onCreate(Consumer<CircuitBreaker> onCreate) {
+    this.onCreate = Objects.requireNonNull(onCreate, "onCreate");
   }
 
   /** Every circuit's state, ordered by key text; reading moves elapsed open circuits to half-open. */
