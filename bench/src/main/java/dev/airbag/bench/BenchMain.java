@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code benchmark-results.json} and {@code RESULTS.md} to the output directory. Flags: see {@link BenchOptions}.
  */
 public final class BenchMain {
-  private static final List<String> SECTION_ORDER = List.of("happy_path", "happy_servers", "memory", "startup",
+  private static final List<String> SECTION_ORDER = List.of("happy_path", "happy_servers", "fleet_cost", "memory", "startup",
       "failure_path", "export", "no_harm");
   private static final String NO_HARM_CHART = "no-harm.svg";
 
@@ -44,6 +44,9 @@ public final class BenchMain {
     }
     if (options.runs("servers")) {
       figures.addAll(HappyServersSection.run(env, options));
+    }
+    if (options.runs("fleet")) {
+      figures.addAll(FleetCostSection.run(env, options));
     }
     if (options.runs("startup")) {
       figures.addAll(StartupSection.run(env, options));

@@ -65,7 +65,7 @@ final class HappyServersSection {
   }
 
   /** "+m us/call, median of n pairs; quartiles a to b, range c to d". */
-  private static String spread(double[] us) {
+  static String spread(double[] us) {
     if (us.length == 0) {
       return "(not reported)";
     }
@@ -76,7 +76,7 @@ final class HappyServersSection {
         sorted[sorted.length - 1]);
   }
 
-  private static double[] micros(double[] nanos) {
+  static double[] micros(double[] nanos) {
     double[] us = new double[nanos.length];
     for (int i = 0; i < nanos.length; i++) {
       us[i] = nanos[i] / 1000;
