@@ -1,5 +1,6 @@
 package dev.airbag.bench;
 
+import dev.airbag.bench.apps.FirstCallApp;
 import dev.airbag.bench.apps.HelloApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +10,14 @@ import java.util.Map;
 
 /**
  * Start-up: time from starting the JVM to the app's first line on stdout, without and with the agent, alternating:
- * a hello world, and the demo app (skipped, and said so, when its jar has not been built).
+ * a hello world, the first answered call of each client Airbag instruments (the client built and its first call made,
+ * so that what the agent loads and transforms for that client counts), and the demo app (skipped, and said so, when
+ * its jar has not been built).
  */
 final class StartupSection {
   static final String SECTION = "startup";
+  private static final List<String> CLIENTS = List.of("openai", "anthropic", "langchain4j", "apache5", "apache4",
+      "reactornetty");
 
   private StartupSection() {
   }
@@ -29,6 +34,20 @@ final class StartupSection {
     });
     Figure helloFigure = figure(hello, "hello", "hello world: JVM start to first line");
     figures.add(helloFigure.target("<= 150 ms added", helloFigure.added() <= 150));
+    for (String client : CLIENTS) {
+      System.err.println("start-up: " + client + ", to its first answered call");
+      Alternation first = Alternation.run(o.startupRuns, List.of(client, client + "+agent"), (variant, round) -> {
+        Path dir = env.runDir("first-" + client);
+        int port = BenchEnvironment.freePort();
+        Path config = variant.endsWith("+agent") ? env.agentConfig(dir, port, Map.of(
+            "airbag.endpoint.bench-anthropic.url", "http://127.0.0.1:" + port + "/v1/messages",
+            "airbag.endpoint.bench-anthropic.provider", "anthropic")) : null;
+        long nanos = new ChildJvm(env, dir).agent(config)
+            .nanosToFirstLine("-cp", env.appClasspath, FirstCallApp.class.getName(), client, Integer.toString(port));
+        return Map.of("first_line_ms", nanos / 1e6);
+      });
+      figures.add(figure(first, client, client + ": JVM start to its first answered call"));
+    }
     if (o.demoRuns == 0) {
       return figures;
     }
