@@ -139,6 +139,45 @@ class ReadmeTest {
     }
   }
 
+  /** A key the docs name in backticks that the agent does not know would send a reader to a setting that does nothing. */
+  @Test
+  void everyKeyTheReadmeAndTheDocsNameIsOneTheAgentKnows(@TempDir Path dir) throws IOException {
+    List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+    try (var docs = Files.list(ROOT.resolve("docs"))) {
+      docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+    }
+    Pattern named = Pattern.compile("`(airbag\\.[a-z0-9.-]*[a-z0-9])(?:=[^`]*)?`");
+    // Named like keys and rightly so: the config file's own location, OTLP attributes (airbag.FIELD) and the meters.
+    java.util.Set<String> notKeys = new java.util.HashSet<>(List.of("airbag.config", "airbag.id", "airbag.escalation"));
+    for (java.lang.reflect.Field meter : dev.airbag.agent.telemetry.metrics.MetricNames.class.getFields()) {
+      if (meter.getType() == String.class) {
+        try {
+          notKeys.add((String) meter.get(null));
+        } catch (IllegalAccessException e) {
+          throw new AssertionError(e);
+        }
+      }
+    }
+    List<String> unknown = new ArrayList<>();
+    int checked = 0;
+    for (Path page : pages) {
+      Matcher key = named.matcher(read(page));
+      while (key.find()) {
+        if (notKeys.contains(key.group(1))) {
+          continue;
+        }
+        checked++;
+        Path file = Files.writeString(dir.resolve("airbag.properties"), key.group(1) + "=x\n", StandardCharsets.UTF_8);
+        AirbagConfig config = AirbagConfig.load(ConfigSources.of("config=" + file, Map.of(), Map.of()));
+        if (config.problems().stream().anyMatch(problem -> problem.startsWith("unknown key"))) {
+          unknown.add(ROOT.relativize(page) + ": " + key.group(1));
+        }
+      }
+    }
+    assertTrue(checked > 50, "the docs name keys: " + checked);
+    assertEquals(List.of(), unknown);
+  }
+
   @Test
   void theQuickStartSaysWhatIsOnByDefaultAndNamesRealSettings() throws IOException {
     String readme = readme();
