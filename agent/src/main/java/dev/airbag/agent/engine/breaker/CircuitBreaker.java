@@ -49,6 +49,9 @@ public final class CircuitBreaker {
   /** When a held call's last try last went through the open circuit, and in which stay; under the lock. */
   private long lastChanceNanos;
   private long lastChanceStay = -1;
+  /** Tries refused since the last try went through the open circuit as a last chance; see {@link #onRefused()}. */
+  private final java.util.concurrent.atomic.AtomicInteger refusedSinceLastChance =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final ReentrantLock lock = new ReentrantLock();
   /** Written under the lock; read without it only through the methods of an immutable state. */
   private volatile BreakerState current;
@@ -120,8 +123,17 @@ public final class CircuitBreaker {
    * probe slot is taken.
    */
   public Permit tryAcquireLastChance(long spacingNanos) {
+    return tryAcquireLastChance(spacingNanos, 0);
+  }
+
+  /**
+   * As {@link #tryAcquireLastChance(long)}, and only once at least {@code minRefused} tries were refused (see
+   * {@link #onRefused()}) since the last such try: a lone caller's refusals then cost the provider no more than one
+   * request in {@code minRefused}, while under load the spacing decides.
+   */
+  public Permit tryAcquireLastChance(long spacingNanos, int minRefused) {
     // In a fleet the probes are the fleet's, one lease for all instances: a held call must not add its own.
-    if (probes != ProbeGate.ALONE) {
+    if (probes != ProbeGate.ALONE || refusedSinceLastChance.get() < minRefused) {
       return null;
     }
     long now = clock.nanoTime();
@@ -131,15 +143,47 @@ public final class CircuitBreaker {
       if (!(current instanceof OpenState)) {
         return null;
       }
-      long since = lastChanceStay == generation ? lastChanceNanos : ((OpenState) current).sinceNanos();
-      if (now - since < spacingNanos) {
+      if (now - lastChanceSince() < spacingNanos) {
         return null;
       }
       lastChanceNanos = now;
       lastChanceStay = generation;
+      refusedSinceLastChance.set(0);
       return new LastChance(generation);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Under the lock, open: when the spacing of last chances is counted from. */
+  private long lastChanceSince() {
+    return lastChanceStay == generation ? lastChanceNanos : ((OpenState) current).sinceNanos();
+  }
+
+  /** A try refused by this open circuit, counted once per try, for {@link #tryAcquireLastChance(long, int)}. */
+  public void onRefused() {
+    refusedSinceLastChance.incrementAndGet();
+  }
+
+  /**
+   * How long until {@link #tryAcquireLastChance(long, int)} would grant a try, if only time stands in the way: 0 when
+   * it would now, {@link Long#MAX_VALUE} when it would not for another reason (not open, too few refusals, a fleet).
+   */
+  public long nanosUntilLastChance(long spacingNanos, int minRefused) {
+    if (probes != ProbeGate.ALONE || refusedSinceLastChance.get() < minRefused) {
+      return Long.MAX_VALUE;
+    }
+    long now = clock.nanoTime();
+    lock.lock();
+    try {
+      advance(now);
+      if (!(current instanceof OpenState)) {
+        return Long.MAX_VALUE;
+      }
+      return Math.max(0, lastChanceSince() + spacingNanos - now);
+    } finally {
+      lock.unlock();
+      notifier.deliver();
     }
   }
 

@@ -53,6 +53,13 @@ final class CallExecution<R> {
   private static final long MIN_ASK_AGAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   /** How long the call has waited at a refusal that would end it, for the circuit to let it through. */
   private long askedAgainNanos;
+  /**
+   * Refused tries of all calls per try through the open circuit as a last chance: a lone caller's refusals then send
+   * about one request per call of three tries, as a held call's last try does, while under load the spacing decides.
+   */
+  static final int LAST_CHANCE_REFUSALS = 3;
+  /** The try whose refusal was counted on the circuit, so that asking again does not count it twice. */
+  private int refusalCountedAt = -1;
   /** The budget already granted the retry that the current wait leads to. */
   private boolean retryGranted;
   private long previousDelay;
@@ -168,8 +175,14 @@ final class CallExecution<R> {
       CircuitBreaker breaker = pipeline.breakers == null ? null
           : pipeline.breakers.forKey(new CircuitKey(request.endpoint().name(), model));
       permit = breaker == null ? null : breaker.tryAcquire();
-      if (breaker != null && permit == null && lastChance) {
-        permit = breaker.tryAcquireLastChance(pipeline.retry.baseDelay().toNanos());
+      if (breaker != null && permit == null) {
+        if (refusalCountedAt != tries) {
+          breaker.onRefused();
+          refusalCountedAt = tries;
+        }
+        if (lastChance || loopAttemptWithoutFallback()) {
+          permit = breaker.tryAcquireLastChance(pipeline.retry.baseDelay().toNanos(), LAST_CHANCE_REFUSALS);
+        }
       }
       if (breaker != null && permit == null) {
         lastOpenCircuit = breaker;
@@ -224,15 +237,15 @@ final class CallExecution<R> {
     long left = spacing - askedAgainNanos;
     long step = Math.min(left, Math.max(MIN_ASK_AGAIN_NANOS, spacing / ASK_AGAIN_STEPS));
     if (!lastChance) {
-      // maxTries() first: it finds whether a framework's retry loop drives this call.
-      if (maxTries() == 0 || !inRetryLoop) {
+      if (!loopAttemptWithoutFallback()) {
         return null;
       }
-      long untilProbe = lastOpenCircuit.remainingOpenNanos();
-      if (untilProbe >= left) {
+      long untilVerdict = Math.min(lastOpenCircuit.remainingOpenNanos(),
+          lastOpenCircuit.nanosUntilLastChance(spacing, LAST_CHANCE_REFUSALS));
+      if (untilVerdict >= left) {
         return null;
       }
-      step = Math.min(left, Math.max(step, untilProbe));
+      step = Math.min(left, Math.max(step, untilVerdict));
     }
     if (step <= 0 || !deadline.allows(step)) {
       return null;
@@ -240,6 +253,16 @@ final class CallExecution<R> {
     askedAgainNanos += step;
     pendingWait = step;
     return Step.waitFor(step);
+  }
+
+  /**
+   * An attempt of a framework's retry loop with no model left to move to, where the circuit is held rather than
+   * failed fast: it may be the loop's last, which Airbag cannot tell, so it may take a last chance through the open
+   * circuit as a held call's last try does.
+   */
+  private boolean loopAttemptWithoutFallback() {
+    // maxTries() first: it finds whether a framework's retry loop drives this call (a stack walk, on refusals only).
+    return pipeline.holdWhileOpen && maxTries() > 0 && inRetryLoop && remaining.isEmpty();
   }
 
   /**

@@ -328,6 +328,31 @@ class DoNoHarmPipelineRulesTest {
     assertEquals(CircuitState.CLOSED, breakers.forKey(new CircuitKey("anthropic", MODEL)).state());
   }
 
+  /**
+   * A loop's attempt may be its last, which Airbag cannot tell: one in three refused tries goes through the open
+   * circuit (here the third, the provider back by then), so that a lone caller sends about one request per call.
+   */
+  @Test
+  void insideAFrameworksRetryLoopOneRefusedAttemptInThreeMayGoThroughTheOpenCircuit() throws IOException {
+    CallPipeline pipeline = pipeline();
+    openTheCircuit(pipeline);
+    growThePauseToTwoSeconds(pipeline);
+    CallRequest plain = CallPipelineTest.request(MODEL, false);
+    List<FakeExchange.Answer> answers = new ArrayList<>();
+    FakeExchange back = new FakeExchange().otherwise(attempt -> new FakeExchange.Answer(200, CallPipelineTest.OK,
+        false));
+
+    for (int i = 0; i < 3; i++) {
+      clock.advance(Duration.ofMillis(600));
+      answers.add(inLangChainsLoop(() -> pipeline.execute(plain, back)));
+    }
+
+    assertTrue(answers.get(0).synthesized && answers.get(1).synthesized, "the first two answered at once");
+    assertEquals(200, answers.get(2).status, "the third went through and found the provider back");
+    assertEquals(1, back.sent.size());
+    assertTrue(sleeps.isEmpty(), "no probe or try was due within a base delay: " + sleeps);
+  }
+
   /** Three failed probes: the open pause grows to 2 s, longer than a base delay. */
   private void growThePauseToTwoSeconds(CallPipeline pipeline) throws IOException {
     clock.advance(Duration.ofMillis(400));
