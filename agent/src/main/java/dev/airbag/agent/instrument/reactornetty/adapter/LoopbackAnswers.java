@@ -14,8 +14,8 @@ import reactor.netty.http.server.HttpServer;
  * exchange, so that the app gets them through Reactor Netty's own response path, as a provider's. Reactor Netty has
  * no response without a connection, and its response type is internal and differs between versions; a real
  * connection to a responder of Airbag's own does not depend on either. The responder is Reactor Netty's own server,
- * started on first need only (a failure path), bound to 127.0.0.1 on a random port, on the client's event loops (no
- * thread of its own). Each answer is served once, at a path holding a random 128-bit token, and to nothing else (a
+ * started on first need only (a failure path), bound to 127.0.0.1 on a random port, on Reactor Netty's shared event
+ * loops (a default client's; no thread of Airbag's). Each answer is served once, at a path holding a random 128-bit token, and to nothing else (a
  * 404). Thread-safe.
  */
 final class LoopbackAnswers {

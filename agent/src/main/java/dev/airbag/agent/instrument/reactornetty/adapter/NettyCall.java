@@ -262,10 +262,13 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
     served.timeOutAfter(MADE_UP_WAIT_MILLIS);
     served.answer().whenComplete((response, failure) -> {
       LoopbackAnswers.forget(answer);
-      if (failure != null) {
+      if (canceled) {
+        // Nobody reads it: the app cancelled (the attempt's timeout still ends a cancelled one, and forgets).
+        if (response != null) {
+          discard(response);
+        }
+      } else if (failure != null) {
         unserved(failure, unserved);
-      } else if (canceled) {
-        discard(response);
       } else {
         sink.success((Connection) response.response);
       }
