@@ -1,5 +1,6 @@
 package dev.airbag.it.reactornetty;
 
+import static dev.airbag.faultserver.FaultPlans.always;
 import static dev.airbag.it.jdkhttp.OutageEvents.assertEachCallNamesTheModelAndItsCircuitIsTheModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import dev.airbag.it.support.FaultServerTest;
 import dev.airbag.it.support.Jdks;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,34 @@ class AzureNettyClientTest extends FaultServerTest {
 
     assertTrue(okCount(with) >= okCount(alone), "alone " + alone + "\nwith " + with);
     assertEquals(9, okCount(with), with.toString());
+  }
+
+  /**
+   * An open circuit with no fallback deployment answers without the network, and Azure raises the exception a
+   * provider's 503 raises alone ({@code HttpResponseException}, status 503); only the attempts that opened the
+   * circuit reach the server. Azure's own retries are off here: they honour the answer's Retry-After (the minute the
+   * circuit stays open), as they would a provider's.
+   */
+  @Test
+  void anOpenCircuitAnswersAzureWithA503ResponseAsTheProviderWould() throws Exception {
+    server.plan(always(Faults.overloaded()));
+    ChildJvm.Result alone = ChildJvm.on(Jdks.current()).classpath(classpath).timeout(Duration.ofMinutes(3))
+        .run(APP, server.baseUrl(), KEY, "gpt-4o", "1", "0");
+    int aloneRequests = server.requestCount();
+    AgentConfig config = azure(AgentConfig.in(dir)).fastRetries()
+        .set("airbag.retry.replay-window", "0s").set("airbag.circuit.when-open", "fail-fast")
+        .set("airbag.circuit.hopeless-after", "3").set("airbag.circuit.hopeless-span", "0s")
+        .set("airbag.circuit.first-open-duration", "60s").set("airbag.circuit.open-duration", "60s");
+
+    ChildJvm.Result with = ChildJvm.on(Jdks.current()).classpath(classpath).agentWithConfig(config.write())
+        .timeout(Duration.ofMinutes(3)).run(APP, server.baseUrl(), KEY, "gpt-4o", "3", "0");
+
+    List<String> expected = List.of("RESULT error status=503 type=HttpResponseException");
+    assertEquals(expected, alone.stdoutLines().stream().filter(l -> l.startsWith("RESULT")).toList(),
+        alone.toString());
+    assertEquals(List.of(expected.get(0), expected.get(0), expected.get(0)),
+        with.stdoutLines().stream().filter(l -> l.startsWith("RESULT")).toList(), with.toString());
+    assertEquals(3, server.requestCount() - aloneRequests, "only the three attempts that opened the circuit");
   }
 
   private AgentConfig azure(AgentConfig config) {

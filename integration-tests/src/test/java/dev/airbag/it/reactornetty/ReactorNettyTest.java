@@ -255,6 +255,46 @@ class ReactorNettyTest extends FaultServerTest {
     assertEquals("overloaded", Events.read(config.eventsFile()).get(0).path("category").asText());
   }
 
+  /**
+   * An open circuit with no fallback answers without the network: the app gets a 503 response, as a provider's 503
+   * reaches it alone (a status for the plain client, Spring's {@code ServiceUnavailable} from {@code retrieve()}),
+   * with the provider-shaped body and Retry-After, never an I/O error; and the server sees no request for it.
+   */
+  @ParameterizedTest
+  @EnumSource(Stack.class)
+  void anOpenCircuitAnswersTheAppWithA503ResponseAsTheProviderWould(Stack stack) throws Exception {
+    server.plan(always(Faults.overloaded()));
+    // The first call's three failures open the circuit; the next two meet it open and fail fast.
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.retry.replay-window", "0s").set("airbag.circuit.when-open", "fail-fast")
+        .set("airbag.circuit.hopeless-after", "3").set("airbag.circuit.hopeless-span", "0s")
+        .set("airbag.circuit.first-open-duration", "60s").set("airbag.circuit.open-duration", "60s");
+    String mode = stack == Stack.PLAIN ? "headers" : "retrieve";
+
+    List<String> alone = results(alone(stack, BODY, mode, 1));
+    int aloneRequests = server.requestCount();
+    ChildJvm.Result with = app(stack, config, BODY, mode, 3);
+
+    List<String> lines = results(with);
+    assertEquals(3, lines.size(), with.toString());
+    // Retries exhausted, Airbag tells the SDK not to retry on top (the plain client shows the header).
+    assertEquals(alone.get(0).replace("should_retry=null", "should_retry=false"), lines.get(0),
+        "the first call ends with the provider's own last answer");
+    assertEquals(3, server.requestCount() - aloneRequests, "only the first call's three attempts reach the server");
+    String aloneKind = alone.get(0).substring(0, alone.get(0).indexOf(" retry_after="));
+    String expectedKind = stack == Stack.PLAIN ? "RESULT status=503" : "RESULT error type=ServiceUnavailable status=503";
+    assertEquals(expectedKind, aloneKind, alone.toString());
+    Pattern shortCircuit = Pattern.compile(Pattern.quote(expectedKind) + " retry_after=([1-9][0-9]*)"
+        + (stack == Stack.PLAIN ? " should_retry=(null|false)" : "")
+        + " body=\\{\"error\":\\{\"message\":\"Airbag: the circuit for [^\"]*gpt-4o[^\"]* is open after repeated"
+        + " provider failures; retry after \\d+s\\.\",\"type\":\"server_error\",\"param\":null,"
+        + "\"code\":\"circuit_open\"\\}\\}");
+    for (String line : lines.subList(1, 3)) {
+      assertTrue(shortCircuit.matcher(line).matches(), line + "\n" + with);
+    }
+    assertFalse(with.stdout().contains("IOException"), with.toString());
+  }
+
   @Test
   void aUrlThatIsNoLlmEndpointIsSentByteForByteAsWithoutTheAgent() throws Exception {
     server.plan(always(Faults.overloaded()));

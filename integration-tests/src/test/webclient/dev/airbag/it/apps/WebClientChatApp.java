@@ -6,14 +6,15 @@ import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.Exceptions;
 
 /**
  * An ordinary Spring WebClient app on its default connector (Reactor Netty): a JSON POST per call with
- * {@code bodyValue}, its answer read whole, or as server-sent events one by one; or the same POST through a
+ * {@code bodyValue}, its answer read whole (or through {@code retrieve()}, mode retrieve), or as server-sent events one by one; or the same POST through a
  * {@code RestClient} on {@code ReactorClientHttpRequestFactory} (mode restclient). One RESULT line per call and a
  * SUMMARY. Knows nothing of Airbag; compiled at test time against app-libs/webclient. Args: baseUrl json
- * mode(post|stream|restclient) count.
+ * mode(post|stream|restclient|retrieve) count.
  */
 public final class WebClientChatApp {
   public static void main(String[] args) {
@@ -29,7 +30,7 @@ public final class WebClientChatApp {
     for (int i = 0; i < count; i++) {
       try {
         String line = mode.equals("stream") ? stream(web, json) : mode.equals("restclient") ? post(rest, json)
-            : post(web, json);
+            : mode.equals("retrieve") ? retrieve(web, json) : post(web, json);
         ok += line.startsWith("status=2") ? 1 : 0;
         System.out.println("RESULT " + line);
       } catch (RuntimeException e) {
@@ -44,6 +45,18 @@ public final class WebClientChatApp {
         .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
             .map(body -> line(response, body)))
         .block();
+  }
+
+  /** {@code retrieve()}: an error status is the app's exception, as Spring raises it. */
+  private static String retrieve(WebClient web, String json) {
+    try {
+      String body = web.post().uri("/v1/chat/completions").contentType(MediaType.APPLICATION_JSON).bodyValue(json)
+          .retrieve().bodyToMono(String.class).block();
+      return "status=200 body=" + body.replace('\n', ' ');
+    } catch (WebClientResponseException e) {
+      return "error type=" + e.getClass().getSimpleName() + " status=" + e.getStatusCode().value() + " retry_after="
+          + e.getHeaders().getFirst("Retry-After") + " body=" + e.getResponseBodyAsString().replace('\n', ' ');
+    }
   }
 
   private static String post(RestClient rest, String json) {

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +29,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.netty.Connection;
 import reactor.netty.NettyOutbound;
+import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
 
@@ -41,6 +43,8 @@ import reactor.netty.http.client.HttpClientRequest;
  * cancels the attempt in flight. The engine drives it one step at a time, from whichever thread completed the last.
  */
 final class NettyCall implements AsyncExchange<NettyAttempt> {
+  private static final long MADE_UP_WAIT_MILLIS = 10_000;
+
   private final LlmTraffic traffic;
   private final HttpClient client;
   private final Endpoint endpoint;
@@ -193,9 +197,7 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
       first.cancel();
     }
     if (attempt.isMadeUp()) {
-      // Reactor Netty has no response without a connection: the app gets the provider-shaped answer as a failure.
-      sink.error(new IOException("HTTP " + attempt.madeUpStatus + " from Airbag (no request sent): "
-          + new String(attempt.madeUpBody, StandardCharsets.UTF_8)));
+      serveMadeUp(attempt);
       return;
     }
     if (canceled) {
@@ -203,6 +205,80 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
       return;
     }
     sink.success((Connection) attempt.response);
+  }
+
+  /**
+   * Gives the app Airbag's made-up answer as a real response, through Reactor Netty's own response path: Reactor
+   * Netty has no response without a connection, so one attempt of the app's client (its hooks and pool, without its
+   * proxy, its TLS, its sender or its headers) asks {@link LoopbackAnswers} for it. Should that fail, the app gets
+   * the answer as an {@code IOException}, as before; it never waits longer than {@link #MADE_UP_WAIT_MILLIS}.
+   */
+  private void serveMadeUp(NettyAttempt attempt) {
+    IOException unserved = new IOException("HTTP " + attempt.madeUpStatus + " from Airbag (no request sent): "
+        + new String(attempt.madeUpBody == null ? new byte[0] : attempt.madeUpBody, StandardCharsets.UTF_8));
+    if (canceled) {
+      return;
+    }
+    CompletableFuture<URI> offered;
+    try {
+      offered = LoopbackAnswers.offer(attempt.madeUpStatus, attempt.madeUpHeaders, attempt.madeUpBody);
+    } catch (Throwable failure) {
+      unserved(failure, unserved);
+      return;
+    }
+    offered.whenComplete((answer, failure) -> {
+      if (failure != null) {
+        unserved(failure, unserved);
+      } else if (canceled) {
+        LoopbackAnswers.forget(answer);
+      } else {
+        askLoopback(answer, unserved);
+      }
+    });
+  }
+
+  private void askLoopback(URI answer, IOException unserved) {
+    AttemptSubscription served;
+    try {
+      HttpClient loopback = client.noProxy().protocol(HttpProtocol.HTTP11);
+      HttpClient.ResponseReceiver<?> sender = ((HttpClient.RequestSender) loopback).uri(answer)
+          .send((request, outbound) -> {
+            // Nothing of the app's request goes to the responder, its credentials least of all.
+            HttpHeaders headers = request.requestHeaders();
+            for (String name : new ArrayList<>(headers.names())) {
+              if (!HttpHeaderNames.HOST.contentEqualsIgnoreCase(name)) {
+                headers.remove(name);
+              }
+            }
+            headers.set(HttpHeaderNames.CONTENT_LENGTH, 0);
+            return outbound;
+          });
+      served = attempt((HttpClient) sender, null);
+    } catch (Throwable failure) {
+      LoopbackAnswers.forget(answer);
+      unserved(failure, unserved);
+      return;
+    }
+    served.timeOutAfter(MADE_UP_WAIT_MILLIS);
+    served.answer().whenComplete((response, failure) -> {
+      LoopbackAnswers.forget(answer);
+      if (canceled) {
+        // Nobody reads it: the app cancelled (the attempt's timeout still ends a cancelled one, and forgets).
+        if (response != null) {
+          discard(response);
+        }
+      } else if (failure != null) {
+        unserved(failure, unserved);
+      } else {
+        sink.success((Connection) response.response);
+      }
+    });
+  }
+
+  /** Fail-open: the made-up answer could not be served as a response, so the app gets it as before. */
+  private void unserved(Throwable failure, IOException unserved) {
+    traffic.internalError("serving Airbag's answer to a Reactor Netty call", failure);
+    sink.error(unserved);
   }
 
   private void cancel() {
