@@ -23,15 +23,15 @@ public final class CallRequest {
   private final long callerTimeoutNanos;
   private final int clientRetry;
 
-  private CallRequest(Endpoint endpoint, String method, String safeUrl, String path, byte[] body, boolean replayable,
-      boolean streamed, String bodyNote, RequestHeaders headers, String rawQuery, long callerTimeoutNanos,
-      int clientRetry) {
+  private CallRequest(Endpoint endpoint, String method, String safeUrl, String path, byte[] body,
+      ModelLocation modelLocation, boolean replayable, boolean streamed, String bodyNote, RequestHeaders headers,
+      String rawQuery, long callerTimeoutNanos, int clientRetry) {
     this.endpoint = endpoint;
     this.method = method;
     this.safeUrl = safeUrl;
     this.path = path;
     this.body = body;
-    this.modelLocation = ModelLocation.of(endpoint.provider(), path, ModelField.locate(body));
+    this.modelLocation = modelLocation;
     this.replayable = replayable;
     this.streamed = streamed;
     this.bodyNote = bodyNote;
@@ -50,7 +50,9 @@ public final class CallRequest {
    */
   public static CallRequest of(Endpoint endpoint, String method, String safeUrl, String path, byte[] body,
       boolean replayable, boolean streamed, String bodyNote) {
-    return new CallRequest(endpoint, method, safeUrl, path, body, replayable, streamed, bodyNote, null, null, 0, -1);
+    return new CallRequest(endpoint, method, safeUrl, path, body,
+        ModelLocation.of(endpoint.provider(), path, ModelField.locate(body)), replayable, streamed, bodyNote, null, null,
+        0, -1);
   }
 
   /**
@@ -58,8 +60,9 @@ public final class CallRequest {
    * never reaches an event), and the time the caller allows the whole call ({@code 0} when the client sets none).
    */
   public CallRequest with(RequestHeaders headers, String rawQuery, long callerTimeoutNanos) {
-    return new CallRequest(endpoint, method, safeUrl, path, body, replayable, streamed, bodyNote, headers, rawQuery,
-        callerTimeoutNanos, clientRetry);
+    // The copies keep the model found once: the body is the same bytes, so scanning it again would only cost.
+    return new CallRequest(endpoint, method, safeUrl, path, body, modelLocation, replayable, streamed, bodyNote, headers,
+        rawQuery, callerTimeoutNanos, clientRetry);
   }
 
   /**
@@ -67,8 +70,8 @@ public final class CallRequest {
    * through the adapter but says so in no header (Apache HttpClient's retry exec).
    */
   public CallRequest withClientRetry(int retry) {
-    return new CallRequest(endpoint, method, safeUrl, path, body, replayable, streamed, bodyNote, headers, rawQuery,
-        callerTimeoutNanos, retry);
+    return new CallRequest(endpoint, method, safeUrl, path, body, modelLocation, replayable, streamed, bodyNote, headers,
+        rawQuery, callerTimeoutNanos, retry);
   }
 
   public Endpoint endpoint() {
