@@ -21,6 +21,11 @@ final class BatchAlternation {
   private final Map<String, List<Double>> p50s = new LinkedHashMap<>();
   private final Map<String, List<Double>> p99s = new LinkedHashMap<>();
   private final Map<String, List<Double>> cpus = new LinkedHashMap<>();
+  /** The calling thread's CPU ns, its allocated bytes and every thread's allocated bytes per call, by batch. */
+  private final Map<String, Map<Cost, List<Double>>> costs = new LinkedHashMap<>();
+
+  /** What a child measures of a batch beyond its times, in the order of its BATCH line after the CPU of all threads. */
+  enum Cost { THREAD_CPU_NS, THREAD_BYTES, ALL_BYTES }
   private final Map<String, List<Map<String, Double>>> finals = new LinkedHashMap<>();
 
   private BatchAlternation() {
@@ -33,6 +38,11 @@ final class BatchAlternation {
       result.p50s.put(v, new ArrayList<>());
       result.p99s.put(v, new ArrayList<>());
       result.cpus.put(v, new ArrayList<>());
+      Map<Cost, List<Double>> byCost = new LinkedHashMap<>();
+      for (Cost cost : Cost.values()) {
+        byCost.put(cost, new ArrayList<>());
+      }
+      result.costs.put(v, byCost);
       result.finals.put(v, new ArrayList<>());
     }
     for (int round = 0; round < rounds; round++) {
@@ -52,6 +62,11 @@ final class BatchAlternation {
               result.p99s.get(v).add(Double.parseDouble(answer[2]));
               if (answer.length > 3) {
                 result.cpus.get(v).add(Double.parseDouble(answer[3]));
+              }
+              for (Cost cost : Cost.values()) {
+                if (answer.length > 4 + cost.ordinal()) {
+                  result.costs.get(v).get(cost).add(Double.parseDouble(answer[4 + cost.ordinal()]));
+                }
               }
             }
           }
@@ -89,6 +104,16 @@ final class BatchAlternation {
   /** As {@link #pairedDifferences}, of the process's CPU time per call (every thread), where the child reports it. */
   double[] pairedCpuDifferences(String base, String measured) {
     return differences(cpus.get(base), cpus.get(measured));
+  }
+
+  /** As {@link #pairedDifferences}, of one of the costs per call the child counts, where it reports them. */
+  double[] pairedDifferences(String base, String measured, Cost cost) {
+    return differences(costs.get(base).get(cost), costs.get(measured).get(cost));
+  }
+
+  /** The median over every measured batch of this variant of one cost per call. */
+  double median(String variant, Cost cost) {
+    return median(costs.get(variant).get(cost));
   }
 
   private static double[] differences(List<Double> a, List<Double> b) {

@@ -50,8 +50,11 @@ final class FleetCostSection {
       figures.add(new Figure(added.section(), added.name(), added.unit(), added.compares(), added.baseline(),
           added.measured(), added.ratio(), median, added.addedUnit(), null, null, added.samples(), null)
           .target("added <= " + TARGET_US + " us/call (median of pairs)", median <= TARGET_US)
-          .note("added " + HappyServersSection.spread(us) + "; CPU per call (all threads) added "
-              + HappyServersSection.spread(HappyServersSection.micros(runs.pairedCpuDifferences(OFF, ON)))));
+          .note("added " + HappyServersSection.spread(us, "us") + "; calling thread's CPU added "
+              + HappyServersSection.spread(HappyServersSection.micros(
+                  runs.pairedDifferences(OFF, ON, BatchAlternation.Cost.THREAD_CPU_NS)), "us")
+              + "; bytes allocated added, every thread, "
+              + HappyServersSection.spread(runs.pairedDifferences(OFF, ON, BatchAlternation.Cost.ALL_BYTES), "B")));
       double callsPerSecond = 1e9 / runs.p50(ON);
       figures.add(Figure.alone(SECTION, "Redis commands per second from one instance (one circuit, sync every 200 ms)",
           "commands/s", commandsPerSecond, 1).note(String.format(

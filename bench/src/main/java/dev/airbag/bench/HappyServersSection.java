@@ -44,7 +44,10 @@ final class HappyServersSection {
               "connections_per_call")));
         }
         figures.add(figure);
-        System.err.println("  " + figures.get(figures.size() - 1).note());
+        System.err.println("  " + figure.note());
+        List<Figure> costs = costs(runs, client, server);
+        figures.addAll(costs);
+        System.err.println("  calling thread's CPU " + costs.get(0).note() + "\n  bytes allocated " + costs.get(1).note());
       }
     }
     return figures;
@@ -53,8 +56,8 @@ final class HappyServersSection {
   private static Figure figure(BatchAlternation runs, String client, String server) {
     double[] us = micros(runs.pairedDifferences(client, client + "+agent"));
     double median = Stats.median(us.clone());
-    String spread = "added " + spread(us) + "; CPU per call (all threads) added "
-        + spread(micros(runs.pairedCpuDifferences(client, client + "+agent")));
+    String spread = "added " + spread(us, "us") + "; CPU per call (all threads) added "
+        + spread(micros(runs.pairedCpuDifferences(client, client + "+agent")), "us");
     Figure figure = Figure.compared(SECTION, client + " on the " + server + " server, median per call",
         "us/call (median)", "agent vs none", runs.p50(client) / 1000, runs.p50(client + "+agent") / 1000, 1,
         "us/call", us.length);
@@ -64,16 +67,45 @@ final class HappyServersSection {
         .target("added <= " + TARGET_US + " us/call (median of pairs)", median <= TARGET_US).note(spread);
   }
 
+  /**
+   * What the agent adds to each call as counted, not timed: the calling thread's CPU time and the bytes it and every
+   * thread allocate per call ({@code com.sun.management.ThreadMXBean}), paired batch by batch like the times. Counters
+   * of this JVM's own work, they move far less than wall time with what else the machine runs.
+   */
+  private static List<Figure> costs(BatchAlternation runs, String client, String server) {
+    String agent = client + "+agent";
+    double[] cpu = micros(runs.pairedDifferences(client, agent, BatchAlternation.Cost.THREAD_CPU_NS));
+    double[] threadBytes = runs.pairedDifferences(client, agent, BatchAlternation.Cost.THREAD_BYTES);
+    double[] allBytes = runs.pairedDifferences(client, agent, BatchAlternation.Cost.ALL_BYTES);
+    String where = client + " on the " + server + " server, ";
+    Figure cpuFigure = Figure.compared(SECTION, where + "calling thread's CPU per call", "us/call (median)",
+        "agent vs none", runs.median(client, BatchAlternation.Cost.THREAD_CPU_NS) / 1000,
+        runs.median(agent, BatchAlternation.Cost.THREAD_CPU_NS) / 1000, 1, "us/call", cpu.length);
+    Figure bytesFigure = Figure.compared(SECTION, where + "bytes allocated per call, every thread", "B/call (median)",
+        "agent vs none", runs.median(client, BatchAlternation.Cost.ALL_BYTES),
+        runs.median(agent, BatchAlternation.Cost.ALL_BYTES), 1, "B/call", allBytes.length);
+    return List.of(withAdded(cpuFigure, Stats.median(cpu.clone())).note("added " + spread(cpu, "us")),
+        withAdded(bytesFigure, Stats.median(allBytes.clone())).note("added " + spread(allBytes, "B")
+            + " on every thread, " + spread(threadBytes, "B") + " on the calling thread"));
+  }
+
+  /** The figure with "added" set to the median of pairs, the measure this section reports throughout. */
+  private static Figure withAdded(Figure f, double added) {
+    return new Figure(f.section(), f.name(), f.unit(), f.compares(), f.baseline(), f.measured(), f.ratio(), added,
+        f.addedUnit(), null, null, f.samples(), null);
+  }
+
   /** "+m us/call, median of n pairs; quartiles a to b, range c to d". */
-  static String spread(double[] us) {
-    if (us.length == 0) {
+  static String spread(double[] values, String unit) {
+    if (values.length == 0) {
       return "(not reported)";
     }
-    double[] sorted = us.clone();
+    double[] sorted = values.clone();
     java.util.Arrays.sort(sorted);
-    return String.format("%+.1f us/call, median of %d pairs; quartiles %+.1f to %+.1f, range %+.1f to %+.1f",
-        Stats.median(us.clone()), us.length, quantile(sorted, 0.25), quantile(sorted, 0.75), sorted[0],
-        sorted[sorted.length - 1]);
+    String number = unit.equals("B") ? "%+.0f" : "%+.1f";
+    return String.format(number + " " + unit + "/call, median of %d pairs; quartiles " + number + " to " + number
+        + ", range " + number + " to " + number, Stats.median(values.clone()), values.length, quantile(sorted, 0.25),
+        quantile(sorted, 0.75), sorted[0], sorted[sorted.length - 1]);
   }
 
   static double[] micros(double[] nanos) {

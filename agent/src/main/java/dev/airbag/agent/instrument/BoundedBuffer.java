@@ -1,6 +1,7 @@
 package dev.airbag.agent.instrument;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * Holds what a request body writes, up to a bound: past it, the write throws {@link Reached}, so that a large
@@ -11,6 +12,20 @@ public final class BoundedBuffer extends ByteArrayOutputStream {
 
   public BoundedBuffer(int max) {
     this.max = max;
+  }
+
+  /**
+   * Sized for {@code expected} bytes when that is known (0 to {@code max}; negative when not), so that a body of the
+   * length it declared is held in one array, neither grown by doubling nor copied at the end ({@link #bytes()}).
+   */
+  public BoundedBuffer(int max, long expected) {
+    super(expected >= 0 && expected <= max ? (int) expected : 32);
+    this.max = max;
+  }
+
+  /** What was written: the buffer itself when it is exactly full, else a copy of its used part. */
+  public synchronized byte[] bytes() {
+    return count == buf.length ? buf : Arrays.copyOf(buf, count);
   }
 
   /** The body is larger than the bound; no stack trace, it is an answer, not a failure. */

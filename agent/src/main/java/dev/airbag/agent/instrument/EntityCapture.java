@@ -53,13 +53,13 @@ public final class EntityCapture {
       if (entity.length() > maxBytes) {
         return new EntityCapture(null, null, true, tooLarge(maxBytes));
       }
-      BoundedBuffer out = new BoundedBuffer(maxBytes);
+      BoundedBuffer out = new BoundedBuffer(maxBytes, entity.length());
       try {
         entity.writeTo(out);
       } catch (BoundedBuffer.Reached reached) {
         return new EntityCapture(null, null, true, tooLarge(maxBytes));
       }
-      return new EntityCapture(out.toByteArray(), null, true, null);
+      return new EntityCapture(out.bytes(), null, true, null);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     entity.writeTo(out);

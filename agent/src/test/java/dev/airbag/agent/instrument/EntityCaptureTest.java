@@ -65,6 +65,14 @@ class EntityCaptureTest {
   }
 
   @Test
+  void aBodyThatWritesOtherThanTheLengthItDeclaresIsHeldAsWritten() throws IOException {
+    for (long declared : new long[] {0, 3, JSON.length - 1, JSON.length + 1, 1000, -1}) {
+      EntityCapture capture = EntityCapture.of(new Written(true, "application/json", declared, JSON), true, 1024);
+      assertArrayEquals(JSON, capture.bytes(), "declared " + declared);
+    }
+  }
+
+  @Test
   void aRepeatableBodyOfUnknownLengthPastTheBoundIsLeftUnreadWithoutHoldingItWhole() throws IOException {
     Written large = new Written(true, "application/json", -1, new byte[5000]);
 

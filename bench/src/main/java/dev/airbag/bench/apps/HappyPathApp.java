@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * A child JVM of the happy-path benchmark: starts a loopback LLM server that answers at once and then waits for the
  * driver, which keeps this JVM and its counterpart alive side by side and has them take turns. Commands on stdin:
- * {@code calls N} times N sequential calls and answers {@code BATCH p50_ns p99_ns cpu_ns}, the last the
- * CPU time per call over the batch of every live thread (the agent's exporter and the server too); {@code end} reports the
+ * {@code calls N} times N sequential calls and answers {@code BATCH p50_ns p99_ns cpu_ns thread_cpu_ns thread_bytes
+ * all_bytes}: the CPU time per call over the batch of every live thread (the agent's exporter and the server too),
+ * then the calling thread's CPU time and allocated bytes per call and every thread's allocated bytes per call
+ * ({@link CallCost}); {@code end} reports the
  * server's request count per call (an agent that sent extra requests would show), memory after the workload, and
  * exits. Prints {@code READY} once it can take commands.
  *
@@ -35,11 +37,13 @@ public final class HappyPathApp {
       for (String command = commands.readLine(); command != null; command = commands.readLine()) {
         if (command.startsWith("calls ")) {
           long cpu0 = ThreadsCpu.nanos();
+          CallCost cost = new CallCost();
           long[] nanos = batch(workload, Integer.parseInt(command.substring(6)));
+          String costPerCall = cost.perCall(nanos.length);
           long cpuPerCall = (ThreadsCpu.nanos() - cpu0) / nanos.length;
           made += nanos.length;
           long[] p = dev.airbag.bench.Stats.p50p99p999(nanos);
-          System.out.println("BATCH " + p[0] + " " + p[1] + " " + cpuPerCall);
+          System.out.println("BATCH " + p[0] + " " + p[1] + " " + cpuPerCall + " " + costPerCall);
         } else if (command.equals("end")) {
           ChildReport.put("agent_attached", ChildReport.agentAttached() ? 1 : 0);
           // The non-LLM server counts no LLM requests: count what it recorded instead.

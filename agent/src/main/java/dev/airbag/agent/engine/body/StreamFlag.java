@@ -9,6 +9,7 @@ import java.io.IOException;
 public final class StreamFlag {
   private static final JsonFactory JSON = new JsonFactory();
   private static final byte[] KEY = {'"', 's', 't', 'r', 'e', 'a', 'm', '"'};
+  private static final byte[] NAME = {'s', 't', 'r', 'e', 'a', 'm'};
 
   private StreamFlag() {}
 
@@ -17,6 +18,20 @@ public final class StreamFlag {
     if (body == null || indexOf(body, KEY) < 0) {
       return false;
     }
+    // Many that do say "stream": false (LangChain4j, every call): the byte scan answers for them without a parser.
+    int[] value = TopLevelScan.locateFirst(body, NAME);
+    if (value == TopLevelScan.NONE) {
+      return false;
+    }
+    if (value != TopLevelScan.UNSURE) {
+      // The scan checked each literal whole: a four-byte value that starts with 't' is true (a string has quotes).
+      return value[1] - value[0] == 4 && body[value[0]] == 't';
+    }
+    return parse(body);
+  }
+
+  /** The parser's answer, for the bodies {@link TopLevelScan} cannot vouch for. */
+  static boolean parse(byte[] body) {
     try (JsonParser parser = JSON.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return false;

@@ -1,7 +1,8 @@
 package dev.airbag.agent.engine.body;
 
 /**
- * A byte scan of a JSON object body for its top-level {@code "model"} string, without a parser: it answers only for
+ * A byte scan of a JSON object body for its top-level {@code "model"} string (or the first top-level value of another
+ * key: {@code "stream"}), without a parser: it answers only for
  * a body it has checked to be one well-formed object in strict UTF-8, and says {@link #UNSURE} for anything else
  * (a BOM or another encoding, escapes in a top-level key or in the model, deep nesting, long names or numbers,
  * malformed JSON), which then goes to the parser. Being stricter than Jackson, never looser, is what keeps the
@@ -20,14 +21,32 @@ final class TopLevelScan extends JsonCursor {
   private static final int MAX_MODEL = 10_000;
   private static final byte[] MODEL = {'m', 'o', 'd', 'e', 'l'};
 
-  private TopLevelScan(byte[] body) {
+  private final byte[] key;
+  /** True to find the first string value of the key (the model); false for its first value of any kind. */
+  private final boolean stringOnly;
+
+  private TopLevelScan(byte[] body, byte[] key, boolean stringOnly) {
     super(body);
+    this.key = key;
+    this.stringOnly = stringOnly;
   }
 
   /** {valueStart, valueEnd} of the first top-level string model (quotes included), {@link #NONE} or {@link #UNSURE}. */
   static int[] locate(byte[] body) {
+    return scan(new TopLevelScan(body, MODEL, true));
+  }
+
+  /**
+   * {valueStart, valueEnd} of the first top-level value of {@code key} whatever its kind (what a parser that stops
+   * at the first such member reads), {@link #NONE} or {@link #UNSURE}.
+   */
+  static int[] locateFirst(byte[] body, byte[] key) {
+    return scan(new TopLevelScan(body, key, false));
+  }
+
+  private static int[] scan(TopLevelScan scan) {
     try {
-      return new TopLevelScan(body).object();
+      return scan.object();
     } catch (JsonCursor.Unsure e) {
       return UNSURE;
     }
@@ -45,9 +64,9 @@ final class TopLevelScan extends JsonCursor {
         skipSpace();
         int keyStart = i;
         boolean escaped = key();
-        boolean isModel = !escaped && isModelKey(keyStart + 1, i - 1);
+        boolean isSought = !escaped && isKey(keyStart + 1, i - 1);
         if (escaped && found == NONE) {
-          // An escaped key may spell "model": only the parser can say.
+          // An escaped key may spell the key sought: only the parser can say.
           throw new Unsure();
         }
         skipSpace();
@@ -56,7 +75,7 @@ final class TopLevelScan extends JsonCursor {
         int valueStart = i;
         if (peek() == '"') {
           boolean valueEscaped = string();
-          if (isModel && found == NONE) {
+          if (isSought && found == NONE) {
             if (valueEscaped) {
               throw new Unsure();
             }
@@ -67,6 +86,9 @@ final class TopLevelScan extends JsonCursor {
           }
         } else {
           value(1);
+          if (isSought && found == NONE && !stringOnly) {
+            found = new int[] {valueStart, i};
+          }
         }
         skipSpace();
       } while (next() == ',');
@@ -80,12 +102,12 @@ final class TopLevelScan extends JsonCursor {
     return found;
   }
 
-  private boolean isModelKey(int from, int to) {
-    if (to - from != MODEL.length) {
+  private boolean isKey(int from, int to) {
+    if (to - from != key.length) {
       return false;
     }
-    for (int k = 0; k < MODEL.length; k++) {
-      if (b[from + k] != MODEL[k]) {
+    for (int k = 0; k < key.length; k++) {
+      if (b[from + k] != key[k]) {
         return false;
       }
     }

@@ -25,14 +25,26 @@ public final class CallRecord {
     this.outcome = b.outcome;
     this.failure = b.failure;
     this.attempts = b.attempts;
-    this.modelsTried = Collections.unmodifiableList(new ArrayList<>(b.modelsTried));
+    this.modelsTried = copy(b.modelsTried);
     this.servedModel = b.servedModel;
     this.startMillis = b.startMillis;
     this.durationNanos = b.durationNanos;
     this.waitedNanos = b.waitedNanos;
     this.bytesDelivered = b.bytesDelivered;
     this.threadName = b.threadName;
-    this.notes = Collections.unmodifiableList(new ArrayList<>(b.notes));
+    this.notes = copy(b.notes);
+  }
+
+  /** An unmodifiable copy: nothing new for none, one small object for one (a call served at once has one model). */
+  private static List<String> copy(List<String> list) {
+    switch (list.size()) {
+      case 0:
+        return Collections.emptyList();
+      case 1:
+        return Collections.singletonList(list.get(0));
+      default:
+        return Collections.unmodifiableList(new ArrayList<>(list));
+    }
   }
 
   static Builder builder(CallRequest request, long startMillis) {
@@ -111,13 +123,14 @@ public final class CallRecord {
     private long waitedNanos;
     private long bytesDelivered = -1;
     private String threadName = Thread.currentThread().getName();
-    private final List<String> notes = new ArrayList<>(1);
+    /** Made on the first note: most calls have none. */
+    private List<String> notes = Collections.emptyList();
 
     private Builder(CallRequest request, long startMillis) {
       this.request = request;
       this.startMillis = startMillis;
       if (request.bodyNote() != null) {
-        notes.add(request.bodyNote());
+        note(request.bodyNote());
       }
     }
 
@@ -178,6 +191,9 @@ public final class CallRecord {
 
     Builder note(String note) {
       if (!notes.contains(note)) {
+        if (notes.isEmpty()) {
+          notes = new ArrayList<>(2);
+        }
         notes.add(note);
       }
       return this;

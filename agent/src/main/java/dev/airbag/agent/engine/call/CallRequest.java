@@ -6,12 +6,16 @@ import dev.airbag.agent.engine.fallback.ModelLocation;
 
 /**
  * One logical LLM call as the app made it, described without any HTTP-client type: where it goes, which model it
- * asks for, and its body when the adapter could read it replayably. Immutable.
+ * asks for, and its body when the adapter could read it replayably. Immutable (its safe URL is built on first
+ * use, since only an event reads it, and a racing second build gives an equal string).
  */
 public final class CallRequest {
   private final Endpoint endpoint;
   private final String method;
-  private final String safeUrl;
+  private final String scheme;
+  private final String host;
+  private final int port;
+  private String safeUrl;
   private final String path;
   private final byte[] body;
   private final ModelLocation modelLocation;
@@ -23,15 +27,18 @@ public final class CallRequest {
   private final long callerTimeoutNanos;
   private final int clientRetry;
 
-  private CallRequest(Endpoint endpoint, String method, String safeUrl, String path, byte[] body, boolean replayable,
-      boolean streamed, String bodyNote, RequestHeaders headers, String rawQuery, long callerTimeoutNanos,
-      int clientRetry) {
+  private CallRequest(Endpoint endpoint, String method, String scheme, String host, int port, String safeUrl,
+      String path, byte[] body, ModelLocation modelLocation, boolean replayable, boolean streamed, String bodyNote,
+      RequestHeaders headers, String rawQuery, long callerTimeoutNanos, int clientRetry) {
     this.endpoint = endpoint;
     this.method = method;
+    this.scheme = scheme;
+    this.host = host;
+    this.port = port;
     this.safeUrl = safeUrl;
     this.path = path;
     this.body = body;
-    this.modelLocation = ModelLocation.of(endpoint.provider(), path, ModelField.locate(body));
+    this.modelLocation = modelLocation;
     this.replayable = replayable;
     this.streamed = streamed;
     this.bodyNote = bodyNote;
@@ -50,7 +57,21 @@ public final class CallRequest {
    */
   public static CallRequest of(Endpoint endpoint, String method, String safeUrl, String path, byte[] body,
       boolean replayable, boolean streamed, String bodyNote) {
-    return new CallRequest(endpoint, method, safeUrl, path, body, replayable, streamed, bodyNote, null, null, 0, -1);
+    return new CallRequest(endpoint, method, null, null, 0, safeUrl, path, body,
+        ModelLocation.of(endpoint.provider(), path, ModelField.locate(body)), replayable, streamed, bodyNote, null, null,
+        0, -1);
+  }
+
+  /**
+   * As {@link #of(Endpoint, String, String, String, byte[], boolean, boolean, String)}, with the safe URL given by
+   * its parts ({@code scheme://host:port} and the path) and built only if an event asks for it: a call that
+   * succeeds at once writes none, so building it for every call was a string per call for nothing.
+   */
+  public static CallRequest of(Endpoint endpoint, String method, String scheme, String host, int port, String path,
+      byte[] body, boolean replayable, boolean streamed, String bodyNote) {
+    return new CallRequest(endpoint, method, scheme, host, port, null, path, body,
+        ModelLocation.of(endpoint.provider(), path, ModelField.locate(body)), replayable, streamed, bodyNote, null, null,
+        0, -1);
   }
 
   /**
@@ -58,8 +79,9 @@ public final class CallRequest {
    * never reaches an event), and the time the caller allows the whole call ({@code 0} when the client sets none).
    */
   public CallRequest with(RequestHeaders headers, String rawQuery, long callerTimeoutNanos) {
-    return new CallRequest(endpoint, method, safeUrl, path, body, replayable, streamed, bodyNote, headers, rawQuery,
-        callerTimeoutNanos, clientRetry);
+    // The copies keep the model found once: the body is the same bytes, so scanning it again would only cost.
+    return new CallRequest(endpoint, method, scheme, host, port, safeUrl, path, body, modelLocation, replayable,
+        streamed, bodyNote, headers, rawQuery, callerTimeoutNanos, clientRetry);
   }
 
   /**
@@ -67,8 +89,8 @@ public final class CallRequest {
    * through the adapter but says so in no header (Apache HttpClient's retry exec).
    */
   public CallRequest withClientRetry(int retry) {
-    return new CallRequest(endpoint, method, safeUrl, path, body, replayable, streamed, bodyNote, headers, rawQuery,
-        callerTimeoutNanos, retry);
+    return new CallRequest(endpoint, method, scheme, host, port, safeUrl, path, body, modelLocation, replayable,
+        streamed, bodyNote, headers, rawQuery, callerTimeoutNanos, retry);
   }
 
   public Endpoint endpoint() {
@@ -79,8 +101,14 @@ public final class CallRequest {
     return method;
   }
 
+  /** Scheme, host, port and path: never the query, which may carry a key. */
   public String safeUrl() {
-    return safeUrl;
+    String url = safeUrl;
+    if (url == null) {
+      url = scheme + "://" + host + ":" + port + path;
+      safeUrl = url;
+    }
+    return url;
   }
 
   /** The replayable body (shared: do not modify), or null when it was not read. */

@@ -15,7 +15,10 @@ public enum Outcome {
   /** A streamed answer broke, or carried an error event, after content had reached the app. */
   STREAM_INTERRUPTED;
 
+  // Made once: every call tags its timer with it, and a lower-casing per call is a string per call.
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 }

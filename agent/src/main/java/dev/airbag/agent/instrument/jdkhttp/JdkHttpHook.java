@@ -113,9 +113,8 @@ public final class JdkHttpHook {
           traffic.maxRequestBodyBytes());
       boolean streamed = httpRequest.headers().firstValue("Accept").orElse("").contains("text/event-stream")
           || StreamFlag.isSet(body.bytes);
-      String safeUrl = uri.getScheme() + "://" + uri.getHost() + ":" + port(uri) + uri.getRawPath();
-      CallRequest call = CallRequest.of(endpoint, httpRequest.method(), safeUrl, uri.getRawPath(), body.bytes,
-          body.replayable, streamed, body.note)
+      CallRequest call = CallRequest.of(endpoint, httpRequest.method(), uri.getScheme(), uri.getHost(), port(uri),
+          uri.getRawPath(), body.bytes, body.replayable, streamed, body.note)
           .with(new JdkRequestHeaders(httpRequest.headers()), uri.getRawQuery(),
               JdkExchange.timeoutNanos(httpRequest));
       return new Prepared(call, new JdkExchange((HttpClient) client, httpRequest, (HttpResponse.BodyHandler<?>) handler,

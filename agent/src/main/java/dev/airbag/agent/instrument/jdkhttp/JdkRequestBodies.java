@@ -1,8 +1,8 @@
 package dev.airbag.agent.instrument.jdkhttp;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +20,21 @@ import java.util.concurrent.TimeUnit;
 final class JdkRequestBodies {
   private static final Set<String> REPLAYABLE = Set.of("ByteArrayPublisher", "StringPublisher", "IterablePublisher",
       "EmptyPublisher");
+  /** A publisher class's simple name, worked out once per class rather than cut out of its name on every call. */
+  private static final ClassValue<String> SIMPLE_NAMES = new ClassValue<String>() {
+    @Override
+    protected String computeValue(Class<?> type) {
+      String name = type.getName();
+      return name.substring(name.lastIndexOf('$') + 1);
+    }
+  };
+  /** Whether a publisher class is one of the JDK's in-memory ones, which can be read again. */
+  private static final ClassValue<Boolean> IN_MEMORY = new ClassValue<Boolean>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return type.getName().startsWith("jdk.internal.net.http.") && REPLAYABLE.contains(SIMPLE_NAMES.get(type));
+    }
+  };
   // In-memory publishers deliver at once; the bound only guards against a surprise. A publisher's body that is not
   // over by then is sent once, as read and then live.
   private static final long READ_TIMEOUT_MILLIS = 1000;
@@ -51,10 +66,9 @@ final class JdkRequestBodies {
     if (publisher.isEmpty()) {
       return new Captured(null, true, null);
     }
-    String kind = publisher.get().getClass().getName();
-    String simple = kind.substring(kind.lastIndexOf('$') + 1);
-    if (!kind.startsWith("jdk.internal.net.http.") || !REPLAYABLE.contains(simple)) {
-      return published(request, publisher.get(), simple, wanted, maxBytes);
+    Class<?> kind = publisher.get().getClass();
+    if (!IN_MEMORY.get(kind)) {
+      return published(request, publisher.get(), SIMPLE_NAMES.get(kind), wanted, maxBytes);
     }
     if (!wanted) {
       return new Captured(null, true, null);
@@ -97,7 +111,11 @@ final class JdkRequestBodies {
   private static byte[] read(HttpRequest.BodyPublisher publisher) {
     CompletableFuture<byte[]> done = new CompletableFuture<>();
     publisher.subscribe(new Flow.Subscriber<>() {
-      private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+      // Sized by the publisher's length when it tells one (the JDK's in-memory publishers do): the body is copied
+      // once, straight from its buffers, instead of through a chunk and a stream that doubles its way up to it.
+      private final long length = publisher.contentLength();
+      private byte[] bytes = new byte[length >= 0 && length <= Integer.MAX_VALUE - 8 ? (int) length : 256];
+      private int size;
 
       @Override
       public void onSubscribe(Flow.Subscription subscription) {
@@ -106,9 +124,12 @@ final class JdkRequestBodies {
 
       @Override
       public void onNext(ByteBuffer item) {
-        byte[] chunk = new byte[item.remaining()];
-        item.get(chunk);
-        out.write(chunk, 0, chunk.length);
+        int n = item.remaining();
+        if (bytes.length - size < n) {
+          bytes = Arrays.copyOf(bytes, Math.max(size + n, 2 * bytes.length));
+        }
+        item.get(bytes, size, n);
+        size += n;
       }
 
       @Override
@@ -118,7 +139,7 @@ final class JdkRequestBodies {
 
       @Override
       public void onComplete() {
-        done.complete(out.toByteArray());
+        done.complete(size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
       }
     });
     try {

@@ -113,9 +113,8 @@ public final class UrlConnectionHook {
       byte[] body = call.bodyBytes();
       String accept = call.settings.first("Accept");
       boolean streamed = accept != null && accept.contains("text/event-stream") || StreamFlag.isSet(body);
-      String safeUrl = url.getProtocol() + "://" + url.getHost() + ":" + port + path;
-      CallRequest request = CallRequest.of(endpoint, call.settings.method(true), safeUrl, path, body, true, streamed,
-          null).with(call.settings, url.getQuery(), 0);
+      CallRequest request = CallRequest.of(endpoint, call.settings.method(true), url.getProtocol(), url.getHost(), port,
+          path, body, true, streamed, null).with(call.settings, url.getQuery(), 0);
       exchange = new UrlConnectionExchange(call.settings, url, body, traffic.maxErrorBodyBytes());
       call.served(traffic.execute(request, exchange));
       return true;

@@ -4,6 +4,7 @@ import dev.airbag.agent.engine.redact.NameRedactor;
 import dev.airbag.agent.engine.redact.TextMask;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,14 @@ final class BoundedTagValues {
 
   /** As {@link #tag(String)}; {@code secrets} gives the call's own credentials, read only for a new value. */
   String tag(String value, Supplier<TextMask> secrets) {
+    return tag(value, secrets, Supplier::get);
+  }
+
+  /**
+   * As {@link #tag(String, Supplier)}, the credentials read from {@code owner} by {@code secrets} (a method reference
+   * that captures nothing): a lambda capturing the call, made for every call's tags, was a cost on the hot path.
+   */
+  <T> String tag(String value, T owner, Function<? super T, ? extends TextMask> secrets) {
     if (value == null || value.isEmpty()) {
       return MetricNames.UNKNOWN;
     }
@@ -49,7 +58,7 @@ final class BoundedTagValues {
       size.decrementAndGet();
       return MetricNames.OTHER;
     }
-    String safe = NameRedactor.safe(bounded, secrets.get());
+    String safe = NameRedactor.safe(bounded, secrets.apply(owner));
     String previous = admitted.putIfAbsent(bounded, safe);
     if (previous != null) {
       size.decrementAndGet();

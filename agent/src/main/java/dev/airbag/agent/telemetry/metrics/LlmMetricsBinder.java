@@ -64,7 +64,7 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
           record.durationNanos());
       if (servedByFallback(record)) {
         increment(MetricNames.FALLBACK_SERVED, MetricNames.TAG_PROVIDER, provider(request), MetricNames.TAG_MODEL,
-            models.tag(request.model(), () -> RequestCredentials.of(request)));
+            models.tag(request.model(), request, RequestCredentials::of));
       }
     } catch (RuntimeException e) {
       failures.report("recording a call", e);
@@ -74,7 +74,7 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
   /** Times one logical call; {@code model} is the model the app asked for (null when unknown). */
   public void recordCall(CallRequest request, String model, Outcome outcome, long durationNanos) {
     String provider = provider(request);
-    String modelTag = models.tag(model, () -> RequestCredentials.of(request));
+    String modelTag = models.tag(model, request, RequestCredentials::of);
     String outcomeTag = outcome.wireName();
     TagKey key = new TagKey(provider, modelTag, outcomeTag);
     Timer timer = calls.get(key);
@@ -94,7 +94,7 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
     try {
       String category = failure == null ? MetricNames.NONE : failure.category().wireName();
       increment(MetricNames.ATTEMPTS, MetricNames.TAG_PROVIDER, provider(request), MetricNames.TAG_MODEL,
-          models.tag(model, () -> RequestCredentials.of(request)), MetricNames.TAG_CATEGORY, category);
+          models.tag(model, request, RequestCredentials::of), MetricNames.TAG_CATEGORY, category);
     } catch (RuntimeException e) {
       failures.report("recording an attempt", e);
     }
@@ -104,7 +104,7 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
   public void onRetry(CallRequest request, String model) {
     try {
       increment(MetricNames.RETRIES, MetricNames.TAG_PROVIDER, provider(request), MetricNames.TAG_MODEL,
-          models.tag(model, () -> RequestCredentials.of(request)));
+          models.tag(model, request, RequestCredentials::of));
     } catch (RuntimeException e) {
       failures.report("recording a retry", e);
     }
@@ -113,7 +113,7 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
   @Override
   public void onFallback(CallRequest request, String fromModel, String toModel) {
     try {
-      increment(MetricNames.FALLBACKS, MetricNames.TAG_FROM, models.tag(fromModel, () -> RequestCredentials.of(request)),
+      increment(MetricNames.FALLBACKS, MetricNames.TAG_FROM, models.tag(fromModel, request, RequestCredentials::of),
           MetricNames.TAG_TO, models.tag(toModel));
     } catch (RuntimeException e) {
       failures.report("recording a fallback", e);

@@ -55,9 +55,8 @@ final class AirbagStage implements ClientExecChain {
           traffic.maxRequestBodyBytes());
       exchange = new Apache4Exchange(protocol, route, request, uri, headers, context, execAware, body,
           traffic.maxErrorBodyBytes());
-      String safeUrl = scheme + "://" + target.getHostName() + ":" + port + path;
-      call = CallRequest.of(endpoint, request.getRequestLine().getMethod(), safeUrl, path, body.bytes(),
-          body.replayable(), isStreamed(headers, body.bytes()), body.note())
+      call = CallRequest.of(endpoint, request.getRequestLine().getMethod(), scheme, target.getHostName(), port, path,
+          body.bytes(), body.replayable(), isStreamed(headers, body.bytes()), body.note())
           .with(new Apache4RequestHeaders(headers), uri.getRawQuery(), 0)
           .withClientRetry(resend);
     } catch (IOException e) {

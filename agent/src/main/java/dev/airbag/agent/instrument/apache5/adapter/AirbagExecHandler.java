@@ -47,9 +47,8 @@ final class AirbagExecHandler implements ExecChainHandler {
       int resend = Apache5Resends.count(scope);
       Apache5RequestBody body = Apache5RequestBody.capture(request, traffic.needsBody(), traffic.maxRequestBodyBytes());
       exchange = new Apache5Exchange(request, query, scope, chain, body, traffic.maxErrorBodyBytes());
-      String safeUrl = scheme + "://" + target.getHostName() + ":" + port + path;
-      call = CallRequest.of(endpoint, request.getMethod(), safeUrl, path, body.bytes(), body.replayable(),
-          isStreamed(request, body.bytes()), body.note())
+      call = CallRequest.of(endpoint, request.getMethod(), scheme, target.getHostName(), port, path, body.bytes(),
+          body.replayable(), isStreamed(request, body.bytes()), body.note())
           .with(new Apache5RequestHeaders(request), query, 0)
           .withClientRetry(resend);
     } catch (IOException e) {

@@ -41,7 +41,7 @@ final class AirbagInterceptor implements Interceptor {
           : RequestBodies.notRead(request.body());
       long callTimeout = callTimeoutNanos(chain);
       exchange = new OkHttpExchange(chain, request, body, callTimeout);
-      call = CallRequest.of(endpoint, request.method(), safeUrl(url, path), path, body.bytes(),
+      call = CallRequest.of(endpoint, request.method(), url.scheme(), url.host(), url.port(), path, body.bytes(),
           body.replayable(), isStreamed(request, body.bytes()), body.note())
           .with(new OkHttpRequestHeaders(request.headers()), url.encodedQuery(), callTimeout);
     } catch (IOException e) {
@@ -71,11 +71,6 @@ final class AirbagInterceptor implements Interceptor {
       // Call.timeout() came with OkHttp 3.12, chain.call() with 3.9: before them a call has no overall timeout.
       return 0;
     }
-  }
-
-  /** Scheme, host, port and path: the query may carry a key and never leaves this method. */
-  private static String safeUrl(HttpUrl url, String path) {
-    return url.scheme() + "://" + url.host() + ":" + url.port() + path;
   }
 
   private static boolean isStreamed(Request request, byte[] body) {

@@ -55,23 +55,20 @@ final class OkHttpExchange implements Exchange<Response> {
       // Past the headers, the body gets the client's own read timeout back (ReadTimeoutRestorer).
       request.tag(ReadTimeoutRestorer.Tag.class, new ReadTimeoutRestorer.Tag(chain.readTimeoutMillis()));
     }
-    AttemptConnection connection = new AttemptConnection();
-    tag(request, connection);
+    AttemptConnection connection = AttemptConnection.of(chain);
     lastResponse = null;
-    Response response = attemptChain.proceed(request.build());
+    Response response;
+    AttemptConnection outer = connection.sending();
+    try {
+      response = attemptChain.proceed(request.build());
+    } finally {
+      AttemptConnection.sent(outer);
+    }
     if (Classifier.isFailureStatus(response.code()) && response.body() != null) {
       response = response.newBuilder().body(new PeekedResponseBody(response.body(), connection)).build();
     }
     lastResponse = response;
     return response;
-  }
-
-  private static void tag(Request.Builder request, AttemptConnection connection) {
-    try {
-      request.tag(AttemptConnection.class, connection);
-    } catch (LinkageError olderThan311) {
-      // Typed tags came with OkHttp 3.11: a slow body then closes once its pending read returns.
-    }
   }
 
   private Request.Builder builderFor(AttemptRequest attempt) {

@@ -28,10 +28,7 @@ final class ReadTimeoutRestorer implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    AttemptConnection attempt = chain.request().tag(AttemptConnection.class);
-    if (attempt != null) {
-      attempt.noteFrom(chain.connection());
-    }
+    AttemptConnection.noteFrom(chain);
     Response response = chain.proceed(chain.request());
     Tag tag = chain.request().tag(Tag.class);
     if (tag != null) {
