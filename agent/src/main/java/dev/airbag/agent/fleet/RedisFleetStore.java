@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -23,6 +24,7 @@ final class RedisFleetStore implements FleetStore {
   private String reportSha;
   private String writeSha;
   private Map<String, Long> openCircuits = Map.of();
+  private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{24}");
 
   RedisFleetStore(FleetSettings settings) {
     this.settings = settings;
@@ -125,7 +127,7 @@ final class RedisFleetStore implements FleetStore {
     for (Tuple member : members) {
       String digest = member.getElement();
       // Anything but a digest Airbag wrote is someone else's data: the fleet is not there.
-      if (digest == null || !digest.matches("[0-9a-f]{24}")) {
+      if (digest == null || !DIGEST.matcher(digest).matches()) {
         throw new FleetStoreException("unexpected member in the open circuits: " + digest);
       }
       open.put(digest, (long) member.getScore());

@@ -2,6 +2,7 @@ package dev.airbag.agent.engine.breaker;
 
 import dev.airbag.agent.engine.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -50,8 +51,7 @@ public final class CircuitBreaker {
   private long lastChanceNanos;
   private long lastChanceStay = -1;
   /** Tries refused since the last try went through the open circuit as a last chance; see {@link #onRefused()}. */
-  private final java.util.concurrent.atomic.AtomicInteger refusedSinceLastChance =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger refusedSinceLastChance = new AtomicInteger();
   private final ReentrantLock lock = new ReentrantLock();
   /** Written under the lock; read without it only through the methods of an immutable state. */
   private volatile BreakerState current;
@@ -119,17 +119,10 @@ public final class CircuitBreaker {
    * For a held call's last try: an open circuit that has been open for at least {@code spacingNanos} turns half-open
    * now rather than at the end of its pause, and this call is its probe. So a provider that recovers while calls
    * wait is found by the first of them to reach its last try, as the app's SDK would have found it, while a provider
-   * that stays down gets at most one such probe per spacing. Null when the circuit is not open long enough or its
-   * probe slot is taken.
-   */
-  public Permit tryAcquireLastChance(long spacingNanos) {
-    return tryAcquireLastChance(spacingNanos, 0);
-  }
-
-  /**
-   * As {@link #tryAcquireLastChance(long)}, and only once at least {@code minRefused} tries were refused (see
-   * {@link #onRefused()}) since the last such try: a lone caller's refusals then cost the provider no more than one
-   * request in {@code minRefused}, while under load the spacing decides.
+   * that stays down gets at most one such probe per spacing, and only once {@code minRefused} tries were refused
+   * ({@link #onRefused()}) since the last one: a lone caller's refusals then cost the provider no more than one request
+   * in {@code minRefused}, while under load the spacing decides. Null when the circuit is not open long enough, too
+   * few tries were refused, or its probe slot is taken.
    */
   public Permit tryAcquireLastChance(long spacingNanos, int minRefused) {
     // In a fleet the probes are the fleet's, one lease for all instances: a held call must not add its own.

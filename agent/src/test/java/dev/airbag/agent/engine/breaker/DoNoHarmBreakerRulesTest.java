@@ -151,16 +151,16 @@ class DoNoHarmBreakerRulesTest {
     int transitions = listener.count();
 
     // Open for 100 ms now; its first pause is 500 ms.
-    assertNull(breaker.tryAcquireLastChance(200 * MS), "open for less than the spacing");
-    CircuitBreaker.Permit lastTry = breaker.tryAcquireLastChance(50 * MS);
+    assertNull(breaker.tryAcquireLastChance(200 * MS, 0), "open for less than the spacing");
+    CircuitBreaker.Permit lastTry = breaker.tryAcquireLastChance(50 * MS, 0);
     assertNotNull(lastTry);
-    assertNull(breaker.tryAcquireLastChance(50 * MS), "one per spacing");
+    assertNull(breaker.tryAcquireLastChance(50 * MS, 0), "one per spacing");
     lastTry.onFailure(20 * MS);
     assertEquals(CircuitState.OPEN, breaker.state());
     assertEquals(transitions, listener.count(), "a failed last try changes nothing: no transition, no event");
 
     clock.advance(Duration.ofMillis(60));
-    breaker.tryAcquireLastChance(50 * MS).onSuccess(20 * MS);
+    breaker.tryAcquireLastChance(50 * MS, 0).onSuccess(20 * MS);
     assertEquals(CircuitState.CLOSED, breaker.state(), "the provider is back: everyone goes through");
   }
 }

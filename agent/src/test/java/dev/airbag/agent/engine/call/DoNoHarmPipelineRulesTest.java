@@ -236,7 +236,7 @@ class DoNoHarmPipelineRulesTest {
     afterSleep = () -> {
       if (sleeps.size() == 2) {
         // Just before this call's last try, another held call's last try goes through the open circuit.
-        others.add(breaker.tryAcquireLastChance(0));
+        others.add(breaker.tryAcquireLastChance(0, 0));
       } else if (sleeps.size() == 3) {
         // While this call asks again, that try comes back with an answer.
         others.get(0).onSuccess(1);
