@@ -344,7 +344,7 @@ class ReactorNettyTest extends FaultServerTest {
    */
   @Test
   void cancellingTheSubscriptionCancelsTheCallAndNoRetryFollows() throws Exception {
-    server.plan(always(Faults.delayFirstByte(Duration.ofSeconds(1), Faults.overloaded())));
+    server.plan(always(Faults.delayFirstByte(Duration.ofSeconds(3), Faults.overloaded())));
     AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
 
     ChildJvm.Result alone = alone(Stack.PLAIN, BODY, "cancel", 2);
@@ -354,7 +354,11 @@ class ReactorNettyTest extends FaultServerTest {
 
     assertEquals(2, count(alone, "RESULT error type=TimeoutException"), alone.toString());
     assertEquals(2, count(result, "RESULT error type=TimeoutException"), result.toString());
-    assertEquals(withoutAgent.size(), server.requestCount(), "as many requests as alone: none after the app gave up");
+    // A call can give up before its request is out (the agent's classes load on the first call of a busy machine),
+    // so the count may be lower than alone, never higher: a retry after the app gave up would add one per call.
+    assertEquals(2, withoutAgent.size(), alone.toString());
+    assertTrue(server.requestCount() >= 1 && server.requestCount() <= withoutAgent.size(),
+        "no more requests than alone, none after the app gave up: " + server.requestCount());
   }
 
   /** Every hook throwing (the bridge itself fails): the calls go out and come back as without the agent. */

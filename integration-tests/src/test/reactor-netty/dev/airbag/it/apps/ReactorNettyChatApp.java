@@ -13,7 +13,7 @@ import reactor.netty.http.client.HttpClientResponse;
  * {@code ByteBufFlux}, its answer read whole ({@code responseSingle}), as content only ({@code responseContent}), or
  * as a stream chunk by chunk ({@code response}); one RESULT line per call and a SUMMARY. Knows nothing of Airbag;
  * compiled at test time against app-libs/reactor-netty, for Java 11 too. Mode cancel gives up on each answer after
- * 300 ms ({@code timeout}, which cancels the subscription) and waits 3 s before exiting. Mode headers reads the
+ * 1 s ({@code timeout}, which cancels the subscription) and waits 3 s before exiting. Mode headers reads the
  * answer whole with its Retry-After and X-Should-Retry. Args: url json
  * mode(post|content|stream|get|cancel|headers) count.
  */
@@ -75,7 +75,7 @@ public final class ReactorNettyChatApp {
                 + response.responseHeaders().get("X-Should-Retry") + " body=" + text.replace('\n', ' '))).block();
       case "cancel":
         return post.responseSingle((response, body) -> body.asString().defaultIfEmpty("")
-            .map(text -> line(response, text))).timeout(java.time.Duration.ofMillis(300)).block();
+            .map(text -> line(response, text))).timeout(java.time.Duration.ofMillis(1000)).block();
       default:
         return post.responseSingle((response, body) -> body.asString().defaultIfEmpty("")
             .map(text -> line(response, text))).block();
