@@ -15,8 +15,9 @@ import java.util.Map;
  */
 public final class BenchMain {
   private static final List<String> SECTION_ORDER = List.of("happy_path", "happy_servers", "fleet_cost", "memory", "startup",
-      "failure_path", "export", "no_harm");
+      "failure_path", "export", "no_harm", "fleet_storm");
   private static final String NO_HARM_CHART = "no-harm.svg";
+  private static final String STORM_CHART = "storm.svg";
 
   private BenchMain() {
   }
@@ -65,6 +66,11 @@ public final class BenchMain {
       noHarm = NoHarmSection.run(env, options);
       figures.addAll(NoHarmSection.figures(noHarm));
     }
+    StormSection.Results storm = null;
+    if (options.runs("storm")) {
+      storm = StormSection.run(env, options);
+      figures.addAll(StormSection.figures(storm));
+    }
     machine.put("load_average_at_end", Machine.loadAverage());
     // The engine's figures belong with the sections they explain.
     figures.sort(Comparator.comparingInt(f -> SECTION_ORDER.indexOf(f.section())));
@@ -96,6 +102,10 @@ public final class BenchMain {
     if (noHarm != null) {
       Files.writeString(out.resolve(NO_HARM_CHART), NoHarmChart.svg(noHarm));
       markdown += NoHarmMarkdown.render(noHarm, NO_HARM_CHART);
+    }
+    if (storm != null) {
+      Files.writeString(out.resolve(STORM_CHART), StormChart.svg(storm));
+      markdown += StormChart.markdown(storm, STORM_CHART);
     }
     Files.writeString(out.resolve("RESULTS.md"), markdown);
     System.out.printf("%nWrote %s and RESULTS.md (%.0f s).%n", json, (System.nanoTime() - start) / 1e9);

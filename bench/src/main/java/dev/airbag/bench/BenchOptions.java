@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class BenchOptions {
   static final Set<String> SECTIONS = Set.of("happy", "servers", "fleet", "startup", "failure", "engine", "export",
-      "no-harm");
+      "no-harm", "storm");
   private static final Set<String> FLAGS = Set.of("calls", "batch", "warmup", "rounds", "startup-runs", "demo-runs",
       "failure-calls", "engine-calls", "threads-seconds", "export-events", "no-harm-calls", "no-harm-rate",
       "no-harm-seconds", "no-harm-cells", "no-harm-repeat", "only", "out", "quick", "help");
@@ -21,7 +21,7 @@ public final class BenchOptions {
       + " --no-harm-calls N (40, closed loop) --no-harm-rate R (20 calls/s, open loop) --no-harm-seconds S (8)"
       + " --no-harm-cells REGEX (cells of the whole matrix whose id matches; --quick: a handful)"
       + " --no-harm-repeat N (1; pairs of runs per cell, judged on their pooled counts)"
-      + " --only happy,servers,fleet,startup,failure,engine,export,no-harm --out DIR (bench/results) --quick";
+      + " --only happy,servers,fleet,startup,failure,engine,export,no-harm,storm --out DIR (bench/results) --quick";
 
   final int calls;
   final int batch;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchSmokeTest {
   @Test
   void everyBenchmarkRunsAndTheResultsFileIsWellFormed(@TempDir Path out) throws Exception {
-    Path json = BenchMain.run(BenchOptions.parse("--quick", "--only", "happy,fleet,startup,failure,engine,export", "--calls", "50", "--warmup", "20", "--failure-calls", "50",
+    Path json = BenchMain.run(BenchOptions.parse("--quick", "--only", "happy,fleet,startup,failure,engine,export,storm", "--calls", "50", "--warmup", "20", "--failure-calls", "50",
         "--engine-calls", "1000", "--export-events", "500", "--threads-seconds", "0.1", "--demo-runs", "0",
         "--out", out.toString()), "smoke test");
 
@@ -39,7 +39,8 @@ class BenchSmokeTest {
         assertTrue(figure.get("without").isNumber() && figure.get("ratio").isNumber(), "a comparison has both: " + figure);
       }
     }
-    Set<String> expected = new HashSet<>(Set.of("happy_path", "memory", "startup", "failure_path", "export"));
+    Set<String> expected = new HashSet<>(Set.of("happy_path", "memory", "startup", "failure_path", "export",
+        "fleet_storm"));
     // The fleet's section needs a redis-server (installed by its own set-up where apt-get can).
     if (dev.airbag.faultserver.RedisServer.locate() != null) {
       expected.add("fleet_cost");
@@ -47,6 +48,8 @@ class BenchSmokeTest {
     assertEquals(expected, sections);
     assertTrue(results.get("targets_missed").isArray());
     assertTrue(Files.readString(out.resolve("RESULTS.md")).contains("| figure |"), "the markdown table is written");
+    assertTrue(Files.readString(out.resolve("RESULTS.md")).contains("## Fleet storm"), "the storm's table is written");
+    assertTrue(Files.readString(out.resolve("storm.svg")).contains("<polyline"), "the storm is drawn");
   }
 
   @Test

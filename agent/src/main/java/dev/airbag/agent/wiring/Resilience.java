@@ -28,13 +28,8 @@ public final class Resilience {
   static CallPipeline pipeline(AirbagConfig config, Classifier classifier, CallListener listener,
       AttemptListener attempts, TransitionListener transitions, ProbeGate probes, InternalErrorListener internalErrors,
       Clock clock) {
-    FallbackPolicy fallback = fallbackPolicy(config);
-    CircuitBreakers breakers = null;
-    if (config.get(ConfigKeys.CIRCUIT_ENABLED)) {
-      // Opening on a failure rate costs nothing only where another model serves meanwhile.
-      breakers = new CircuitBreakers(breakerConfig(config), fallback::hasChainFor, clock, transitions,
-          FaultInjection.room(MAX_CIRCUITS), probes);
-    }
+    CircuitBreakers breakers = config.get(ConfigKeys.CIRCUIT_ENABLED)
+        ? breakers(config, clock, transitions, probes, FaultInjection.room(MAX_CIRCUITS)) : null;
     return pipelineBuilder(config, classifier, listener, clock)
         .budgets(retryBudgets(config, clock, FaultInjection.room(RetryBudgets.DEFAULT_MAX_ENDPOINTS)))
         .attempts(attempts)
@@ -60,6 +55,17 @@ public final class Resilience {
         .firstByteTimeout(config.get(ConfigKeys.TIMEOUT_FIRST_BYTE))
         .replayWindow(config.get(ConfigKeys.RETRY_REPLAY_WINDOW))
         .maxErrorBodyBytes(config.get(ConfigKeys.CLASSIFY_MAX_BODY_BYTES));
+  }
+
+  /**
+   * The circuits the agent builds from {@code config}, whether or not {@code airbag.circuit.enabled} is set; public so
+   * that the benchmark's simulations run the agent's own breakers.
+   */
+  public static CircuitBreakers breakers(AirbagConfig config, Clock clock, TransitionListener transitions,
+      ProbeGate probes, int maxCircuits) {
+    // Opening on a failure rate costs nothing only where another model serves meanwhile.
+    return new CircuitBreakers(breakerConfig(config), fallbackPolicy(config)::hasChainFor, clock, transitions,
+        maxCircuits, probes);
   }
 
   /** The {@code airbag.retry.*} keys as the engine's retry policy. */
