@@ -158,8 +158,17 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /** One reply as text: a simple string, error or integer line, or a bulk string ("(nil)" for none). */
+  /** One reply as text: a bulk string's value, an array's elements one per line, any other reply's line. */
   private static String readReply(InputStream in) throws IOException {
     String line = readLine(in);
+    if (line.startsWith("*")) {
+      int count = Integer.parseInt(line.substring(1));
+      List<String> elements = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        elements.add(readReply(in));
+      }
+      return String.join("\n", elements);
+    }
     if (!line.startsWith("$")) {
       return line;
     }

@@ -22,6 +22,10 @@ final class Digests {
     return hex(sha256("circuit\0" + key.endpoint() + "\0" + (key.model() == null ? "" : key.model())));
   }
 
+  static String endpoint(String name) {
+    return hex(sha256("endpoint\0" + name));
+  }
+
   /** The digest of a request's credential values (their order kept), or {@link #NO_CREDENTIAL} for none. */
   static String credential(List<String> values) {
     return values.isEmpty() ? NO_CREDENTIAL : hex(sha256("credential\0" + String.join("\0", values)));

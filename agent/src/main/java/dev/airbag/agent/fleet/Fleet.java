@@ -1,6 +1,7 @@
 package dev.airbag.agent.fleet;
 
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
+import dev.airbag.agent.engine.retry.RetryBudgets;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.support.DaemonThreads;
@@ -43,13 +44,16 @@ public final class Fleet {
     return circuits;
   }
 
-  /** Starts syncing these breakers (built with {@link #circuits()}) with the fleet. */
-  public synchronized void start(CircuitBreakers breakers) {
+  /**
+   * Starts syncing these breakers (built with {@link #circuits()}) and these retry budgets (null: not shared) with the
+   * fleet.
+   */
+  public synchronized void start(CircuitBreakers breakers, RetryBudgets budgets) {
     if (thread != null) {
       return;
     }
     store = new RedisFleetStore(settings);
-    FleetSync sync = new FleetSync(store, circuits, breakers, clock, instance, settings.toString(),
+    FleetSync sync = new FleetSync(store, circuits, breakers, budgets, clock, instance, settings.toString(),
         AgentLog.logger()::warn);
     this.sync = sync;
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, new DaemonThreads("fleet"));

@@ -9,15 +9,31 @@ import java.util.Map;
  */
 interface FleetStore extends AutoCloseable {
   /**
-   * Applies the writes in order, then adds each report's counts and reads back its circuit's view, all in one
-   * batch.
+   * Applies the writes in order, then adds each report's counts and reads back its circuit's view, and each budget
+   * report's counts and reads back the fleet's (see {@link #budgetViews()}), all in one batch.
    *
    * @param instance this instance's id, the owner of what it writes
    * @param nowMillis this instance's wall clock, which times the counts and the states it writes
    * @return one view per report, in the reports' order
    * @throws FleetStoreException when the store is unreachable, too slow, or answers something unreadable
    */
-  List<CircuitView> sync(String instance, List<FleetWrite> writes, List<CircuitReport> reports, long nowMillis);
+  List<CircuitView> sync(String instance, List<FleetWrite> writes, List<CircuitReport> reports,
+      List<BudgetReport> budgets, long nowMillis);
+
+  /** A sync that reports no retry budget. */
+  default List<CircuitView> sync(String instance, List<FleetWrite> writes, List<CircuitReport> reports,
+      long nowMillis) {
+    return sync(instance, writes, reports, List.of(), nowMillis);
+  }
+
+  /**
+   * The fleet's counts of each budget reported at the last successful {@link #sync}, in the reports' order, over
+   * the last {@link #BUDGET_WINDOW_SECONDS} seconds; empty before the first.
+   */
+  List<BudgetView> budgetViews();
+
+  /** The seconds over which the fleet counts a retry budget: the engine's window. */
+  int BUDGET_WINDOW_SECONDS = 10;
 
   /**
    * The circuits the fleet held open at the last successful {@link #sync} (read in its batch), by digest, with the

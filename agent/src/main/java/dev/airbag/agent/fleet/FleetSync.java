@@ -4,6 +4,8 @@ import dev.airbag.agent.engine.breaker.CircuitBreaker;
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
 import dev.airbag.agent.engine.breaker.CircuitKey;
 import dev.airbag.agent.engine.breaker.CircuitState;
+import dev.airbag.agent.engine.retry.RetryBudget;
+import dev.airbag.agent.engine.retry.RetryBudgets;
 import dev.airbag.agent.engine.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +18,8 @@ import java.util.function.Consumer;
  * One instance's exchange with the fleet, run every sync interval on Airbag's own thread: tells Redis what this
  * instance decided and counted since the last time, reads back the fleet's view of each circuit it holds, and applies
  * it to the local breakers (an opening or closing decided elsewhere, the fleet's counts crossing the engine's
- * thresholds, a rate-limit wait another instance was told, the probe lease). One round trip per sync, two when the
+ * thresholds, a rate-limit wait another instance was told, the probe lease); adds this instance's requests and retries
+ * to each endpoint's fleet-wide retry budget and reads back the fleet's. One round trip per sync, two when the
  * fleet's counts open a circuit. When Redis fails, the instance goes on alone: one log line when it goes, one when it
  * comes back. Not thread-safe: one sync thread.
  */
@@ -29,6 +32,7 @@ final class FleetSync {
   private final FleetStore store;
   private final FleetCircuits circuits;
   private final CircuitBreakers breakers;
+  private final RetryBudgets budgets;
   private final Clock clock;
   private final String instance;
   private final String where;
@@ -37,11 +41,13 @@ final class FleetSync {
   private boolean down;
   private long retryAtMillis;
 
-  FleetSync(FleetStore store, FleetCircuits circuits, CircuitBreakers breakers, Clock clock, String instance,
-      String where, Consumer<String> log) {
+  /** @param budgets the retry budgets to share, or null to share circuits only */
+  FleetSync(FleetStore store, FleetCircuits circuits, CircuitBreakers breakers, RetryBudgets budgets, Clock clock,
+      String instance, String where, Consumer<String> log) {
     this.store = store;
     this.circuits = circuits;
     this.breakers = breakers;
+    this.budgets = budgets;
     this.clock = clock;
     this.instance = instance;
     this.where = where;
@@ -62,14 +68,27 @@ final class FleetSync {
     for (FleetCircuit circuit : watched) {
       reports.add(circuit.tally.take(circuit.id, List.of(circuit.credential())));
     }
+    List<RetryBudget> shared = new ArrayList<>();
+    List<BudgetReport> budgetReports = new ArrayList<>();
+    if (budgets != null) {
+      budgets.forEach((endpoint, budget) -> {
+        long[] counts = budget.takeUnsynced();
+        shared.add(budget);
+        budgetReports.add(new BudgetReport(Digests.endpoint(endpoint), counts[0], counts[1]));
+      });
+    }
     List<CircuitView> views;
     try {
-      views = store.sync(instance, writes, reports, now);
+      views = store.sync(instance, writes, reports, budgetReports, now);
     } catch (FleetStoreException e) {
       wentDown(e, now);
       return;
     }
     cameBack();
+    List<BudgetView> budgetViews = store.budgetViews();
+    for (int i = 0; i < shared.size() && i < budgetViews.size(); i++) {
+      shared.get(i).fleetCounts(budgetViews.get(i).requests(), budgetViews.get(i).retries());
+    }
     circuits.openInFleet(store.openCircuits());
     List<FleetWrite> opens = new ArrayList<>();
     for (int i = 0; i < watched.size(); i++) {
@@ -220,6 +239,9 @@ final class FleetSync {
     }
     for (FleetCircuit circuit : circuits.all()) {
       circuit.tally.discard();
+    }
+    if (budgets != null) {
+      budgets.forEach((endpoint, budget) -> budget.leaveFleet());
     }
   }
 

@@ -23,6 +23,8 @@ final class RedisFleetStore implements FleetStore {
   private Jedis jedis;
   private String reportSha;
   private String writeSha;
+  private String budgetSha;
+  private List<BudgetView> budgetViews = List.of();
   private Map<String, Long> openCircuits = Map.of();
   private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{24}");
 
@@ -32,7 +34,7 @@ final class RedisFleetStore implements FleetStore {
 
   @Override
   public List<CircuitView> sync(String instance, List<FleetWrite> writes, List<CircuitReport> reports,
-      long nowMillis) {
+      List<BudgetReport> budgets, long nowMillis) {
     try {
       Pipeline pipeline = connection().pipelined();
       for (FleetWrite write : writes) {
@@ -49,6 +51,12 @@ final class RedisFleetStore implements FleetStore {
         args.addAll(report.credentials());
         answers.add(pipeline.evalsha(reportSha, List.of(), args));
       }
+      List<Response<Object>> budgetAnswers = new ArrayList<>(budgets.size());
+      for (BudgetReport budget : budgets) {
+        budgetAnswers.add(pipeline.evalsha(budgetSha, List.of(), List.of(settings.keyPrefix() + "e:"
+            + budget.endpoint(), Long.toString(nowMillis), Long.toString(budget.requests()),
+            Long.toString(budget.retries()), Integer.toString(BUDGET_WINDOW_SECONDS))));
+      }
       Response<List<Tuple>> open = pipeline.zrangeByScoreWithScores(openIndex(), "(" + nowMillis, "+inf", 0,
           MAX_OPEN);
       pipeline.sync();
@@ -56,7 +64,13 @@ final class RedisFleetStore implements FleetStore {
       for (int i = 0; i < reports.size(); i++) {
         views.add(view(reports.get(i), answers.get(i).get()));
       }
+      List<BudgetView> budgetTotals = new ArrayList<>(budgets.size());
+      for (Response<Object> answer : budgetAnswers) {
+        List<?> totals = list(answer.get(), 2);
+        budgetTotals.add(new BudgetView(number(text(totals.get(0))), number(text(totals.get(1)))));
+      }
       openCircuits = openCircuits(open.get());
+      budgetViews = List.copyOf(budgetTotals);
       return views;
     } catch (FleetStoreException e) {
       close();
@@ -71,6 +85,11 @@ final class RedisFleetStore implements FleetStore {
   @Override
   public Map<String, Long> openCircuits() {
     return openCircuits;
+  }
+
+  @Override
+  public List<BudgetView> budgetViews() {
+    return budgetViews;
   }
 
   @Override
@@ -103,6 +122,7 @@ final class RedisFleetStore implements FleetStore {
     try {
       reportSha = fresh.scriptLoad(RedisScripts.REPORT);
       writeSha = fresh.scriptLoad(RedisScripts.WRITE);
+      budgetSha = fresh.scriptLoad(RedisScripts.BUDGET);
     } catch (RuntimeException e) {
       fresh.close();
       throw e;

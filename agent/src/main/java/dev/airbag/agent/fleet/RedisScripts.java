@@ -1,7 +1,7 @@
 package dev.airbag.agent.fleet;
 
 /**
- * The two Lua scripts that are the whole of Airbag's Redis protocol; each runs atomically in Redis, so instances need
+ * The three Lua scripts that are the whole of Airbag's Redis protocol; each runs atomically in Redis, so instances need
  * no transactions or locks. Keys of one circuit (B is the prefix and the circuit's digest):
  * <ul>
  *   <li>{@code B:state}: the last decision ({@link FleetState}), kept 10 minutes past its pause;
@@ -12,6 +12,8 @@ package dev.airbag.agent.fleet;
  *   <li>{@code B:probe}: the instance holding the probe lease, for the lease's time;
  *   <li>{@code B:cool:<credential digest>}: a rate-limit cooldown's end, until then.
  * </ul>
+ * Keys of one endpoint's retry budget (E is the prefix and the endpoint's digest): {@code E:rb:<second>}, hash
+ * {@code q} (upstream requests) and {@code r} (retries granted) of one second, kept for the window and 2 s more.
  * And one key for the fleet: {@code <prefix>open}, a sorted set of the digests of the circuits open now, scored by the
  * end of their pause, from which an instance learns a circuit it has not called yet.
  */
@@ -112,6 +114,28 @@ final class RedisScripts {
       "  return 0",
       "end",
       "return redis.error_reply('unknown write ' .. tostring(kind))");
+
+  /**
+   * ARGV: base, now, requests, retries, window seconds. Adds the counts to this second's bucket and returns the
+   * window's totals {requests, retries}, this second included.
+   */
+  static final String BUDGET = String.join("\n",
+      "local base, now = ARGV[1], tonumber(ARGV[2])",
+      "local q, r, window = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])",
+      "local sec = math.floor(now / 1000)",
+      "if q > 0 or r > 0 then",
+      "  local b = base .. ':rb:' .. sec",
+      "  redis.call('HINCRBY', b, 'q', q)",
+      "  redis.call('HINCRBY', b, 'r', r)",
+      "  redis.call('PEXPIRE', b, (window + 2) * 1000)",
+      "end",
+      "local tq, tr = 0, 0",
+      "for s = sec - window + 1, sec do",
+      "  local v = redis.call('HMGET', base .. ':rb:' .. s, 'q', 'r')",
+      "  tq = tq + tonumber(v[1] or '0')",
+      "  tr = tr + tonumber(v[2] or '0')",
+      "end",
+      "return {tostring(tq), tostring(tr)}");
 
   private RedisScripts() {
   }

@@ -85,7 +85,7 @@ final class AgentRuntime {
     }
     if (fleet != null) {
       telemetry.metrics.bindFleet(fleet.health());
-      fleet.start(pipeline.breakers());
+      fleet.start(pipeline.breakers(), pipeline.budgets());
     }
     UncoveredLlmCalls uncovered = new UncoveredLlmCalls(endpoints.endpoints(), config.get(ConfigKeys.AUTO_PROTECT),
         AgentLog.logger()::warn);

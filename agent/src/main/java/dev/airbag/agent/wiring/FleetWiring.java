@@ -8,6 +8,7 @@ import dev.airbag.agent.engine.breaker.TransitionListener;
 import dev.airbag.agent.engine.breaker.TransitionListeners;
 import dev.airbag.agent.engine.call.AttemptListener;
 import dev.airbag.agent.engine.call.AttemptListeners;
+import dev.airbag.agent.engine.retry.RetryBudgets;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.fleet.Fleet;
 import dev.airbag.agent.fleet.FleetSettings;
@@ -51,10 +52,10 @@ final class FleetWiring {
     return fleet.circuits();
   }
 
-  /** Starts the sync; without breakers (airbag.circuit.enabled=false) there is nothing to share. */
-  void start(CircuitBreakers breakers) {
+  /** Starts the sync; without breakers (airbag.circuit.enabled=false) the fleet does not start, budgets included. */
+  void start(CircuitBreakers breakers, RetryBudgets budgets) {
     if (breakers != null) {
-      fleet.start(breakers);
+      fleet.start(breakers, budgets);
     }
   }
 

@@ -16,6 +16,9 @@ final class FakeFleetStore implements FleetStore {
   /** The open index: digest to the end of its pause. */
   private final Map<String, Long> open = new HashMap<>();
   private Map<String, Long> openAtLastSync = Map.of();
+  /** Each endpoint's retry budget: second to {requests, retries}. */
+  private final Map<String, Map<Long, long[]>> budgetBuckets = new HashMap<>();
+  private List<BudgetView> budgetViews = List.of();
 
   /** One circuit's keys. */
   private static final class Circuit {
@@ -38,7 +41,8 @@ final class FakeFleetStore implements FleetStore {
   }
 
   @Override
-  public List<CircuitView> sync(String instance, List<FleetWrite> writes, List<CircuitReport> reports, long now) {
+  public List<CircuitView> sync(String instance, List<FleetWrite> writes, List<CircuitReport> reports,
+      List<BudgetReport> budgets, long now) {
     if (down) {
       throw new FleetStoreException("Connection refused");
     }
@@ -50,6 +54,11 @@ final class FakeFleetStore implements FleetStore {
     for (CircuitReport report : reports) {
       views.add(report(report, now));
     }
+    List<BudgetView> totals = new ArrayList<>();
+    for (BudgetReport budget : budgets) {
+      totals.add(budget(budget, now));
+    }
+    budgetViews = List.copyOf(totals);
     Map<String, Long> current = new HashMap<>();
     open.forEach((circuit, until) -> {
       if (until > now) {
@@ -63,6 +72,30 @@ final class FakeFleetStore implements FleetStore {
   @Override
   public Map<String, Long> openCircuits() {
     return openAtLastSync;
+  }
+
+  @Override
+  public List<BudgetView> budgetViews() {
+    return budgetViews;
+  }
+
+  /** As the BUDGET script: this second's bucket grows, the window's seconds are summed. */
+  private BudgetView budget(BudgetReport report, long now) {
+    Map<Long, long[]> buckets = budgetBuckets.computeIfAbsent(report.endpoint(), k -> new HashMap<>());
+    long sec = now / 1000;
+    if (report.requests() > 0 || report.retries() > 0) {
+      long[] bucket = buckets.computeIfAbsent(sec, k -> new long[2]);
+      bucket[0] += report.requests();
+      bucket[1] += report.retries();
+    }
+    buckets.keySet().removeIf(s -> s <= sec - BUDGET_WINDOW_SECONDS);
+    long requests = 0;
+    long retries = 0;
+    for (long[] bucket : buckets.values()) {
+      requests += bucket[0];
+      retries += bucket[1];
+    }
+    return new BudgetView(requests, retries);
   }
 
   private void write(String owner, FleetWrite write, long now) {

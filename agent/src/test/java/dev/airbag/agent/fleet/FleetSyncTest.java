@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airbag.agent.engine.breaker.BreakerConfig;
 import dev.airbag.agent.engine.breaker.CircuitState;
+import dev.airbag.agent.engine.retry.RetryBudget;
 import dev.airbag.agent.engine.classify.Category;
 import dev.airbag.agent.engine.classify.Classification;
 import dev.airbag.agent.testing.FakeClock;
@@ -227,6 +228,39 @@ class FleetSyncTest {
   }
 
   /** Opens a's circuit by its own attempts alone: 50 failures over more than the hopeless span. */
+  @Test
+  void retriesGrantedOnOneInstanceSpendTheFleetsBudgetOnTheOther() {
+    RetryBudget onA = a.budgets.forEndpoint("openai");
+    RetryBudget onB = b.budgets.forEndpoint("openai");
+    syncAll(a, b);
+    for (int i = 0; i < 10; i++) {
+      assertTrue(onA.tryAcquireRetry(), "retry " + (i + 1) + " of the fleet's 10");
+    }
+    syncAll(a, b);
+
+    assertFalse(onB.tryAcquireRetry(), "a's 10 retries spent the fleet's window");
+    clock.advance(Duration.ofSeconds(11));
+    syncAll(a, b);
+    assertTrue(onB.tryAcquireRetry(), "a new window");
+  }
+
+  @Test
+  void withRedisGoneEachInstanceHasItsOwnBudgetAgain() {
+    RetryBudget onA = a.budgets.forEndpoint("openai");
+    RetryBudget onB = b.budgets.forEndpoint("openai");
+    syncAll(a, b);
+    for (int i = 0; i < 10; i++) {
+      onA.tryAcquireRetry();
+    }
+    syncAll(a, b);
+    assertFalse(onB.tryAcquireRetry());
+
+    store.down = true;
+    syncAll(a, b);
+
+    assertTrue(onB.tryAcquireRetry(), "b's own window has room");
+  }
+
   private void openAlone(TestInstance instance) {
     for (int i = 0; i < 50 && instance.state() == CircuitState.CLOSED; i++) {
       instance.fail();

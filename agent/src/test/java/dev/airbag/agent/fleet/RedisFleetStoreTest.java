@@ -100,6 +100,34 @@ class RedisFleetStoreTest {
   }
 
   @Test
+  void budgetCountsFromTwoInstancesAddUpOverTheWindowAndOldSecondsLeaveIt() throws Exception {
+    start(null);
+    String endpoint = Digests.endpoint("openai");
+    store.sync("a", List.of(), List.of(), List.of(new BudgetReport(endpoint, 40, 6)), NOW);
+    store.sync("b", List.of(), List.of(), List.of(new BudgetReport(endpoint, 10, 2)), NOW + 3_000);
+
+    assertEquals(50, store.budgetViews().get(0).requests());
+    assertEquals(8, store.budgetViews().get(0).retries());
+    store.sync("b", List.of(), List.of(), List.of(new BudgetReport(endpoint, 0, 0)), NOW + 10_000);
+    assertEquals(10, store.budgetViews().get(0).requests(), "a's second left the 10 s window");
+    assertEquals(2, store.budgetViews().get(0).retries());
+    String keys = redis.command("KEYS", "*");
+    assertTrue(keys.contains("airbag:e:" + endpoint + ":rb:"), "kept under the endpoint's digest: " + keys);
+    assertFalse(keys.contains("openai"), keys);
+  }
+
+  @Test
+  void aBudgetAnswerOfTheWrongShapeMeansTheFleetIsNotThere() throws Exception {
+    start(null);
+    String endpoint = Digests.endpoint("openai");
+    // Someone else's data where a bucket belongs: HMGET on a string is an error, a Redis Airbag cannot trust.
+    redis.command("SET", "airbag:e:" + endpoint + ":rb:" + (NOW / 1000), "garbage");
+
+    assertThrows(FleetStoreException.class,
+        () -> store.sync("a", List.of(), List.of(), List.of(new BudgetReport(endpoint, 0, 0)), NOW));
+  }
+
+  @Test
   void redisHoldsDigestsNeverModelNamesOrKeys() throws Exception {
     start(null);
     String credential = Digests.credential(List.of("sk-secret-key-000000001"));
@@ -107,6 +135,7 @@ class RedisFleetStoreTest {
         List.of(new CircuitReport(CIRCUIT, 1, 1, 1, false, NOW, List.of(credential))), NOW);
     String keys = redis.command("KEYS", "*");
 
+    assertTrue(keys.contains("airbag:c:" + CIRCUIT + ":cool:" + credential), "the keys are read back: " + keys);
     assertFalse(keys.contains("gpt-4o") || keys.contains("sk-secret"), keys);
   }
 

@@ -13,6 +13,7 @@ import dev.airbag.agent.engine.classify.Category;
 import dev.airbag.agent.engine.classify.Classification;
 import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.engine.endpoint.Provider;
+import dev.airbag.agent.engine.retry.RetryBudgets;
 import dev.airbag.agent.testing.FakeClock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,8 @@ final class TestInstance {
   final String name;
   final FleetCircuits fleet;
   final CircuitBreakers breakers;
+  /** No ratio, one retry a second: 10 retries per window for the whole fleet. */
+  final RetryBudgets budgets;
   final FleetSync sync;
   final List<String> transitions = new ArrayList<>();
   final List<String> log = new ArrayList<>();
@@ -55,7 +58,8 @@ final class TestInstance {
     }, fleet);
     this.breakers = new CircuitBreakers(config, model -> false, clock, listener, 100, fleet);
     breakers.onCreate(fleet::seed);
-    this.sync = new FleetSync(store, fleet, breakers, clock, name, "redis://test:6379/0", log::add);
+    this.budgets = new RetryBudgets(0, 1, clock);
+    this.sync = new FleetSync(store, fleet, breakers, budgets, clock, name, "redis://test:6379/0", log::add);
   }
 
   TestInstance withKey(String key) {

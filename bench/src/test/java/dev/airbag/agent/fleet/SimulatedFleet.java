@@ -2,6 +2,7 @@ package dev.airbag.agent.fleet;
 
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
 import dev.airbag.agent.engine.call.Scheduler;
+import dev.airbag.agent.engine.retry.RetryBudgets;
 import dev.airbag.agent.engine.time.Clock;
 import java.time.Duration;
 
@@ -40,9 +41,9 @@ public final class SimulatedFleet {
       return circuits;
     }
 
-    /** Starts syncing these breakers (built with {@link #circuits()}), first sync now. */
-    public void start(CircuitBreakers breakers) {
-      FleetSync sync = new FleetSync(store, circuits, breakers, clock, instance, "simulated", line -> { });
+    /** Starts syncing these breakers (built with {@link #circuits()}) and budgets, first sync now. */
+    public void start(CircuitBreakers breakers, RetryBudgets budgets) {
+      FleetSync sync = new FleetSync(store, circuits, breakers, budgets, clock, instance, "simulated", line -> { });
       breakers.onCreate(circuits::seed);
       circuits.nudge(() -> {
         if (!pending) {

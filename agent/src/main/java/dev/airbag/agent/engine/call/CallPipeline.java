@@ -256,6 +256,11 @@ public final class CallPipeline {
     return null;
   }
 
+  /** The retry budgets, per endpoint. */
+  public RetryBudgets budgets() {
+    return budgets;
+  }
+
   /** The circuit breakers, or null when circuits are off (for gauges and the health endpoint). */
   public CircuitBreakers breakers() {
     return breakers;

@@ -18,6 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * with running totals: the current bucket and the nine before it, so counts cover between 9 and 10 seconds
  * and expire bucket by bucket as the injected clock moves.
  *
+ * <p>In a fleet, the other instances' requests and retries in the window, as last synced ({@link #fleetCounts}),
+ * count here as well, so that the ratio and the reserve bound the fleet's retries, not each instance's.
+ *
  * <p>Thread-safe: each operation holds a {@link ReentrantLock} (not {@code synchronized}, which pins virtual
  * threads) for a few arithmetic steps; catching up after a long idle gap clears at most ten buckets.
  */
@@ -39,6 +42,12 @@ public final class RetryBudget {
   private long currentBucket;
   private long requestTotal;
   private long retryTotal;
+  /** Counted here since the fleet last took them. */
+  private long unsyncedRequests;
+  private long unsyncedRetries;
+  /** The other instances' counts in the window, as of the last sync; 0 outside a fleet. */
+  private long fleetRequests;
+  private long fleetRetries;
 
   /**
    * @param ratio retries allowed per request in the window (0.2 = one retry per five calls); at least 0
@@ -79,6 +88,7 @@ public final class RetryBudget {
       int slot = advance();
       requests[slot]++;
       requestTotal++;
+      unsyncedRequests++;
     } finally {
       lock.unlock();
     }
@@ -89,11 +99,12 @@ public final class RetryBudget {
     lock.lock();
     try {
       int slot = advance();
-      if (retryTotal >= allowance()) {
+      if (retryTotal + fleetRetries >= allowance()) {
         return false;
       }
       retries[slot]++;
       retryTotal++;
+      unsyncedRetries++;
       return true;
     } finally {
       lock.unlock();
@@ -131,8 +142,57 @@ public final class RetryBudget {
     }
   }
 
+  /**
+   * The requests and retries counted here since the last take, as {@code {requests, retries}}, and starts afresh:
+   * what the fleet has not heard yet.
+   */
+  public long[] takeUnsynced() {
+    lock.lock();
+    try {
+      long[] counts = {unsyncedRequests, unsyncedRetries};
+      unsyncedRequests = 0;
+      unsyncedRetries = 0;
+      return counts;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * What the whole fleet counted in the window, this instance's reported counts included: the rest, the other
+   * instances' part, counts here from now on, until the next sync.
+   */
+  public void fleetCounts(long requestsInFleet, long retriesInFleet) {
+    lock.lock();
+    try {
+      advance();
+      fleetRequests = Math.max(0, requestsInFleet - requestTotal);
+      fleetRetries = Math.max(0, retriesInFleet - retryTotal);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Back to this instance's own counts (the fleet is unreachable); what it had not heard is dropped. */
+  public void leaveFleet() {
+    lock.lock();
+    try {
+      fleetRequests = 0;
+      fleetRetries = 0;
+      unsyncedRequests = 0;
+      unsyncedRetries = 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The window in whole seconds, as the fleet counts it in Redis. */
+  public int windowSeconds() {
+    return (int) Math.max(1, Math.round(bucketNanos * BUCKETS / 1e9));
+  }
+
   private long allowance() {
-    return (long) Math.floor(ratio * requestTotal + reserve + TOLERANCE);
+    return (long) Math.floor(ratio * (requestTotal + fleetRequests) + reserve + TOLERANCE);
   }
 
   /** Moves the ring to the clock's bucket, clearing the buckets that left the window; returns the current slot. */

@@ -66,6 +66,11 @@ public final class RetryBudgets {
     }
   }
 
+  /** Each endpoint's own budget, by endpoint name (not the overflow's, which no name stands for). */
+  public void forEach(java.util.function.BiConsumer<String, RetryBudget> action) {
+    budgets.forEach(action);
+  }
+
   /** How many endpoints have a budget of their own. */
   public int size() {
     return budgets.size();

@@ -1,6 +1,7 @@
 package dev.airbag.agent.engine.retry;
 
 import dev.airbag.agent.testing.FakeClock;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -161,5 +162,61 @@ class RetryBudgetTest {
     for (int i = 0; i < count; i++) {
       budget.onRequest();
     }
+  }
+
+  @Test
+  void theOtherInstancesRetriesSpendTheSameAllowance() {
+    RetryBudget budget = new RetryBudget(0, 1, clock); // 10 retries per 10 s window
+    for (int i = 0; i < 4; i++) {
+      assertTrue(budget.tryAcquireRetry());
+    }
+    // The fleet counted 10 retries in the window, these 4 among them.
+    budget.fleetCounts(0, 10);
+
+    assertFalse(budget.tryAcquireRetry(), "the fleet's window is spent");
+    budget.leaveFleet();
+    assertTrue(budget.tryAcquireRetry(), "alone again: 5 of its own 10");
+  }
+
+  @Test
+  void theOtherInstancesRequestsWidenTheAllowanceByTheRatio() {
+    RetryBudget budget = new RetryBudget(0.5, 0, clock);
+    budget.onRequest();
+    budget.onRequest();
+    assertTrue(budget.tryAcquireRetry());
+    assertFalse(budget.tryAcquireRetry(), "half of its own 2 requests");
+
+    budget.fleetCounts(20, 1);
+
+    assertEquals(10, budget.allowedRetriesInWindow(), "half of the fleet's 20 requests");
+    for (int i = 0; i < 9; i++) {
+      assertTrue(budget.tryAcquireRetry(), "retry " + (i + 2));
+    }
+    assertFalse(budget.tryAcquireRetry());
+  }
+
+  @Test
+  void whatTheFleetHasNotHeardIsTakenOnce() {
+    RetryBudget budget = new RetryBudget(0, 1, clock);
+    budget.onRequest();
+    budget.onRequest();
+    budget.tryAcquireRetry();
+
+    assertArrayEquals(new long[] {2, 1}, budget.takeUnsynced());
+    assertArrayEquals(new long[] {0, 0}, budget.takeUnsynced());
+    assertEquals(2, budget.requestsInWindow(), "the window keeps them");
+    assertEquals(10, budget.windowSeconds());
+  }
+
+  @Test
+  void fleetCountsBelowThisInstancesOwnNeverLowerItsAllowance() {
+    RetryBudget budget = new RetryBudget(0, 1, clock);
+    for (int i = 0; i < 5; i++) {
+      budget.tryAcquireRetry();
+    }
+    // A Redis that lost its keys (restarted) answers less than this instance alone counted.
+    budget.fleetCounts(0, 2);
+
+    assertTrue(budget.tryAcquireRetry(), "6 of its own 10");
   }
 }

@@ -110,8 +110,9 @@ final class StormRun {
       if (variant.sharing == StormVariant.Sharing.FLEET) {
         SimulatedFleet.Member member = fleet.join("instance-" + i);
         CircuitBreakers breakers = breakers(config, time, member.circuits(), member.circuits());
-        builder.attempts(member.circuits()).breakers(breakers);
-        member.start(breakers);
+        RetryBudgets budgets = Resilience.retryBudgets(config, time, RetryBudgets.DEFAULT_MAX_ENDPOINTS);
+        builder.attempts(member.circuits()).breakers(breakers).budgets(budgets);
+        member.start(breakers, budgets);
       } else {
         builder.breakers(oneState ? sharedBreakers : breakers(config, time, TransitionListener.NONE, ProbeGate.ALONE));
       }
