@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Amazon Bedrock runtime's Converse API in the shapes {@code software.amazon.awssdk:bedrockruntime} parses: a
- * {@code ConverseResponse}, and AWS's JSON error, the exception named in {@code x-amzn-ErrorType} and the text in
- * {@code {"message"}}. Bedrock names the model in the path ({@code /model/{modelId}/converse}, the id URL-encoded),
+ * Amazon Bedrock runtime's Converse and InvokeModel APIs in the shapes {@code software.amazon.awssdk:bedrockruntime}
+ * parses: a {@code ConverseResponse} (or, for InvokeModel, an Anthropic message), and AWS's JSON error, the exception named in {@code x-amzn-ErrorType} and the text in
+ * {@code {"message"}}. Bedrock names the model in the path ({@code /model/{modelId}/converse} or {@code /invoke}, the id URL-encoded),
  * not in the body. The streaming {@code converse-stream} speaks AWS's binary event stream and is not served.
  * Stateless.
  */
@@ -17,9 +17,17 @@ final class BedrockWire {
 
   private BedrockWire() {}
 
-  /** Whether a path (no query string) is a Bedrock Converse call. */
+  /** Whether a path (no query string) is a Bedrock Converse or InvokeModel call. */
   static boolean matches(String bare) {
-    return bare.startsWith("/model/") && bare.endsWith("/converse");
+    return bare.startsWith("/model/") && (bare.endsWith("/converse") || bare.endsWith("/invoke"));
+  }
+
+  /**
+   * The answer to a call on {@code path}: a {@code ConverseResponse}, or for InvokeModel the model's own JSON, here
+   * an Anthropic message (InvokeModel's body is the model family's, and the tests call Claude models with it).
+   */
+  static String response(Completion c, String path) {
+    return path.endsWith("/invoke") ? AnthropicWire.message(c) : response(c);
   }
 
   /** The model id named in the path, decoded, or {@code ""}. */

@@ -187,7 +187,7 @@ public final class Faults {
     }
     if (request.format() == WireFormat.BEDROCK) {
       response.header("x-amzn-RequestId", "req-fault-" + request.index());
-      response.json(200, BedrockWire.response(Completion.forRequest(request, "bedrock-fault-")));
+      response.json(200, BedrockWire.response(Completion.forRequest(request, "bedrock-fault-"), request.path()));
       return;
     }
     boolean anthropic = request.format() == WireFormat.ANTHROPIC;

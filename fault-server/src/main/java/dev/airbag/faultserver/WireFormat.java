@@ -11,7 +11,7 @@ public enum WireFormat {
   ANTHROPIC,
   /** {@code POST …/models/{model}:generateContent} and {@code :streamGenerateContent}, any API version. */
   GEMINI,
-  /** {@code POST /model/{modelId}/converse}: Amazon Bedrock runtime's Converse API. */
+  /** {@code POST /model/{modelId}/converse} or {@code /invoke}: Amazon Bedrock runtime's Converse and InvokeModel. */
   BEDROCK,
   /** Anything else: health checks and unknown paths, never seen by a plan. */
   OTHER;

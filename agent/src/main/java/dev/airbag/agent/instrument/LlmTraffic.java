@@ -5,6 +5,8 @@ import dev.airbag.agent.engine.call.CallPipeline;
 import dev.airbag.agent.engine.call.CallRequest;
 import dev.airbag.agent.engine.call.Exchange;
 import dev.airbag.agent.engine.call.InternalErrorListener;
+import dev.airbag.agent.engine.classify.Classification;
+import dev.airbag.agent.engine.classify.HeaderLookup;
 import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.engine.endpoint.EndpointRegistry;
 import dev.airbag.agent.engine.endpoint.UncoveredLlmCalls;
@@ -44,6 +46,17 @@ public final class LlmTraffic {
    */
   public String routeAround(Endpoint endpoint, String model) {
     return pipeline.routeAround(endpoint, model);
+  }
+
+  /** See {@link CallPipeline#modelForClientRetry}. */
+  public String modelForClientRetry(Endpoint endpoint, String model, Classification previousFailure, int attempt,
+      int maxAttempts) {
+    return pipeline.modelForClientRetry(endpoint, model, previousFailure, attempt, maxAttempts);
+  }
+
+  /** See {@link CallPipeline#classifyResponse}. */
+  public Classification classifyResponse(Endpoint endpoint, int status, HeaderLookup headers) {
+    return pipeline.classifyResponse(endpoint, status, headers);
   }
 
   /** True when request bodies are worth reading (see {@link CallPipeline#needsBody()}). */

@@ -3,6 +3,7 @@ package dev.airbag.it.apps;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -12,18 +13,21 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
 /**
  * An app on the AWS SDK's Bedrock runtime, as its documentation builds one: Converse calls on one client with its
  * defaults (its own retries, SigV4 signing), against an endpoint override. One RESULT line per call and a SUMMARY.
- * Args: base-url model count http-client(apache5|apache4).
+ * Args: base-url model count http-client(apache5|apache4) [api(converse|invoke)]: InvokeModel sends an Anthropic
+ * Messages body.
  */
 public final class BedrockConverseApp {
   public static void main(String[] args) {
     String baseUrl = args[0];
     String model = args[1];
     int count = Integer.parseInt(args[2]);
+    String api = args.length > 4 ? args[4] : "converse";
     SdkHttpClient http = "apache4".equals(args[3]) ? ApacheHttpClient.builder().build()
         : Apache5HttpClient.builder().build();
     int ok = 0;
@@ -36,10 +40,18 @@ public final class BedrockConverseApp {
         .build()) {
       for (int i = 0; i < count; i++) {
         try {
-          ConverseResponse response = client.converse(request -> request.modelId(model).messages(
-              Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()));
-          System.out.println("RESULT ok stop=" + response.stopReasonAsString() + " text="
-              + response.output().message().content().get(0).text());
+          if ("invoke".equals(api)) {
+            InvokeModelResponse response = client.invokeModel(request -> request.modelId(model)
+                .contentType("application/json").accept("application/json").body(SdkBytes.fromUtf8String(
+                    "{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":64,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
+            System.out.println("RESULT ok body=" + response.body().asUtf8String().length() + "B");
+          } else {
+            ConverseResponse response = client.converse(request -> request.modelId(model).messages(
+                Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build()));
+            System.out.println("RESULT ok stop=" + response.stopReasonAsString() + " text="
+                + response.output().message().content().get(0).text());
+          }
           ok++;
         } catch (SdkException e) {
           System.out.println("RESULT error type=" + e.getClass().getSimpleName() + " retryable=" + e.retryable());

@@ -19,14 +19,15 @@ import dev.airbag.it.support.SigV4;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The AWS SDK's Bedrock runtime (Converse) on both of its Apache clients, in child JVMs with the agent. The SDK
  * retries on its own, signs every attempt and reads no X-Should-Retry, so Airbag gives each of its attempts one
- * try: the provider gets what the SDK alone sends, the app the same answers, and Airbag's events say what failed.
- * A signed request is never rewritten for a fallback model.
+ * try: the provider gets what the SDK alone sends, and Airbag's events say what failed. A signed request is never
+ * rewritten by Airbag; the SDK's own last attempts of a failing call are signed by the SDK for the fallback model.
  */
 class BedrockTest extends FaultServerTest {
   private static final String MODEL = "anthropic.claude-3-5-sonnet-20240620-v1:0";
@@ -42,8 +43,8 @@ class BedrockTest extends FaultServerTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"apache5", "apache4"})
-  void anOutageCostsTheProviderWhatTheSdkAloneSendsAndIsReportedWithoutAFallbackThatWouldBreakTheSignature(
-      String http) throws Exception {
+  void anOutageOfEveryModelCostsTheProviderWhatTheSdkAloneSendsAndEachCallsLastAttemptTriesTheFallback(String http)
+      throws Exception {
     server.plan(always(Faults.overloaded()));
     ChildJvm.Result alone = app(null, http, 2);
     int aloneRequests = server.requestCount();
@@ -53,14 +54,46 @@ class BedrockTest extends FaultServerTest {
 
     assertEquals(results(alone), results(withAgent), withAgent.toString());
     assertEquals(2, count(withAgent, "RESULT error type=ServiceUnavailableException"), withAgent.toString());
-    assertTrue(aloneRequests >= 4, "the SDK retries a 503 on its own: " + aloneRequests);
+    assertEquals(6, aloneRequests, "the SDK makes 3 attempts of each call on its own");
     assertEquals(aloneRequests, server.requestCount(), "one try per SDK attempt, nothing on top");
-    assertTrue(server.requests().stream().allMatch(r -> MODEL.equals(r.model())), "never the fallback model");
+    List<RecordedRequest> fallback = server.requests().stream()
+        .filter(r -> "amazon.nova-pro-v1:0".equals(r.model())).collect(Collectors.toList());
+    assertEquals(2, fallback.size(), "each call's last attempt, and only it: " + server.requests());
+    for (RecordedRequest request : fallback) {
+      assertTrue(request.headers().get("amz-sdk-request").startsWith("attempt=3"), request.toString());
+      assertTrue(SigV4.verifies(request, SECRET), "signed by the SDK for the fallback: " + request);
+    }
     List<JsonNode> events = Events.read(config().eventsFile());
     assertTrue(!events.isEmpty(), withAgent.toString());
     assertEquals("overloaded", events.get(0).path("category").asText(), events.get(0).toString());
     assertEquals(MODEL, events.get(0).path("model").asText(), events.get(0).toString());
-    assertTrue(events.get(0).toString().contains("signed"), "the event says why there was no fallback: " + events);
+    assertTrue(events.get(0).toString().contains("signed"), "the event says why Airbag did not rewrite it: " + events);
+  }
+
+  /**
+   * The primary down, its fallback healthy, the circuit still closed: the SDK retries on its own, and its last attempt
+   * of each call goes to the fallback, signed by the SDK. Alone every call fails; with Airbag every call is served,
+   * for the same number of requests.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"apache5", "apache4"})
+  void withinACallTheSdksLastAttemptIsServedByTheFallbackForNoExtraRequest(String http) throws Exception {
+    server.plan(FaultPlans.byModel(Map.of(MODEL, always(Faults.overloaded())), FaultPlans.healthy()));
+    ChildJvm.Result alone = app(null, http, 3);
+    int aloneRequests = server.requestCount();
+    server.reset();
+
+    ChildJvm.Result withAgent = app(config(), http, 3);
+
+    assertEquals(0, okCount(alone), alone.toString());
+    assertEquals(3, okCount(withAgent), withAgent.toString());
+    assertEquals(aloneRequests, server.requestCount(), "the same 3 attempts per call: " + server.requests());
+    List<RecordedRequest> fallback = server.requests().stream()
+        .filter(r -> "amazon.nova-pro-v1:0".equals(r.model())).collect(Collectors.toList());
+    assertEquals(3, fallback.size(), server.requests().toString());
+    for (RecordedRequest request : fallback) {
+      assertTrue(SigV4.verifies(request, SECRET), "signed by the SDK for the fallback: " + request);
+    }
   }
 
   /**
@@ -93,6 +126,27 @@ class BedrockTest extends FaultServerTest {
       assertTrue(request.path().contains("/model/amazon.nova-pro-v1%3A0/"), request.path());
       assertTrue(SigV4.verifies(request, SECRET), "signed by the SDK as it was sent: " + request);
     }
+  }
+
+  /** InvokeModel, whose body is the model family's own: the same, to a fallback of the same family. */
+  @Test
+  void anInvokeModelCallsLastAttemptIsServedByAFallbackOfTheSameFamily() throws Exception {
+    String haiku = "anthropic.claude-3-haiku-20240307-v1:0";
+    server.plan(FaultPlans.byModel(Map.of(MODEL, always(Faults.overloaded())), FaultPlans.healthy()));
+    AgentConfig config = config().set("airbag.fallback." + MODEL, haiku);
+
+    ChildJvm.Result result = app(config, "apache5", 2, "invoke");
+
+    assertEquals(2, okCount(result), result.toString());
+    assertEquals(6, server.requestCount(), "the SDK's 3 attempts per call: " + server.requests());
+    List<RecordedRequest> fallback = server.requests().stream().filter(r -> haiku.equals(r.model()))
+        .collect(Collectors.toList());
+    assertEquals(2, fallback.size(), server.requests().toString());
+    for (RecordedRequest request : fallback) {
+      assertTrue(request.path().endsWith("/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke"), request.path());
+      assertTrue(SigV4.verifies(request, SECRET), "signed by the SDK for the fallback: " + request);
+    }
+    assertEquals("overloaded", Events.read(config.eventsFile()).get(0).path("category").asText());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -128,11 +182,15 @@ class BedrockTest extends FaultServerTest {
   }
 
   private ChildJvm.Result app(AgentConfig config, String http, int count) throws Exception {
+    return app(config, http, count, "converse");
+  }
+
+  private ChildJvm.Result app(AgentConfig config, String http, int count, String api) throws Exception {
     ChildJvm jvm = ChildJvm.on(Jdks.current()).testClasspath();
     if (config != null) {
       jvm = jvm.agentWithConfig(config.write());
     }
-    return jvm.run(BedrockConverseApp.class.getName(), server.baseUrl(), MODEL, String.valueOf(count), http);
+    return jvm.run(BedrockConverseApp.class.getName(), server.baseUrl(), MODEL, String.valueOf(count), http, api);
   }
 
   private static List<String> results(ChildJvm.Result result) {

@@ -90,7 +90,8 @@ final class CallExecution<R> {
     if (!remaining.isEmpty() && isSigned(request.headers())) {
       // The signature covers the path and the body: another model in either is a 403 from the provider. Retries of
       // the same bytes stay valid.
-      record.note("request is signed (AWS SigV4): a fallback model would break its signature, so it has none");
+      record.note("request is signed (AWS SigV4): Airbag never rewrites it; an AWS SDK's own last attempts go to the"
+          + " fallback, signed by the SDK");
       remaining.clear();
     }
     return beginAttempt();

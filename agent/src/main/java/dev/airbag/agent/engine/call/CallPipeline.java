@@ -4,7 +4,10 @@ import dev.airbag.agent.engine.breaker.CircuitBreaker;
 import dev.airbag.agent.engine.breaker.CircuitBreakers;
 import dev.airbag.agent.engine.breaker.CircuitKey;
 import dev.airbag.agent.engine.classify.Category;
+import dev.airbag.agent.engine.classify.Classification;
 import dev.airbag.agent.engine.classify.Classifier;
+import dev.airbag.agent.engine.classify.HeaderLookup;
+import dev.airbag.agent.engine.classify.Observation;
 import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.engine.fallback.FallbackPolicy;
 import dev.airbag.agent.engine.retry.RandomSource;
@@ -14,6 +17,7 @@ import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.engine.time.Sleeper;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -255,6 +259,39 @@ public final class CallPipeline {
     }
     return null;
   }
+  /**
+   * For a client that retries and signs each attempt itself (the AWS SDK), so that only it can change an attempt's
+   * model: the model its attempt {@code attempt} (1 first) of {@code maxAttempts} should ask for instead of the call's
+   * {@code model}, after the previous attempt failed as {@code previousFailure}; null to send the call's own. As for
+   * every other client, a fallback takes the call's last attempts, not extra ones: the primary keeps the first, each
+   * model of the chain takes one of the last, skipping a model whose circuit refuses now; and only a failure that
+   * {@code airbag.fallback.on} names moves a call on.
+   */
+  public String modelForClientRetry(Endpoint endpoint, String model, Classification previousFailure, int attempt,
+      int maxAttempts) {
+    if (model == null || previousFailure == null || attempt < 2 || attempt > maxAttempts
+        || !fallback.on().contains(previousFailure.category())) {
+      return null;
+    }
+    List<String> chain = fallback.chainAfter(model);
+    int firstFallbackAttempt = maxAttempts - Math.min(chain.size(), maxAttempts - 1) + 1;
+    if (chain.isEmpty() || attempt < firstFallbackAttempt) {
+      return null;
+    }
+    for (int i = attempt - firstFallbackAttempt; i < chain.size(); i++) {
+      CircuitBreaker breaker = breakers == null ? null : breakers.find(new CircuitKey(endpoint.name(), chain.get(i)));
+      if (breaker == null || !breaker.refusesNow()) {
+        return chain.get(i);
+      }
+    }
+    return null;
+  }
+
+  /** What the engine makes of a response seen outside a call it drives (status and headers only). */
+  public Classification classifyResponse(Endpoint endpoint, int status, HeaderLookup headers) {
+    return classifier.classify(endpoint.provider(), Observation.response(status, headers, new byte[0], false));
+  }
+
 
   /** The retry budgets, per endpoint. */
   public RetryBudgets budgets() {

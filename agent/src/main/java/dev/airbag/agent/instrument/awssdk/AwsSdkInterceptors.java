@@ -13,10 +13,9 @@ final class AwsSdkInterceptors {
   private final LlmTraffic traffic;
   private final ClassValue<UnaryOperator<Object>> adders;
 
-  AwsSdkInterceptors(LlmTraffic traffic, ClassLoader agentLoader) {
+  AwsSdkInterceptors(LlmTraffic traffic, AdapterPackage adapters) {
     this.traffic = traffic;
-    this.adders = new AdapterPackage("dev.airbag.agent.instrument.awssdk.adapter", agentLoader, traffic)
-        .perLibraryType("InterceptorAdder", interceptors -> null);
+    this.adders = adapters.perLibraryType("InterceptorAdder", interceptors -> null);
   }
 
   /** The SDK's global interceptors with Airbag's added, or null to leave them as they are. */

@@ -14,6 +14,7 @@ import dev.airbag.agent.engine.breaker.CircuitKey;
 import dev.airbag.agent.engine.breaker.CircuitState;
 import dev.airbag.agent.engine.breaker.TransitionListener;
 import dev.airbag.agent.engine.classify.Category;
+import dev.airbag.agent.engine.classify.Classification;
 import dev.airbag.agent.engine.classify.ClassificationRules;
 import dev.airbag.agent.engine.classify.Classifier;
 import dev.airbag.agent.engine.endpoint.Endpoint;
@@ -149,6 +150,40 @@ class DoNoHarmPipelineRulesTest {
     assertNull(pipeline.routeAround(endpoint, "claude-haiku-4-5"), "a model without its own chain stays");
     clock.advance(Duration.ofMinutes(5));
     assertNull(pipeline.routeAround(endpoint, MODEL), "a probe is due: the call goes to the primary to be it");
+  }
+
+  @Test
+  void aClientThatRetriesAndSignsItselfSendsItsLastAttemptsDownTheChainOneModelEach() {
+    fallback = new FallbackPolicy(Map.of(MODEL, List.of("claude-haiku-4-5", "claude-3-haiku")), Map.of(),
+        EnumSet.of(Category.OVERLOADED, Category.CIRCUIT_OPEN));
+    CallPipeline pipeline = pipeline();
+    Endpoint endpoint = CallPipelineTest.ANTHROPIC;
+    Classification overloaded = Classification.builder(Category.OVERLOADED).build();
+
+    assertNull(pipeline.modelForClientRetry(endpoint, MODEL, overloaded, 1, 3), "a first attempt is the app's");
+    assertEquals("claude-haiku-4-5", pipeline.modelForClientRetry(endpoint, MODEL, overloaded, 2, 3));
+    assertEquals("claude-3-haiku", pipeline.modelForClientRetry(endpoint, MODEL, overloaded, 3, 3));
+    assertNull(pipeline.modelForClientRetry(endpoint, MODEL, Classification.builder(Category.BAD_REQUEST).build(), 2,
+        3), "another model cannot fix the caller's request");
+    assertNull(pipeline.modelForClientRetry(endpoint, MODEL, null, 2, 3), "nothing known of the last attempt");
+    assertNull(pipeline.modelForClientRetry(endpoint, "claude-3-haiku", overloaded, 2, 3), "a model without a chain");
+  }
+
+  @Test
+  void withOneFallbackThePrimaryKeepsEveryAttemptButTheLastAndARefusingFallbackIsSkipped() throws IOException {
+    fallback = new FallbackPolicy(Map.of(MODEL, List.of("claude-haiku-4-5"), "claude-opus-4", List.of(MODEL,
+        "claude-3-haiku")), Map.of(), EnumSet.of(Category.OVERLOADED, Category.CIRCUIT_OPEN));
+    CallPipeline pipeline = pipeline();
+    Endpoint endpoint = CallPipelineTest.ANTHROPIC;
+    Classification overloaded = Classification.builder(Category.OVERLOADED).build();
+
+    assertNull(pipeline.modelForClientRetry(endpoint, MODEL, overloaded, 2, 3));
+    assertEquals("claude-haiku-4-5", pipeline.modelForClientRetry(endpoint, MODEL, overloaded, 3, 3));
+    assertNull(pipeline.modelForClientRetry(endpoint, MODEL, overloaded, 4, 5));
+    assertEquals("claude-haiku-4-5", pipeline.modelForClientRetry(endpoint, MODEL, overloaded, 5, 5));
+    openTheCircuit(pipeline);
+    assertEquals("claude-3-haiku", pipeline.modelForClientRetry(endpoint, "claude-opus-4", overloaded, 2, 3),
+        "the first fallback's circuit is open");
   }
 
   @Test
