@@ -33,6 +33,13 @@ final class InProcessSection {
             o.engineCalls).target("p99 < 100 us", p99 < 100)
             .note(String.format("p99.9 %.1f us; Airbag's own part of a short-circuited call",
                 r.get("fastfail.p999_ns") / 1000)),
+        Figure.compared("fleet_cost", "engine: a successful call with the fleet's listeners vs without, p50",
+                "ns/call", "fleet vs none", r.get("fleet.base_p50_ns"), r.get("fleet.with_p50_ns"), 1, "ns/call",
+                o.engineCalls)
+            .target("added <= 1000 ns/call", r.get("fleet.added_median_ns") <= 1000)
+            .note(String.format("what a fleet adds on the app's thread (Redis is the sync thread's): median of five"
+                + " alternating rounds %+.0f ns, range %+.0f to %+.0f ns", r.get("fleet.added_median_ns"),
+                r.get("fleet.added_min_ns"), r.get("fleet.added_max_ns"))),
         Figure.alone("failure_path", "64 threads through one closed breaker (acquire + report)", "calls/s",
             r.get("breaker64.closed_calls_per_s"), 64),
         Figure.alone("failure_path", "64 threads through one open breaker (rejected)", "calls/s",

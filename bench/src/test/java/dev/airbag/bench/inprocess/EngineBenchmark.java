@@ -12,6 +12,7 @@ import dev.airbag.agent.engine.classify.Classifier;
 import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.engine.endpoint.Provider;
 import dev.airbag.agent.engine.time.Clock;
+import dev.airbag.agent.fleet.FleetCircuits;
 import dev.airbag.bench.apps.ChildReport;
 import dev.airbag.agent.wiring.Resilience;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ public final class EngineBenchmark {
     double threadSeconds = Double.parseDouble(args[1]);
     ChildReport.putLatencies("success", successNanos(calls));
     ChildReport.putLatencies("fastfail", fastFailNanos(calls));
+    fleetListeners(calls);
     ChildReport.put("breaker64.closed_calls_per_s", BreakerThroughput.closed(64, threadSeconds));
     ChildReport.put("breaker64.open_calls_per_s", BreakerThroughput.open(64, threadSeconds));
   }
@@ -48,6 +50,45 @@ public final class EngineBenchmark {
     return timed(calls, () -> pipeline.execute(request(), exchange), 200);
   }
 
+  /**
+   * What a fleet adds to a call on the app's thread: the same successful call through a pipeline with the fleet's
+   * listeners and probe gate (as {@code FleetWiring} attaches them) and through one without, five rounds each way,
+   * alternating. Redis is the sync thread's and is not on this path.
+   */
+  static void fleetListeners(int calls) throws Exception {
+    FleetCircuits fleet = new FleetCircuits(Clock.SYSTEM);
+    CallPipeline alone = Resilience.pipelineBuilder(AirbagConfig.defaults(), new Classifier(ClassificationRules.NONE,
+        Clock.SYSTEM), record -> { }, Clock.SYSTEM).breakers(breakers()).build();
+    CallPipeline withFleet = Resilience.pipelineBuilder(AirbagConfig.defaults(), new Classifier(
+            ClassificationRules.NONE, Clock.SYSTEM), record -> { }, Clock.SYSTEM)
+        .attempts(fleet)
+        .breakers(Resilience.breakers(AirbagConfig.defaults(), Clock.SYSTEM, fleet, fleet, 100))
+        .build();
+    CannedExchange exchange = new CannedExchange(200);
+    double[] added = new double[5];
+    long[] base = new long[added.length];
+    long[] with = new long[added.length];
+    for (int round = 0; round < added.length; round++) {
+      base[round] = p50(timed(calls, () -> alone.execute(request(), exchange), 200));
+      with[round] = p50(timed(calls, () -> withFleet.execute(request(), exchange), 200));
+      added[round] = with[round] - base[round];
+    }
+    java.util.Arrays.sort(added);
+    java.util.Arrays.sort(base);
+    java.util.Arrays.sort(with);
+    ChildReport.put("fleet.base_p50_ns", base[base.length / 2]);
+    ChildReport.put("fleet.with_p50_ns", with[with.length / 2]);
+    ChildReport.put("fleet.added_median_ns", added[added.length / 2]);
+    ChildReport.put("fleet.added_min_ns", added[0]);
+    ChildReport.put("fleet.added_max_ns", added[added.length - 1]);
+  }
+
+  private static long p50(long[] nanos) {
+    long[] sorted = nanos.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
   static long[] fastFailNanos(int calls) throws Exception {
     CircuitBreakers breakers = breakers();
     CallPipeline pipeline = Resilience.pipelineBuilder(AirbagConfig.defaults(), new Classifier(ClassificationRules.NONE, Clock.SYSTEM),
@@ -56,6 +97,9 @@ public final class EngineBenchmark {
         .sleeper(nanos -> { })
         // Identical failing calls would otherwise be answered by the replay of an exhausted call, not the breaker.
         .replayWindow(Duration.ZERO)
+        // airbag.circuit.when-open=fail: a held call's last chance would send a request through the open circuit
+        // now and then (one per base delay), and the figure is the short-circuit's own cost.
+        .holdWhileOpen(false)
         .build();
     CallRequest request = request();
     CannedExchange exchange = new CannedExchange(529);
