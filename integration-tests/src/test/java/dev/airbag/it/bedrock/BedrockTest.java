@@ -128,6 +128,31 @@ class BedrockTest extends FaultServerTest {
     }
   }
 
+  /**
+   * The asynchronous client on Netty, an HTTP client Airbag does not hook: the SDK's last attempt of each call still
+   * goes to the fallback, through the SDK's own signing, for the same requests (Airbag sees none of that client's
+   * attempts, so no event and no circuit).
+   */
+  @Test
+  void onTheAsyncNettyClientTheSdksLastAttemptIsServedByTheFallbackToo() throws Exception {
+    server.plan(FaultPlans.byModel(Map.of(MODEL, always(Faults.overloaded())), FaultPlans.healthy()));
+    ChildJvm.Result alone = app(null, "netty", 2);
+    int aloneRequests = server.requestCount();
+    server.reset();
+
+    ChildJvm.Result withAgent = app(config(), "netty", 2);
+
+    assertEquals(0, okCount(alone), alone.toString());
+    assertEquals(2, okCount(withAgent), withAgent.toString());
+    assertEquals(aloneRequests, server.requestCount(), "the same attempts per call: " + server.requests());
+    List<RecordedRequest> fallback = server.requests().stream()
+        .filter(r -> "amazon.nova-pro-v1:0".equals(r.model())).collect(Collectors.toList());
+    assertEquals(2, fallback.size(), server.requests().toString());
+    for (RecordedRequest request : fallback) {
+      assertTrue(SigV4.verifies(request, SECRET), "signed by the SDK for the fallback: " + request);
+    }
+  }
+
   /** InvokeModel, whose body is the model family's own: the same, to a fallback of the same family. */
   @Test
   void anInvokeModelCallsLastAttemptIsServedByAFallbackOfTheSameFamily() throws Exception {

@@ -23,6 +23,8 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 public final class AwsSdkModule implements InstrumentationModule {
   static final String FACTORY = "software.amazon.awssdk.core.interceptor.ClasspathInterceptorChainFactory";
   static final String SIGNING_STAGE = "software.amazon.awssdk.core.internal.http.pipeline.stages.SigningStage";
+  static final String ASYNC_SIGNING_STAGE =
+      "software.amazon.awssdk.core.internal.http.pipeline.stages.AsyncSigningStage";
   static final int GLOBAL_INTERCEPTORS = 0;
   static final int SIGNING = 1;
 
@@ -33,7 +35,7 @@ public final class AwsSdkModule implements InstrumentationModule {
 
   @Override
   public List<String> targets(ModuleContext context) {
-    return List.of(FACTORY.replace('.', '/'), SIGNING_STAGE.replace('.', '/'));
+    return List.of(FACTORY.replace('.', '/'), SIGNING_STAGE.replace('.', '/'), ASYNC_SIGNING_STAGE.replace('.', '/'));
   }
 
   @Override
@@ -56,7 +58,8 @@ public final class AwsSdkModule implements InstrumentationModule {
         .transform((type, description, loader, module, domain) -> type.visit(
             context.advice(GlobalInterceptorsAdvice.class, GLOBAL_INTERCEPTORS)
                 .on(named("getGlobalInterceptors").and(takesArguments(0)))))
-        .type(named(SIGNING_STAGE))
+        // The synchronous clients' stage and the asynchronous ones' (Netty), the same signature.
+        .type(named(SIGNING_STAGE).or(named(ASYNC_SIGNING_STAGE)))
         .transform((type, description, loader, module, domain) -> type.visit(
             context.advice(SigningStageAdvice.class, SIGNING)
                 .on(named("execute").and(takesArguments(2))

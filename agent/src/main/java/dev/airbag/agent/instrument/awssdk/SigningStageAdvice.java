@@ -6,8 +6,8 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * Inlined at the start of the AWS SDK's {@code SigningStage.execute(SdkHttpFullRequest, RequestExecutionContext)},
- * once per attempt; holds no logic: the request and its context are handed to the hook, whose answer (the request
+ * Inlined at the start of the AWS SDK's {@code SigningStage.execute(SdkHttpFullRequest, RequestExecutionContext)}
+ * (and {@code AsyncSigningStage}'s), once per attempt; holds no logic: the request and its context are handed to the hook, whose answer (the request
  * for a fallback model), if any, is signed and sent instead.
  */
 public final class SigningStageAdvice {
