@@ -309,7 +309,7 @@ class ReactorNettyTest extends FaultServerTest {
     ChildJvm.Result postAlone = ChildJvm.on(Jdks.current()).classpath(classpath)
         .run(Stack.PLAIN.app, other, BODY, "post", "1");
 
-    assertEquals(List.of("RESULT status=200 served_by=- body=ok"), results(get), get.toString());
+    assertEquals(List.of("RESULT status=200 protocol=HTTP/1.1 served_by=- body=ok"), results(get), get.toString());
     assertEquals(results(postAlone), results(post));
     assertEquals(3, server.requests().size(), "each call reached the server exactly once");
     RecordedRequest withAgent = server.requests().get(1);

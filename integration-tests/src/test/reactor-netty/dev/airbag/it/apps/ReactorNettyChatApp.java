@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
+import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 
@@ -15,7 +16,7 @@ import reactor.netty.http.client.HttpClientResponse;
  * compiled at test time against app-libs/reactor-netty, for Java 11 too. Mode cancel gives up on each answer after
  * 1 s ({@code timeout}, which cancels the subscription) and waits 3 s before exiting. Mode headers reads the
  * answer whole with its Retry-After and X-Should-Retry. Args: url json
- * mode(post|content|stream|get|cancel|headers) count.
+ * mode(post|content|stream|get|cancel|headers|h2) count. Mode h2 posts over HTTP/2 with TLS.
  */
 public final class ReactorNettyChatApp {
   public static void main(String[] args) {
@@ -23,7 +24,9 @@ public final class ReactorNettyChatApp {
     String json = args[1];
     String mode = args[2];
     int count = Integer.parseInt(args[3]);
-    HttpClient client = HttpClient.create();
+    // Mode h2: HTTP/2 over TLS (ALPN), trusting what the JVM's trust store says; then as post.
+    HttpClient client = mode.equals("h2") ? HttpClient.create().secure().protocol(HttpProtocol.H2)
+        : HttpClient.create();
     int ok = 0;
     for (int i = 0; i < count; i++) {
       try {
@@ -99,7 +102,7 @@ public final class ReactorNettyChatApp {
 
   private static String line(HttpClientResponse response, String body) {
     String served = response.responseHeaders().get("x-airbag-served-model");
-    return "status=" + response.status().code() + " served_by=" + (served == null ? "-" : served) + " body="
+    return "status=" + response.status().code() + " protocol=" + response.version() + " served_by=" + (served == null ? "-" : served) + " body="
         + body.replace('\n', ' ');
   }
 }
