@@ -153,6 +153,26 @@ class BedrockTest extends FaultServerTest {
     }
   }
 
+  /** Every hook throwing (the bridge itself fails): the SDK's calls go out, and come back, as without the agent. */
+  @Test
+  void hooksThatThrowLeaveTheSdksCallsAsWithoutTheAgent() throws Exception {
+    server.plan(FaultPlans.byModel(Map.of(MODEL, always(Faults.overloaded())), FaultPlans.healthy()));
+    ChildJvm.Result alone = app(null, "apache5", 2);
+    int aloneRequests = server.requestCount();
+    server.reset();
+
+    ChildJvm.Result with = ChildJvm.on(Jdks.current()).testClasspath().agentWithConfig(config().write())
+        .jvmArg("-Dairbag-test.fault-injection=bridge")
+        .run(BedrockConverseApp.class.getName(), server.baseUrl(), MODEL, "2", "apache5", "converse");
+
+    assertEquals(results(alone), results(with), with.toString());
+    assertEquals(aloneRequests, server.requestCount());
+    assertTrue(server.requests().stream().allMatch(r -> MODEL.equals(r.model())), server.requests().toString());
+    for (RecordedRequest request : server.requests()) {
+      assertTrue(SigV4.verifies(request, SECRET), request.toString());
+    }
+  }
+
   /** InvokeModel, whose body is the model family's own: the same, to a fallback of the same family. */
   @Test
   void anInvokeModelCallsLastAttemptIsServedByAFallbackOfTheSameFamily() throws Exception {
