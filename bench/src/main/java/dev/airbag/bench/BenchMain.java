@@ -18,6 +18,7 @@ public final class BenchMain {
       "failure_path", "export", "no_harm", "fleet_storm");
   private static final String NO_HARM_CHART = "no-harm.svg";
   private static final String STORM_CHART = "storm.svg";
+  private static final String STORM_PROCESSES_CHART = "storm-processes.svg";
 
   private BenchMain() {
   }
@@ -67,9 +68,15 @@ public final class BenchMain {
       figures.addAll(NoHarmSection.figures(noHarm));
     }
     StormSection.Results storm = null;
+    StormProcesses.Results stormProcesses = null;
     if (options.runs("storm")) {
       storm = StormSection.run(env, options);
       figures.addAll(StormSection.figures(storm));
+      // Real processes take minutes; a smoke run has the simulation only.
+      if (!options.quick) {
+        stormProcesses = StormProcesses.run(env, options);
+        figures.addAll(StormProcesses.figures(stormProcesses));
+      }
     }
     machine.put("load_average_at_end", Machine.loadAverage());
     // The engine's figures belong with the sections they explain.
@@ -106,6 +113,10 @@ public final class BenchMain {
     if (storm != null) {
       Files.writeString(out.resolve(STORM_CHART), StormChart.svg(storm));
       markdown += StormChart.markdown(storm, STORM_CHART);
+    }
+    if (stormProcesses != null) {
+      Files.writeString(out.resolve(STORM_PROCESSES_CHART), StormProcessesChart.svg(stormProcesses));
+      markdown += StormProcessesChart.markdown(stormProcesses, STORM_PROCESSES_CHART);
     }
     Files.writeString(out.resolve("RESULTS.md"), markdown);
     System.out.printf("%nWrote %s and RESULTS.md (%.0f s).%n", json, (System.nanoTime() - start) / 1e9);

@@ -14,13 +14,14 @@ public final class BenchOptions {
       "no-harm", "storm");
   private static final Set<String> FLAGS = Set.of("calls", "batch", "warmup", "rounds", "startup-runs", "demo-runs",
       "failure-calls", "engine-calls", "threads-seconds", "export-events", "no-harm-calls", "no-harm-rate",
-      "no-harm-seconds", "no-harm-cells", "no-harm-repeat", "only", "out", "quick", "help");
+      "no-harm-seconds", "no-harm-cells", "no-harm-repeat", "storm-runs", "only", "out", "quick", "help");
   private static final String USAGE = "flags: --calls N (20000 per JVM) --batch N (1000) --warmup N (10000)"
       + " --rounds N (3) --startup-runs N (10) --demo-runs N (5; 0 skips)"
       + " --failure-calls N (20000) --engine-calls N (200000) --threads-seconds S (2) --export-events N (200000)"
       + " --no-harm-calls N (40, closed loop) --no-harm-rate R (20 calls/s, open loop) --no-harm-seconds S (8)"
       + " --no-harm-cells REGEX (cells of the whole matrix whose id matches; --quick: a handful)"
       + " --no-harm-repeat N (1; pairs of runs per cell, judged on their pooled counts)"
+      + " --storm-runs N (1; runs of each variant of the storm's processes part, which --quick leaves out)"
       + " --only happy,servers,fleet,startup,failure,engine,export,no-harm,storm --out DIR (bench/results) --quick";
 
   final int calls;
@@ -38,6 +39,7 @@ public final class BenchOptions {
   final double noHarmSeconds;
   final String noHarmCells;
   final int noHarmRepeat;
+  final int stormRuns;
   final Set<String> only;
   final Path out;
   final boolean quick;
@@ -62,6 +64,10 @@ public final class BenchOptions {
     noHarmRepeat = integer(flags, "no-harm-repeat", 1);
     if (noHarmRepeat < 1) {
       throw new IllegalArgumentException("--no-harm-repeat must be at least 1; " + USAGE);
+    }
+    stormRuns = integer(flags, "storm-runs", 1);
+    if (stormRuns < 1) {
+      throw new IllegalArgumentException("--storm-runs must be at least 1; " + USAGE);
     }
     only = flags.containsKey("only") ? Set.of(flags.get("only").split(",")) : SECTIONS;
     out = Path.of(flags.getOrDefault("out", "bench/results"));
@@ -119,6 +125,7 @@ public final class BenchOptions {
     map.put("no_harm_seconds", noHarmSeconds);
     map.put("no_harm_cells", noHarmCells);
     map.put("no_harm_repeat", noHarmRepeat);
+    map.put("storm_runs", stormRuns);
     map.put("quick", quick);
     return map;
   }

@@ -11,14 +11,14 @@ import java.util.stream.IntStream;
  * section's part of {@code RESULTS.md}. Stateless.
  */
 final class StormChart {
-  private static final int PANEL_W = 420;
-  private static final int PANEL_H = 170;
-  private static final int LEFT = 50;
-  private static final int GAP = 70;
-  private static final int TOP = 60;
+  static final int PANEL_W = 420;
+  static final int PANEL_H = 170;
+  static final int LEFT = 50;
+  static final int GAP = 70;
+  static final int TOP = 60;
   private static final int ROW = PANEL_H + 70;
   private static final List<String> DRAWN = List.of("sdk", "airbag", "airbag-fleet");
-  private static final List<String> COLOURS = List.of("#8c959f", "#0969da", "#1a7f37");
+  static final List<String> COLOURS = List.of("#8c959f", "#0969da", "#1a7f37");
 
   private StormChart() {
   }
@@ -27,16 +27,9 @@ final class StormChart {
     int instances = results.fleets().get(0);
     int width = LEFT + 2 * PANEL_W + GAP + 20;
     int height = TOP + StormSection.STORMS.size() * ROW;
-    StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-        + "font-family=\"sans-serif\" font-size=\"11\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n",
-        width, height));
-    text(s, 8, 16, "start", "bold", "Fleet storm, " + instances + " instances, simulated: answered calls and provider "
-        + "load per second");
-    for (int i = 0; i < DRAWN.size(); i++) {
-      line(s, 8 + i * 230, 34, 28 + i * 230, 34, COLOURS.get(i), 2);
-      text(s, 32 + i * 230, 38, "start", "", StormSection.VARIANTS.get(DRAWN.get(i)));
-    }
+    StringBuilder s = start(width, height, "Fleet storm, " + instances + " instances, simulated: answered calls and "
+        + "provider load per second");
+    legend(s, DRAWN.stream().map(StormSection.VARIANTS::get).toList());
     for (int row = 0; row < StormSection.STORMS.size(); row++) {
       String storm = StormSection.STORMS.get(row);
       int top = TOP + row * ROW + 20;
@@ -54,7 +47,15 @@ final class StormChart {
       String metric, int left, int top, double dropStart, double dropEnd, String title) {
     int[][] series = DRAWN.stream().map(v -> results.series(storm, instances, v, metric)).toArray(int[][]::new);
     // The last second holds every call that ended after the run: it is not a second of the run.
-    int seconds = Math.max(1, series[0].length - 1);
+    panel(s, series, Math.max(1, series[0].length - 1), left, top, dropStart, dropEnd, title);
+  }
+
+  /**
+   * One panel: each series (drawn in {@link #COLOURS}' order) over its first {@code seconds}, on a shared scale,
+   * the seconds from {@code dropStart} to {@code dropEnd} shaded.
+   */
+  static void panel(StringBuilder s, int[][] series, int seconds, int left, int top, double dropStart,
+      double dropEnd, String title) {
     int max = Math.max(1, IntStream.range(0, series.length)
         .flatMap(i -> IntStream.of(series[i]).limit(seconds)).max().orElse(1));
     text(s, left, top - 8, "start", "bold", title);
@@ -64,7 +65,8 @@ final class StormChart {
     line(s, left, top, left, top + PANEL_H, "#57606a", 1);
     text(s, left - 4, top + 4, "end", "", Integer.toString(max));
     text(s, left - 4, top + PANEL_H + 4, "end", "", "0");
-    for (int t = 0; t <= seconds; t += 20) {
+    int tick = seconds > 60 ? 20 : 5;
+    for (int t = 0; t <= seconds; t += tick) {
       text(s, x(left, t, seconds), top + PANEL_H + 14, "middle", "", t + " s");
     }
     for (int i = 0; i < series.length; i++) {
@@ -75,6 +77,24 @@ final class StormChart {
       }
       s.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"/>%n",
           points.toString().trim(), COLOURS.get(i)));
+    }
+  }
+
+  /** The opening of an SVG of {@code width} by {@code height} on white, with its bold title. */
+  static StringBuilder start(int width, int height, String title) {
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+        + "font-family=\"sans-serif\" font-size=\"11\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n",
+        width, height));
+    text(s, 8, 16, "start", "bold", title);
+    return s;
+  }
+
+  /** The legend: one coloured line and label per series, in {@link #COLOURS}' order. */
+  static void legend(StringBuilder s, List<String> labels) {
+    for (int i = 0; i < labels.size(); i++) {
+      line(s, 8 + i * 230, 34, 28 + i * 230, 34, COLOURS.get(i), 2);
+      text(s, 32 + i * 230, 38, "start", "", labels.get(i));
     }
   }
 

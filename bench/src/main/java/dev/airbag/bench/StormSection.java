@@ -12,7 +12,8 @@ import java.util.Map;
  * not depend on how busy the machine is). For each storm, fleet size and variant (the SDK alone, Airbag per instance
  * or with one state for the fleet, each at its defaults and with load shedding) over a few seeds: the app calls
  * answered, the provider's requests per call and the seconds the apps need after the provider's recovery, each
- * judged against the SDK alone (do no harm: answered within 1 point, requests no more).
+ * judged against the SDK alone (do no harm: answered within 1 point, requests no more). The same storm with real
+ * child JVMs and a real Redis: {@link StormProcesses}.
  */
 final class StormSection {
   static final String SECTION = "fleet_storm";

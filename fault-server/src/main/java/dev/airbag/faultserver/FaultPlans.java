@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ready-made {@link FaultPlan}s and ways to compose them. Every plan here is a pure function of the request's
- * indices and arrival time, so a script replays identically however threads interleave. Requests a plan does
- * not target get {@link Faults#success()}.
+ * Ready-made {@link FaultPlan}s and ways to compose them. Every plan here but {@link #capacity} is a pure function of
+ * the request's indices and arrival time, so a script replays identically however threads interleave; a capacity
+ * plan also depends on the requests still in service, as a real provider does. Requests a plan does not target get
+ * {@link Faults#success()}.
  */
 public final class FaultPlans {
   private FaultPlans() {}
@@ -68,6 +69,20 @@ public final class FaultPlans {
   public static FaultPlan between(Duration from, Duration to, Fault fault) {
     return request -> request.sinceStart().compareTo(from) >= 0 && request.sinceStart().compareTo(to) < 0
         ? fault : Faults.success();
+  }
+
+  /**
+   * A provider of {@code slots} concurrent requests, each answered healthy after {@code service}, turning away the
+   * requests beyond them at once as overloaded (529 for Anthropic, 503 for OpenAI); from {@code dropFrom} to
+   * {@code dropTo} after the server's start (or reset) only {@code shareLeft} of the slots exists (rounded). A new
+   * plan per server run: it keeps the requests in service. See {@link CapacityPlan}.
+   */
+  public static CapacityPlan capacity(int slots, Duration service, Duration dropFrom, Duration dropTo,
+      double shareLeft) {
+    if (shareLeft < 0 || shareLeft > 1) {
+      throw new IllegalArgumentException("shareLeft must be within [0, 1]: " + shareLeft);
+    }
+    return new CapacityPlan(slots, service, dropFrom, dropTo, (int) Math.round(slots * shareLeft));
   }
 
   /** {@code first}'s choice unless it is a success, then {@code second}'s: overlay two scripts. */
