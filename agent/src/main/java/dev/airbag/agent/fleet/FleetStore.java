@@ -28,12 +28,9 @@ interface FleetStore extends AutoCloseable {
 
   /**
    * The fleet's counts of each budget reported at the last successful {@link #sync}, in the reports' order, over
-   * the last {@link #BUDGET_WINDOW_SECONDS} seconds; empty before the first.
+   * each report's window; empty before the first.
    */
   List<BudgetView> budgetViews();
-
-  /** The seconds over which the fleet counts a retry budget: the engine's window. */
-  int BUDGET_WINDOW_SECONDS = 10;
 
   /**
    * The circuits the fleet held open at the last successful {@link #sync} (read in its batch), by digest, with the

@@ -74,7 +74,8 @@ final class FleetSync {
       budgets.forEach((endpoint, budget) -> {
         long[] counts = budget.takeUnsynced();
         shared.add(budget);
-        budgetReports.add(new BudgetReport(Digests.endpoint(endpoint), counts[0], counts[1]));
+        budgetReports.add(new BudgetReport(Digests.endpoint(endpoint), counts[0], counts[1],
+            budget.windowSeconds()));
       });
     }
     List<CircuitView> views;

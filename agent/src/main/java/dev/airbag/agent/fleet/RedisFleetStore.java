@@ -55,7 +55,7 @@ final class RedisFleetStore implements FleetStore {
       for (BudgetReport budget : budgets) {
         budgetAnswers.add(pipeline.evalsha(budgetSha, List.of(), List.of(settings.keyPrefix() + "e:"
             + budget.endpoint(), Long.toString(nowMillis), Long.toString(budget.requests()),
-            Long.toString(budget.retries()), Integer.toString(BUDGET_WINDOW_SECONDS))));
+            Long.toString(budget.retries()), Integer.toString(budget.windowSeconds()))));
       }
       Response<List<Tuple>> open = pipeline.zrangeByScoreWithScores(openIndex(), "(" + nowMillis, "+inf", 0,
           MAX_OPEN);

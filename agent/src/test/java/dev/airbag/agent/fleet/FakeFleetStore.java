@@ -88,7 +88,7 @@ final class FakeFleetStore implements FleetStore {
       bucket[0] += report.requests();
       bucket[1] += report.retries();
     }
-    buckets.keySet().removeIf(s -> s <= sec - BUDGET_WINDOW_SECONDS);
+    buckets.keySet().removeIf(s -> s <= sec - report.windowSeconds());
     long requests = 0;
     long retries = 0;
     for (long[] bucket : buckets.values()) {

@@ -103,12 +103,12 @@ class RedisFleetStoreTest {
   void budgetCountsFromTwoInstancesAddUpOverTheWindowAndOldSecondsLeaveIt() throws Exception {
     start(null);
     String endpoint = Digests.endpoint("openai");
-    store.sync("a", List.of(), List.of(), List.of(new BudgetReport(endpoint, 40, 6)), NOW);
-    store.sync("b", List.of(), List.of(), List.of(new BudgetReport(endpoint, 10, 2)), NOW + 3_000);
+    store.sync("a", List.of(), List.of(), List.of(new BudgetReport(endpoint, 40, 6, 10)), NOW);
+    store.sync("b", List.of(), List.of(), List.of(new BudgetReport(endpoint, 10, 2, 10)), NOW + 3_000);
 
     assertEquals(50, store.budgetViews().get(0).requests());
     assertEquals(8, store.budgetViews().get(0).retries());
-    store.sync("b", List.of(), List.of(), List.of(new BudgetReport(endpoint, 0, 0)), NOW + 10_000);
+    store.sync("b", List.of(), List.of(), List.of(new BudgetReport(endpoint, 0, 0, 10)), NOW + 10_000);
     assertEquals(10, store.budgetViews().get(0).requests(), "a's second left the 10 s window");
     assertEquals(2, store.budgetViews().get(0).retries());
     String keys = redis.command("KEYS", "*");
@@ -124,7 +124,7 @@ class RedisFleetStoreTest {
     redis.command("SET", "airbag:e:" + endpoint + ":rb:" + (NOW / 1000), "garbage");
 
     assertThrows(FleetStoreException.class,
-        () -> store.sync("a", List.of(), List.of(), List.of(new BudgetReport(endpoint, 0, 0)), NOW));
+        () -> store.sync("a", List.of(), List.of(), List.of(new BudgetReport(endpoint, 0, 0, 10)), NOW));
   }
 
   @Test

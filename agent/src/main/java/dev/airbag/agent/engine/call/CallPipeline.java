@@ -259,6 +259,7 @@ public final class CallPipeline {
     }
     return null;
   }
+
   /**
    * For a client that retries and signs each attempt itself (the AWS SDK), so that only it can change an attempt's
    * model: the model its attempt {@code attempt} (1 first) of {@code maxAttempts} should ask for instead of the call's
@@ -291,7 +292,6 @@ public final class CallPipeline {
   public Classification classifyResponse(Endpoint endpoint, int status, HeaderLookup headers) {
     return classifier.classify(endpoint.provider(), Observation.response(status, headers, new byte[0], false));
   }
-
 
   /** The retry budgets, per endpoint. */
   public RetryBudgets budgets() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 
 /**
  * One {@link RetryBudget} per endpoint name, all with the same settings. The map is bounded: past
@@ -67,7 +68,7 @@ public final class RetryBudgets {
   }
 
   /** Each endpoint's own budget, by endpoint name (not the overflow's, which no name stands for). */
-  public void forEach(java.util.function.BiConsumer<String, RetryBudget> action) {
+  public void forEach(BiConsumer<String, RetryBudget> action) {
     budgets.forEach(action);
   }
 
