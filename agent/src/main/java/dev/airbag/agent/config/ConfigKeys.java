@@ -92,7 +92,7 @@ public final class ConfigKeys {
       wholeNumber(1, 1000), 20, "Number of recent attempts (each HTTP request to the provider, not each app call) the"
           + " failure rate is computed over.");
   public static final ConfigKey<Integer> CIRCUIT_MINIMUM_CALLS = ConfigKey.of("airbag.circuit.minimum-calls",
-      wholeNumber(1, 1000), 10, "Attempts needed in the window before the failure-rate rule may open the breaker.");
+      wholeNumber(1, 1000), 5, "Attempts needed in the window before the failure-rate rule may open the breaker.");
   public static final ConfigKey<Integer> CIRCUIT_FAILURE_RATE_THRESHOLD = ConfigKey.of(
       "airbag.circuit.failure-rate-threshold", wholeNumber(1, 100), 50,
       "Failure percentage at which the breaker of a model with a fallback chain opens (the fallback serves meanwhile);"

@@ -24,7 +24,7 @@ class BreakerConfigTest {
     assertEquals(ConfigKeys.CIRCUIT_FAILURE_RATE_THRESHOLD.defaultValue(), config.failureRateThresholdPercent());
 
     assertEquals(20, config.window());
-    assertEquals(10, config.minimumCalls());
+    assertEquals(5, config.minimumCalls());
     assertEquals(50, config.failureRateThresholdPercent());
     assertNull(config.slowCallDuration());
     assertEquals(Duration.ofSeconds(2), config.openDuration());

@@ -45,10 +45,26 @@ class DoNoHarmBreakerRulesTest {
   void withAFallbackTheFailureRateOpensTheCircuitEarly() {
     CircuitBreaker breaker = new CircuitBreaker(KEY, TestBreakerConfigs.DEFAULTS, true, clock, listener);
 
-    for (int i = 0; i < 5; i++) {
-      breaker.tryAcquire().onSuccess(20 * MS);
-      breaker.tryAcquire().onFailure(20 * MS);
-    }
+    breaker.tryAcquire().onSuccess(20 * MS);
+    breaker.tryAcquire().onFailure(20 * MS);
+    breaker.tryAcquire().onSuccess(20 * MS);
+    breaker.tryAcquire().onFailure(20 * MS);
+    assertEquals(CircuitState.CLOSED, breaker.state(), "4 attempts are fewer than the minimum");
+    breaker.tryAcquire().onFailure(20 * MS);
+
+    assertEquals(CircuitState.OPEN, breaker.state());
+    assertTrue(listener.last().reason().contains("over 5 attempts"), listener.last().reason());
+  }
+
+  @Test
+  void withAFallbackFiveFailedAttemptsOpenTheCircuit() {
+    // A framework loop's attempt tries the primary once and the fallback after a backoff: every attempt to the sick
+    // model before the circuit opens costs a call two requests, and the loop moves on faster than alone.
+    CircuitBreaker breaker = new CircuitBreaker(KEY, TestBreakerConfigs.DEFAULTS, true, clock, listener);
+
+    fail(breaker, 4, Duration.ofMillis(450));
+    assertEquals(CircuitState.CLOSED, breaker.state());
+    fail(breaker, 1, Duration.ZERO);
 
     assertEquals(CircuitState.OPEN, breaker.state());
   }
