@@ -226,8 +226,8 @@ final class StormProcesses {
   /** One variant over its runs: answered, requests, requests per call and recovery, each as min to max. */
   static String summary(Results results, StormProcessStorm storm, StormProcessVariant variant) {
     NoHarmVerdict.Side pooled = results.pooled(storm, variant);
-    String line = String.format(Locale.ROOT, "%d runs: answered %s, provider requests %s, %s per call, recovered "
-            + "after %s; pooled %d of %d calls answered (%.1f%%), %d requests", results.of(storm, variant).size(),
+    String line = String.format(Locale.ROOT, "%d runs: answered %s, provider requests %s, %s per call, recovery "
+            + "%s; pooled %d of %d calls answered (%.1f%%), %d requests", results.of(storm, variant).size(),
         range(results.answeredPercent(storm, variant), "%.1f%%"), range(results.requests(storm, variant), "%.0f"),
         range(results.requestsPerCall(storm, variant), "%.2f"),
         range(results.recoverySeconds(storm, variant), "%.0f s"), pooled.ok(), pooled.calls(),

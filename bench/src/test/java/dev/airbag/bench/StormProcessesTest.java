@@ -94,7 +94,7 @@ class StormProcessesTest {
     assertFalse(late.neverRecovered());
     assertTrue(never.neverRecovered());
     assertTrue(StormProcesses.summary(new StormProcesses.Results(List.of(late, never)), REJECT,
-        StormProcessVariant.SDK).contains("recovered after 3 s to never"));
+        StormProcessVariant.SDK).contains("recovery 3 s to never"));
   }
 
   @Test
