@@ -74,7 +74,7 @@ public final class BenchMain {
       // Real processes take minutes; a smoke run has the simulation only.
       if (!options.quick) {
         stormProcesses = StormProcesses.run(env, options);
-        figures.addAll(StormProcesses.figures(stormProcesses));
+        figures.addAll(StormProcessVerdicts.figures(stormProcesses));
       }
     }
     machine.put("load_average_at_end", Machine.loadAverage());

@@ -35,11 +35,6 @@ record StormProcessStorm(String id, int slots, Duration service, double ratePerI
         queueLimit);
   }
 
-  /** The app calls the instances start in one run: the open loop's arrivals. */
-  int callsPerRun() {
-    return StormProcesses.INSTANCES * (int) Math.round(ratePerInstance * seconds);
-  }
-
   boolean dropped(int second) {
     return second >= dropFromS && second < dropToS;
   }

@@ -57,7 +57,7 @@ final class StormProcessesChart {
       String verdict = variant == StormProcessVariant.SDK || results.of(storm, StormProcessVariant.SDK).isEmpty()
           ? String.format(Locale.ROOT, "%d of %d answered, %d requests", pooled.ok(), pooled.calls(),
               pooled.requests())
-          : StormProcesses.verdict(results, storm, variant);
+          : StormProcessVerdicts.verdict(results, storm, variant);
       m.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |%n", variant.label,
           runs.size(), joined(runs, r -> String.format(Locale.ROOT, "%.1f%%", r.answeredPercent())),
           joined(runs, r -> Integer.toString(r.requests())),

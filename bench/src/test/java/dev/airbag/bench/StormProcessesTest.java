@@ -28,7 +28,7 @@ class StormProcessesTest {
         run(StormProcessVariant.SDK, 266, 330), run(StormProcessVariant.AIRBAG, 265, 330),
         run(StormProcessVariant.FLEET, 262, 320)));
 
-    List<Figure> figures = StormProcesses.figures(results);
+    List<Figure> figures = StormProcessVerdicts.figures(results);
 
     assertEquals(2, figures.size(), "one figure per Airbag variant");
     assertTrue(figures.get(0).met(), "0.4 points fewer answers and the same requests");
@@ -43,9 +43,9 @@ class StormProcessesTest {
         run(StormProcessVariant.SDK, 266, 330), run(StormProcessVariant.AIRBAG, 266, 335),
         run(StormProcessVariant.SDK, 266, 330), run(StormProcessVariant.AIRBAG, 266, 330)));
 
-    assertTrue(StormProcesses.figures(results).get(0).met(), "17 more of 990, one run 12 more of 330");
-    assertTrue(StormProcesses.verdict(results, REJECT, StormProcessVariant.AIRBAG).startsWith("PASS (+0.0 points "
-        + "answered, +17 requests, slack 30)"), StormProcesses.verdict(results, REJECT, StormProcessVariant.AIRBAG));
+    assertTrue(StormProcessVerdicts.figures(results).get(0).met(), "17 more of 990, one run 12 more of 330");
+    assertTrue(StormProcessVerdicts.verdict(results, REJECT, StormProcessVariant.AIRBAG).startsWith("PASS (+0.0 points "
+        + "answered, +17 requests, slack 30)"), StormProcessVerdicts.verdict(results, REJECT, StormProcessVariant.AIRBAG));
   }
 
   @Test
@@ -53,7 +53,7 @@ class StormProcessesTest {
     StormProcesses.Results results = new StormProcesses.Results(List.of(
         run(StormProcessVariant.SDK, 266, 330), run(StormProcessVariant.AIRBAG, 266, 341)));
 
-    assertFalse(StormProcesses.figures(results).get(0).met(), "11 more of 330, slack 10");
+    assertFalse(StormProcessVerdicts.figures(results).get(0).met(), "11 more of 330, slack 10");
   }
 
   @Test
@@ -61,7 +61,7 @@ class StormProcessesTest {
     StormProcesses.Results results = new StormProcesses.Results(List.of(
         run(StormProcessVariant.SDK, 100, 600), run(StormProcessVariant.FLEET, 220, 300)));
 
-    assertTrue(StormProcesses.verdict(results, REJECT, StormProcessVariant.FLEET).startsWith("BETTER"));
+    assertTrue(StormProcessVerdicts.verdict(results, REJECT, StormProcessVariant.FLEET).startsWith("BETTER"));
   }
 
   @Test
@@ -69,7 +69,7 @@ class StormProcessesTest {
     StormProcesses.Results results = new StormProcesses.Results(List.of(
         run(StormProcessVariant.SDK, 266, 330), run(StormProcessVariant.SDK, 260, 342)));
 
-    String summary = StormProcesses.summary(results, REJECT, StormProcessVariant.SDK);
+    String summary = StormProcessVerdicts.summary(results, REJECT, StormProcessVariant.SDK);
 
     assertTrue(summary.startsWith("2 runs: answered 92.9% to 95.0%, provider requests 330 to 342, 1.18 to 1.22 per "
         + "call"), summary);
@@ -93,7 +93,7 @@ class StormProcessesTest {
     assertEquals(3, late.recoverySeconds());
     assertFalse(late.neverRecovered());
     assertTrue(never.neverRecovered());
-    assertTrue(StormProcesses.summary(new StormProcesses.Results(List.of(late, never)), REJECT,
+    assertTrue(StormProcessVerdicts.summary(new StormProcesses.Results(List.of(late, never)), REJECT,
         StormProcessVariant.SDK).contains("recovery 3 s to never"));
   }
 
