@@ -18,7 +18,6 @@ public final class BenchMain {
       "failure_path", "export", "no_harm", "fleet_storm");
   private static final String NO_HARM_CHART = "no-harm.svg";
   private static final String STORM_CHART = "storm.svg";
-  private static final String STORM_PROCESSES_CHART = "storm-processes.svg";
 
   private BenchMain() {
   }
@@ -75,7 +74,7 @@ public final class BenchMain {
       // Real processes take minutes; a smoke run has the simulation only.
       if (!options.quick) {
         stormProcesses = StormProcesses.run(env, options);
-        figures.addAll(StormProcesses.figures(stormProcesses));
+        figures.addAll(StormProcessVerdicts.figures(stormProcesses));
       }
     }
     machine.put("load_average_at_end", Machine.loadAverage());
@@ -115,8 +114,10 @@ public final class BenchMain {
       markdown += StormChart.markdown(storm, STORM_CHART);
     }
     if (stormProcesses != null) {
-      Files.writeString(out.resolve(STORM_PROCESSES_CHART), StormProcessesChart.svg(stormProcesses));
-      markdown += StormProcessesChart.markdown(stormProcesses, STORM_PROCESSES_CHART);
+      for (StormProcessStorm processStorm : stormProcesses.storms()) {
+        Files.writeString(out.resolve(processStorm.chart()), StormProcessesChart.svg(stormProcesses, processStorm));
+        markdown += StormProcessesChart.markdown(stormProcesses, processStorm);
+      }
     }
     Files.writeString(out.resolve("RESULTS.md"), markdown);
     System.out.printf("%nWrote %s and RESULTS.md (%.0f s).%n", json, (System.nanoTime() - start) / 1e9);

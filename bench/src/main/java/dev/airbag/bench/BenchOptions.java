@@ -2,6 +2,7 @@ package dev.airbag.bench;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,14 +15,15 @@ public final class BenchOptions {
       "no-harm", "storm");
   private static final Set<String> FLAGS = Set.of("calls", "batch", "warmup", "rounds", "startup-runs", "demo-runs",
       "failure-calls", "engine-calls", "threads-seconds", "export-events", "no-harm-calls", "no-harm-rate",
-      "no-harm-seconds", "no-harm-cells", "no-harm-repeat", "storm-runs", "only", "out", "quick", "help");
+      "no-harm-seconds", "no-harm-cells", "no-harm-repeat", "storm-runs", "storm-processes", "only", "out", "quick", "help");
   private static final String USAGE = "flags: --calls N (20000 per JVM) --batch N (1000) --warmup N (10000)"
       + " --rounds N (3) --startup-runs N (10) --demo-runs N (5; 0 skips)"
       + " --failure-calls N (20000) --engine-calls N (200000) --threads-seconds S (2) --export-events N (200000)"
       + " --no-harm-calls N (40, closed loop) --no-harm-rate R (20 calls/s, open loop) --no-harm-seconds S (8)"
       + " --no-harm-cells REGEX (cells of the whole matrix whose id matches; --quick: a handful)"
       + " --no-harm-repeat N (1; pairs of runs per cell, judged on their pooled counts)"
-      + " --storm-runs N (1; runs of each variant of the storm's processes part, which --quick leaves out)"
+      + " --storm-runs N (3; runs of each variant and storm of the storm's processes part, judged on their pooled"
+      + " counts; --quick leaves the part out) --storm-processes reject,queue (the storms it runs with processes)"
       + " --only happy,servers,fleet,startup,failure,engine,export,no-harm,storm --out DIR (bench/results) --quick";
 
   final int calls;
@@ -40,6 +42,7 @@ public final class BenchOptions {
   final String noHarmCells;
   final int noHarmRepeat;
   final int stormRuns;
+  final List<String> stormProcesses;
   final Set<String> only;
   final Path out;
   final boolean quick;
@@ -65,9 +68,15 @@ public final class BenchOptions {
     if (noHarmRepeat < 1) {
       throw new IllegalArgumentException("--no-harm-repeat must be at least 1; " + USAGE);
     }
-    stormRuns = integer(flags, "storm-runs", 1);
+    stormRuns = integer(flags, "storm-runs", 3);
     if (stormRuns < 1) {
       throw new IllegalArgumentException("--storm-runs must be at least 1; " + USAGE);
+    }
+    stormProcesses = List.of(flags.getOrDefault("storm-processes", "reject,queue").split(","));
+    for (String storm : stormProcesses) {
+      if (StormProcessStorm.ALL.stream().noneMatch(s -> s.id().equals(storm))) {
+        throw new IllegalArgumentException("unknown storm " + storm + " for --storm-processes; " + USAGE);
+      }
     }
     only = flags.containsKey("only") ? Set.of(flags.get("only").split(",")) : SECTIONS;
     out = Path.of(flags.getOrDefault("out", "bench/results"));
@@ -126,6 +135,7 @@ public final class BenchOptions {
     map.put("no_harm_cells", noHarmCells);
     map.put("no_harm_repeat", noHarmRepeat);
     map.put("storm_runs", stormRuns);
+    map.put("storm_processes", String.join(",", stormProcesses));
     map.put("quick", quick);
     return map;
   }

@@ -28,11 +28,8 @@ record NoHarmVerdict(String verdict, int requestSlack, String target, Boolean ta
   }
 
   static NoHarmVerdict judge(NoHarmCell cell, Side without, Side with) {
-    int slack = cell.exact() ? 0 : Math.max(2, (int) Math.ceil(TIMED_SLACK * without.requests()));
-    double gained = with.successPercent() - without.successPercent();
-    boolean pass = gained >= -SUCCESS_SLACK_PP && with.requests() <= without.requests() + slack;
-    boolean better = pass && (gained > SUCCESS_SLACK_PP || with.requests() < without.requests() - slack);
-    String verdict = better ? "BETTER" : pass ? "PASS" : "FAIL";
+    int slack = cell.exact() ? 0 : timedSlack(without);
+    String verdict = compare(slack, without, with);
     if (cell.fallback()) {
       return new NoHarmVerdict(verdict, slack, "100% success (healthy fallback)", with.ok() == with.calls());
     }
@@ -41,6 +38,19 @@ record NoHarmVerdict(String verdict, int requestSlack, String target, Boolean ta
           with.requests() <= 0.10 * without.requests());
     }
     return new NoHarmVerdict(verdict, slack, null, null);
+  }
+
+  /** The requests a timed run may send beyond the SDK alone's: {@link #TIMED_SLACK} of them, at least 2. */
+  static int timedSlack(Side without) {
+    return Math.max(2, (int) Math.ceil(TIMED_SLACK * without.requests()));
+  }
+
+  /** BETTER, PASS or FAIL: success within {@link #SUCCESS_SLACK_PP}, requests within {@code slack}. */
+  static String compare(int slack, Side without, Side with) {
+    double gained = with.successPercent() - without.successPercent();
+    boolean pass = gained >= -SUCCESS_SLACK_PP && with.requests() <= without.requests() + slack;
+    boolean better = pass && (gained > SUCCESS_SLACK_PP || with.requests() < without.requests() - slack);
+    return better ? "BETTER" : pass ? "PASS" : "FAIL";
   }
 
   boolean failed() {

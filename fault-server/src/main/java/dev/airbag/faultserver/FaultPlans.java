@@ -79,10 +79,21 @@ public final class FaultPlans {
    */
   public static CapacityPlan capacity(int slots, Duration service, Duration dropFrom, Duration dropTo,
       double shareLeft) {
+    return queueing(slots, service, dropFrom, dropTo, shareLeft, 0);
+  }
+
+  /**
+   * {@link #capacity}, but a request that finds every slot taken waits in a first-in first-out queue of
+   * {@code queueLimit} and is served when a slot frees, even if its client has given up by then (as a provider
+   * serves work nobody waits for any more); only a request that finds the queue full is turned away at once. A new
+   * plan per server run. See {@link CapacityPlan}.
+   */
+  public static CapacityPlan queueing(int slots, Duration service, Duration dropFrom, Duration dropTo,
+      double shareLeft, int queueLimit) {
     if (shareLeft < 0 || shareLeft > 1) {
       throw new IllegalArgumentException("shareLeft must be within [0, 1]: " + shareLeft);
     }
-    return new CapacityPlan(slots, service, dropFrom, dropTo, (int) Math.round(slots * shareLeft));
+    return new CapacityPlan(slots, service, dropFrom, dropTo, (int) Math.round(slots * shareLeft), queueLimit);
   }
 
   /** {@code first}'s choice unless it is a success, then {@code second}'s: overlay two scripts. */

@@ -8,6 +8,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.time.Duration;
 
 /**
  * One app's way of calling its LLM in the no-harm matrix, each SDK built exactly as its README shows and left at
@@ -24,9 +25,21 @@ public interface MatrixClient extends AutoCloseable {
 
   /** {@code openai-java}, {@code anthropic-java} or {@code langchain4j} against the server at {@code baseUrl}. */
   static MatrixClient named(String name, String baseUrl, String model) {
+    return named(name, baseUrl, model, null);
+  }
+
+  /**
+   * {@link #named(String, String, String)}, with the app's own timeout for each request when {@code timeout} is not
+   * null (openai-java only: the storm's queue needs an app that gives up before the SDK's default 10 minutes).
+   */
+  static MatrixClient named(String name, String baseUrl, String model, Duration timeout) {
+    if (timeout != null && !name.equals("openai-java")) {
+      throw new IllegalArgumentException("a timeout is set for openai-java only, not " + name);
+    }
     switch (name) {
       case "openai-java": {
-        OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(baseUrl + "/v1").apiKey(KEY).build();
+        OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().baseUrl(baseUrl + "/v1").apiKey(KEY);
+        OpenAIClient client = (timeout == null ? builder : builder.timeout(timeout)).build();
         return of(prompt -> client.chat().completions().create(ChatCompletionCreateParams.builder().model(model)
             .addUserMessage(prompt).build()).choices().get(0).message().content().orElse(""), client::close);
       }

@@ -14,8 +14,10 @@ import java.util.concurrent.locks.LockSupport;
  * prints, once its run is over, the totals ({@code calls}, {@code ok}, {@code unfinished}), the calls ended per second
  * since {@code go} ({@link CallEndsPerSecond}) and {@code END}, and exits.
  *
- * <p>Arguments: {@code BASE_URL MODEL RATE_PER_SECOND SECONDS DRAIN_SECONDS PHASE_MS WARMUP_URL}: {@code PHASE_MS}
- * delays this instance's first arrival, so that the fleet's arrivals interleave instead of coming in bursts.
+ * <p>Arguments: {@code BASE_URL MODEL RATE_PER_SECOND SECONDS DRAIN_SECONDS PHASE_MS WARMUP_URL TIMEOUT_MS}:
+ * {@code PHASE_MS} delays this instance's first arrival, so that the fleet's arrivals interleave instead of coming in
+ * bursts; {@code TIMEOUT_MS} is the app's timeout for each request (openai-java's {@code timeout}), 0 for the SDK's
+ * default.
  */
 public final class StormApp {
   private static final int WARMUP_CALLS = 5;
@@ -41,7 +43,9 @@ public final class StormApp {
     System.out.println("GO");
     CallEndsPerSecond ends = new CallEndsPerSecond(zero, seconds + drain + 1);
     Outcomes outcomes;
-    try (MatrixClient client = MatrixClient.named("openai-java", args[0], model)) {
+    long timeoutMs = args.length > 7 ? Long.parseLong(args[7]) : 0;
+    Duration timeout = timeoutMs > 0 ? Duration.ofMillis(timeoutMs) : null;
+    try (MatrixClient client = MatrixClient.named("openai-java", args[0], model, timeout)) {
       LockSupport.parkNanos(phaseNanos);
       outcomes = Loads.open((int) Math.round(rate * seconds), rate, Duration.ofSeconds(drain), i -> {
         boolean served = served(client, "Summarise loan application " + i + ".");
