@@ -107,6 +107,36 @@ class ApacheAsyncClientTest extends FaultServerTest {
         "the first data came before the stream ended: " + result.stdout());
   }
 
+  /** An error event inside a 200 stream reaches the app as sent, and is classified: content had come, no retry. */
+  @Test
+  void anErrorEventInsideA200StreamIsClassified() throws Exception {
+    server.plan(always(Faults.streamErrorEvent()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result result = app(config, completions(), STREAMED, "stream", 1, "no-retries");
+
+    assertEquals(1, count(result, "RESULT status=200"), result.toString());
+    assertEquals(1, server.requestCount(), "content had reached the app: no retry");
+    JsonNode event = Events.read(config.eventsFile()).stream()
+        .filter(e -> e.path("outcome").asText().equals("stream_interrupted")).findFirst().orElseThrow();
+    assertTrue(event.path("bytes_delivered").asLong() > 0, event.toString());
+    assertEquals("overloaded", event.path("category").asText(), event.toString());
+  }
+
+  /** A connection reset before the first byte, after the request went out: sent again with the held bytes. */
+  @Test
+  void aResetBeforeTheFirstByteIsRetriedWithTheSameBytes() throws Exception {
+    server.plan(FaultPlans.sequence(Faults.resetBeforeFirstByte()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result result = app(config, completions(), BODY, "post", 1, "no-retries");
+
+    assertEquals(1, okCount(result), result.toString());
+    assertEquals(2, server.requestCount(), "the reset attempt, then the retry");
+    assertEquals(server.requests().get(0).bodyText(), server.requests().get(1).bodyText());
+    assertEquals("transient", Events.read(config.eventsFile()).get(0).path("category").asText());
+  }
+
   /** The app cancels each call's future while Airbag waits to retry a 503: no retry follows. */
   @Test
   void cancellingTheFutureCancelsTheCallAndNoRetryFollows() throws Exception {
