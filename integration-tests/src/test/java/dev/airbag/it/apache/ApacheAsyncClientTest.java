@@ -59,6 +59,24 @@ class ApacheAsyncClientTest extends FaultServerTest {
   }
 
   /**
+   * The client retries a 503 once on its own, from outside Airbag's handler: that re-send of a call Airbag exhausted
+   * is answered from memory, as a real response with the provider's body, so an outage costs Airbag's attempts per
+   * call, not the client's times Airbag's.
+   */
+  @Test
+  void theClientsOwnRetryOfA503DoesNotMultiplyAirbagsAttempts() throws Exception {
+    server.plan(always(Faults.overloaded()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.circuit.enabled", "false");
+
+    ChildJvm.Result result = app(config, completions(), BODY, "post", 2, "default");
+
+    assertEquals(2, count(result, "RESULT status=503"), result.toString());
+    assertEquals(6, server.requestCount(), "3 attempts per call; the client's re-send answered from memory");
+    assertEquals(2, count(result, "The engine is currently overloaded"), "the provider's own error body: " + result);
+  }
+
+  /**
    * 503s, which the client alone retries once (after a second): Airbag's attempts sit inside that retry handler,
    * whose re-send of a call Airbag exhausted is answered from memory. With its default 3 attempts Airbag may send more
    * than the client's 2 per failing call; held to 2, it sends no more requests than the client alone.
