@@ -191,6 +191,39 @@ class ApacheAsyncClientTest extends FaultServerTest {
     assertTrue(Events.read(config.eventsFile()).isEmpty());
   }
 
+  /**
+   * An error body far past what Airbag holds (64 KiB): the rest waits on the connection while Airbag decides, is
+   * dropped with its connection for a retry, and reaches the app whole when the failure is its answer.
+   */
+  @Test
+  void aHugeErrorBodyReachesTheAppWholeAfterTheRetries() throws Exception {
+    long huge = 5L * 1024 * 1024;
+    server.plan(always(Faults.hugeBody(503, huge)));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.circuit.enabled", "false");
+
+    List<String> alone = results(ChildJvm.on(Jdks.current()).testClasspath()
+        .run(APP, completions(), BODY, "count", "1", "no-retries"));
+    server.reset();
+    ChildJvm.Result with = app(config, completions(), BODY, "count", 1, "no-retries");
+
+    assertEquals(List.of("RESULT status=503 bytes=" + huge), alone);
+    assertEquals(alone, results(with), with.toString());
+    assertEquals(3, server.requestCount(), "Airbag's 3 attempts");
+  }
+
+  /** The first attempt of each call meets a huge error, its retry the provider's answer. */
+  @Test
+  void aHugeErrorIsRetriedAwayAndTheAppGetsTheAnswer() throws Exception {
+    server.plan(request -> request.index() % 2 == 0 ? Faults.hugeBody(503, 5L * 1024 * 1024) : Faults.success());
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result with = app(config, completions(), BODY, "post", 3, "no-retries");
+
+    assertEquals(3, okCount(with), with.toString());
+    assertEquals(6, server.requestCount());
+  }
+
   @Test
   void errorBodiesReachTheAppAsWithoutTheAgent() throws Exception {
     server.plan(FaultPlans.byModel(Map.of(

@@ -26,7 +26,8 @@ import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
  * {@code SimpleHttpRequest}, or through {@code BasicRequestProducer} with a streaming consumer that takes the body as
  * it comes; one RESULT line per call and a SUMMARY. Mode {@code cancel} cancels each call's future after 700 ms and
  * keeps the client open 3 s more, so that a retry after it would reach the server.
- * Args: url json mode(post|stream|get|cancel) count [client(default|no-retries)].
+ * Mode {@code count} posts as {@code post} and prints only the body's length.
+ * Args: url json mode(post|stream|get|cancel|count) count [client(default|no-retries)].
  */
 public final class PlainApacheAsyncClient5App {
   public static void main(String[] args) throws Exception {
@@ -69,6 +70,11 @@ public final class PlainApacheAsyncClient5App {
       return false;
     }
     SimpleHttpResponse response = future.get(30, TimeUnit.SECONDS);
+    if (mode.equals("count")) {
+      byte[] bytes = response.getBodyBytes();
+      System.out.println("RESULT status=" + response.getCode() + " bytes=" + (bytes == null ? 0 : bytes.length));
+      return response.getCode() < 400;
+    }
     Header served = response.getFirstHeader("x-airbag-served-model");
     String body = response.getBodyText() == null ? "" : response.getBodyText().replace('\n', ' ');
     if (response.getCode() >= 400) {

@@ -5,7 +5,6 @@ import dev.airbag.agent.engine.call.AttemptRequest;
 import dev.airbag.agent.engine.call.CallRequest;
 import dev.airbag.agent.engine.call.InternalFailure;
 import dev.airbag.agent.engine.call.StreamMonitor;
-import dev.airbag.agent.engine.classify.Classifier;
 import dev.airbag.agent.engine.classify.HeaderLookup;
 import dev.airbag.agent.instrument.LlmTraffic;
 import java.io.IOException;
@@ -93,16 +92,29 @@ final class AsyncCall implements AsyncExchange<AsyncAttempt> {
     }
   }
 
-  /** A held or made-up answer, replayed to the app's callback and its consumer as the client would give it. */
+  /**
+   * A held or made-up answer, replayed to the app's callback and its consumer as the client would give it; a held body
+   * cut at the bound goes on from the connection as it comes.
+   */
   private void deliverWhole(AsyncAttempt attempt) {
     if (isCanceled()) {
       app.failed(new CancellationException("cancelled by the app"));
       return;
     }
     try {
-      byte[] bytes = attempt.body();
       EntityDetails details = attempt.details;
       AsyncDataConsumer consumer = app.handleResponse(attempt.response, details);
+      HeldFailure held = attempt.held();
+      if (held != null && held.cut()) {
+        Object ended = held.relayTo(consumer != null ? consumer : HeldFailure.DISCARD);
+        if (ended == HeldFailure.WHOLE) {
+          app.completed();
+        } else if (ended != null) {
+          app.failed((Exception) ended);
+        }
+        return;
+      }
+      byte[] bytes = attempt.body();
       if (consumer != null && details != null) {
         consumer.updateCapacity(increment -> { });
         if (bytes.length > 0) {
@@ -134,7 +146,7 @@ final class AsyncCall implements AsyncExchange<AsyncAttempt> {
       lastFailedInTransport = false;
     }
     try {
-      chain.proceed(copy(request.path()), body.forSend(request.body(), sends++), scope, new AttemptCallback(attempt));
+      chain.proceed(copy(request.path()), body.forSend(request.body(), sends++), scope, new AttemptCallback(attempt, app, this::fail, traffic.maxErrorBodyBytes()));
     } catch (IOException failed) {
       fail(attempt, failed);
     } catch (HttpException failed) {
@@ -143,6 +155,7 @@ final class AsyncCall implements AsyncExchange<AsyncAttempt> {
     return attempt.answer;
   }
 
+  /** One attempt failed in transport (or in protocol, wrapped): the engine decides; its connection is not reused. */
   private void fail(AsyncAttempt attempt, IOException failure) {
     lastFailedInTransport = true;
     attempt.answer.completeExceptionally(failure);
@@ -155,67 +168,6 @@ final class AsyncCall implements AsyncExchange<AsyncAttempt> {
     copy.setVersion(original.getVersion());
     copy.setHeaders(original.getHeaders());
     return copy;
-  }
-
-  /** Hears one attempt from the client: holds a failure, hands a success over to the app as it comes. */
-  private final class AttemptCallback implements AsyncExecCallback {
-    private final AsyncAttempt attempt;
-
-    AttemptCallback(AsyncAttempt attempt) {
-      this.attempt = attempt;
-    }
-
-    @Override
-    public AsyncDataConsumer handleResponse(HttpResponse response, EntityDetails details)
-        throws HttpException, IOException {
-      if (Classifier.isFailureStatus(response.getCode())) {
-        return attempt.hold(response, details, traffic.maxErrorBodyBytes());
-      }
-      attempt.response = response;
-      attempt.details = details;
-      attempt.live = true;
-      // The engine serves a success at once (it adds its headers here); then the app's consumer takes the body.
-      attempt.answer.complete(attempt);
-      if (!attempt.delivered.compareAndSet(false, true)) {
-        return attempt.appConsumer;
-      }
-      AsyncDataConsumer consumer = app.handleResponse(attempt.response, details);
-      StreamMonitor monitor = attempt.monitor;
-      attempt.appConsumer = monitor != null && consumer != null ? new MonitoredDataConsumer(consumer, monitor) : consumer;
-      return attempt.appConsumer;
-    }
-
-    @Override
-    public void handleInformationResponse(HttpResponse response) throws HttpException, IOException {
-      app.handleInformationResponse(response);
-    }
-
-    @Override
-    public void completed() {
-      if (attempt.live) {
-        app.completed();
-      } else {
-        attempt.answer.complete(attempt);
-      }
-    }
-
-    @Override
-    public void failed(Exception cause) {
-      if (attempt.live) {
-        if (attempt.appConsumer instanceof MonitoredDataConsumer && cause instanceof IOException) {
-          ((MonitoredDataConsumer) attempt.appConsumer).broken((IOException) cause);
-        }
-        app.failed(cause);
-        return;
-      }
-      if (cause instanceof IOException) {
-        fail(attempt, (IOException) cause);
-      } else if (cause instanceof HttpException) {
-        fail(attempt, new ProtocolFailure((HttpException) cause));
-      } else {
-        attempt.answer.completeExceptionally(cause);
-      }
-    }
   }
 
   @Override
@@ -246,7 +198,12 @@ final class AsyncCall implements AsyncExchange<AsyncAttempt> {
 
   @Override
   public void discard(AsyncAttempt attempt) {
-    // A held failure was read to its end: its connection serves the next attempt, as after the client's own retry.
+    HeldFailure held = attempt.held();
+    // A failure read to its end leaves its connection for the next attempt, as after the client's own retry; one cut
+    // at the bound still has the rest of its body on it.
+    if (held != null && held.drop()) {
+      scope.execRuntime.discardEndpoint();
+    }
   }
 
   @Override
