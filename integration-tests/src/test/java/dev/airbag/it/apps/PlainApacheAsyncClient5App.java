@@ -27,7 +27,8 @@ import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
  * it comes; one RESULT line per call and a SUMMARY. Mode {@code cancel} cancels each call's future after 700 ms and
  * keeps the client open 3 s more, so that a retry after it would reach the server.
  * Mode {@code count} posts as {@code post} and prints only the body's length.
- * Args: url json mode(post|stream|get|cancel|count) count [client(default|no-retries)].
+ * Mode {@code concurrent} sends every call at once.
+ * Args: url json mode(post|stream|get|cancel|count|concurrent) count [client(default|no-retries)].
  */
 public final class PlainApacheAsyncClient5App {
   public static void main(String[] args) throws Exception {
@@ -40,7 +41,10 @@ public final class PlainApacheAsyncClient5App {
     try (CloseableHttpAsyncClient client = kind.equals("no-retries")
         ? HttpAsyncClients.custom().disableAutomaticRetries().build() : HttpAsyncClients.createDefault()) {
       client.start();
-      for (int i = 0; i < count; i++) {
+      if (mode.equals("concurrent")) {
+        ok = concurrent(client, url, json, count);
+      }
+      for (int i = 0; i < count && !mode.equals("concurrent"); i++) {
         try {
           ok += call(client, url, json, mode) ? 1 : 0;
         } catch (java.util.concurrent.ExecutionException e) {
@@ -84,6 +88,26 @@ public final class PlainApacheAsyncClient5App {
     System.out.println("RESULT status=" + response.getCode() + " served_by=" + (served == null ? "-"
         : served.getValue()) + " body=" + body);
     return true;
+  }
+
+  /** All calls at once, their answers awaited after. */
+  private static int concurrent(CloseableHttpAsyncClient client, String url, String json, int count)
+      throws Exception {
+    java.util.List<Future<SimpleHttpResponse>> futures = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      SimpleHttpRequest request = SimpleRequestBuilder.post(url)
+          .setHeader("Authorization", "Bearer sk-test-apache5-async").setBody(json, ContentType.APPLICATION_JSON).build();
+      futures.add(client.execute(SimpleRequestProducer.create(request), SimpleResponseConsumer.create(), null));
+    }
+    int ok = 0;
+    for (Future<SimpleHttpResponse> future : futures) {
+      SimpleHttpResponse response = future.get(60, TimeUnit.SECONDS);
+      Header served = response.getFirstHeader("x-airbag-served-model");
+      System.out.println("RESULT status=" + response.getCode() + " served_by=" + (served == null ? "-"
+          : served.getValue()));
+      ok += response.getCode() < 400 ? 1 : 0;
+    }
+    return ok;
   }
 
   private static boolean stream(CloseableHttpAsyncClient client, String url, String json) throws Exception {
