@@ -31,7 +31,8 @@ import org.apache.hc.core5.http.nio.AsyncDataConsumer;
  * Lends the engine one execution of an async request: each attempt is a fresh copy of the app's request sent down
  * the rest of the chain (the protocol handler adds its headers to what it is given) with the held body, answered when
  * its response's head arrives. A success goes to the app's callback at once, its body streaming to the app's own
- * consumer; a failure is held whole first, so that the engine can read it and retry before the app sees anything.
+ * consumer; a failure is held first ({@link HeldFailure}), so that the engine can read it and retry before the app
+ * sees anything.
  * Waits are the engine's scheduled ones: no I/O reactor thread sleeps. Driven one step at a time, from whichever
  * thread completed the last.
  */
@@ -45,6 +46,7 @@ final class AsyncCall implements AsyncExchange<AsyncAttempt> {
   private final AsyncRequestBody body;
   private volatile int sends;
   private volatile boolean lastFailedInTransport;
+  private volatile AsyncAttempt lastSent;
 
   AsyncCall(LlmTraffic traffic, HttpRequest original, String query, AsyncExecChain.Scope scope, AsyncExecChain chain,
       AsyncExecCallback app, AsyncRequestBody body) {
@@ -74,6 +76,11 @@ final class AsyncCall implements AsyncExchange<AsyncAttempt> {
   }
 
   private void finish(AsyncAttempt attempt, Throwable failure) {
+    AsyncAttempt sent = lastSent;
+    if (sent != null && sent != attempt) {
+      // The app gets another answer (made up, or a failure): a held body left on the connection is nobody's.
+      discard(sent);
+    }
     if (failure == null) {
       // A live answer was handed over by its own callback, as its head came.
       if (!attempt.live) {
@@ -98,6 +105,7 @@ final class AsyncCall implements AsyncExchange<AsyncAttempt> {
    */
   private void deliverWhole(AsyncAttempt attempt) {
     if (isCanceled()) {
+      discard(attempt);
       app.failed(new CancellationException("cancelled by the app"));
       return;
     }
@@ -145,8 +153,10 @@ final class AsyncCall implements AsyncExchange<AsyncAttempt> {
       scope.execRuntime.discardEndpoint();
       lastFailedInTransport = false;
     }
+    lastSent = attempt;
     try {
-      chain.proceed(copy(request.path()), body.forSend(request.body(), sends++), scope, new AttemptCallback(attempt, app, this::fail, traffic.maxErrorBodyBytes()));
+      chain.proceed(copy(request.path()), body.forSend(request.body(), sends++), scope,
+          new AttemptCallback(attempt, app, this::fail, traffic.maxErrorBodyBytes()));
     } catch (IOException failed) {
       fail(attempt, failed);
     } catch (HttpException failed) {

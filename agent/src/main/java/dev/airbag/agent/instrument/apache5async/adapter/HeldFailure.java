@@ -138,8 +138,12 @@ final class HeldFailure implements AsyncDataConsumer {
     return !wireDone ? null : wireFailure != null ? wireFailure : WHOLE;
   }
 
-  /** Nobody will read the rest. True when it is still on the connection, which must then be closed. */
+  /** Nobody will read the rest. True, once, when it is still on the connection, which must then be closed. */
   synchronized boolean drop() {
+    // The app's own once relayed; dropped once.
+    if (relay != null || dropped) {
+      return false;
+    }
     dropped = true;
     past = new ByteArrayOutputStream();
     return cut && !wireDone;

@@ -84,6 +84,15 @@ class HeldFailureTest {
     assertTrue(held.drop());
     held.consume(bytes("cd"));
     assertArrayEquals("0123456789".getBytes(), held.kept());
+    assertFalse(held.drop(), "closed once");
+  }
+
+  @Test
+  void relayedToTheAppItIsNeverDropped() throws Exception {
+    held.consume(bytes("0123456789ab"));
+    held.relayTo(new Recording());
+
+    assertFalse(held.drop());
   }
 
   private static ByteBuffer bytes(String text) {
