@@ -35,9 +35,12 @@ class ApacheAsyncClientTest extends FaultServerTest {
   static final String STREAMED =
       "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
-  /** One call after another ({@code post}, {@code stream}), or eight at once ({@code concurrent}). */
+  /**
+   * One call after another ({@code post}, {@code stream}, {@code one-shot}: a body that can be written once, replayed
+   * from what Airbag held), or eight at once ({@code concurrent}).
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"post", "stream", "concurrent"})
+  @ValueSource(strings = {"post", "stream", "one-shot", "concurrent"})
   void anOutageOfThePrimaryIsServedByTheFallbackOnEveryCall(String mode) throws Exception {
     server.plan(FaultPlans.byModel(Map.of("gpt-4o", always(Faults.overloaded())), FaultPlans.healthy()));
     AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()

@@ -2,7 +2,10 @@ package dev.airbag.it.apps;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.async.methods.AbstractCharResponseConsumer;
@@ -18,6 +21,8 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
+import org.apache.hc.core5.http.nio.DataStreamChannel;
 import org.apache.hc.core5.http.nio.entity.StringAsyncEntityProducer;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 
@@ -27,8 +32,8 @@ import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
  * it comes; one RESULT line per call and a SUMMARY. Mode {@code cancel} cancels each call's future after 700 ms and
  * keeps the client open 3 s more, so that a retry after it would reach the server.
  * Mode {@code count} posts as {@code post} and prints only the body's length.
- * Mode {@code concurrent} sends every call at once.
- * Args: url json mode(post|stream|get|cancel|count|concurrent) count [client(default|no-retries)].
+ * Mode {@code concurrent} sends every call at once; {@code one-shot} sends a body that can be written once only.
+ * Args: url json mode(post|stream|one-shot|get|cancel|count|concurrent) count [client(default|no-retries)].
  */
 public final class PlainApacheAsyncClient5App {
   public static void main(String[] args) throws Exception {
@@ -60,8 +65,8 @@ public final class PlainApacheAsyncClient5App {
 
   private static boolean call(CloseableHttpAsyncClient client, String url, String json, String mode)
       throws Exception {
-    if (mode.equals("stream")) {
-      return stream(client, url, json);
+    if (mode.equals("stream") || mode.equals("one-shot")) {
+      return stream(client, url, json, mode.equals("one-shot"));
     }
     SimpleHttpRequest request = mode.equals("get") ? SimpleRequestBuilder.get(url).build()
         : SimpleRequestBuilder.post(url).setHeader("Authorization", "Bearer sk-test-apache5-async")
@@ -110,20 +115,85 @@ public final class PlainApacheAsyncClient5App {
     return ok;
   }
 
-  private static boolean stream(CloseableHttpAsyncClient client, String url, String json) throws Exception {
+  private static boolean stream(CloseableHttpAsyncClient client, String url, String json, boolean oneShot)
+      throws Exception {
     BasicHttpRequest request = new BasicHttpRequest(Method.POST, URI.create(url));
     request.setHeader("Authorization", "Bearer sk-test-apache5-async");
-    request.setHeader("Accept", "text/event-stream");
+    if (!oneShot) {
+      request.setHeader("Accept", "text/event-stream");
+    }
+    AsyncEntityProducer body = oneShot ? new OneShotJson(json)
+        : new StringAsyncEntityProducer(json, ContentType.APPLICATION_JSON);
     long start = System.nanoTime();
     Lines lines = new Lines(start);
     String status = client.execute(
-        new BasicRequestProducer(request, new StringAsyncEntityProducer(json, ContentType.APPLICATION_JSON)),
+        new BasicRequestProducer(request, body),
         lines, null).get(30, TimeUnit.SECONDS);
     long totalMillis = (System.nanoTime() - start) / 1_000_000;
     System.out.println("STREAM first_line_ms=" + lines.firstMillis + " total_ms=" + totalMillis
         + " lines=" + lines.count);
     System.out.println("RESULT status=" + status + " served_by=" + lines.servedBy + " body=" + lines.text);
     return status.equals("200");
+  }
+
+  /** A JSON body that can be written once only, chunked, as a body read from a stream would be. */
+  static final class OneShotJson implements AsyncEntityProducer {
+    private final ByteBuffer bytes;
+
+    OneShotJson(String json) {
+      this.bytes = ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void produce(DataStreamChannel channel) throws IOException {
+      if (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      if (!bytes.hasRemaining()) {
+        channel.endStream();
+      }
+    }
+
+    @Override
+    public boolean isRepeatable() {
+      return false;
+    }
+
+    @Override
+    public void failed(Exception cause) {}
+
+    @Override
+    public int available() {
+      return bytes.remaining();
+    }
+
+    @Override
+    public void releaseResources() {}
+
+    @Override
+    public long getContentLength() {
+      return -1;
+    }
+
+    @Override
+    public String getContentType() {
+      return ContentType.APPLICATION_JSON.toString();
+    }
+
+    @Override
+    public String getContentEncoding() {
+      return null;
+    }
+
+    @Override
+    public boolean isChunked() {
+      return true;
+    }
+
+    @Override
+    public Set<String> getTrailerNames() {
+      return null;
+    }
   }
 
   /** Takes a streamed body as it comes, noting when its first data arrived. */
