@@ -14,7 +14,7 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  * {@code HttpComponentsClientHttpConnector}). Hooks {@code HttpAsyncClientBuilder.build()}, through which {@code
  * HttpAsyncClients.createDefault()}, {@code createSystem()} and {@code custom()} all go, to add Airbag's async exec
  * chain handler ({@link ApacheAsyncClient5Handlers}), which drives the engine without blocking. Not covered: the
- * minimal and HTTP/2-only clients ({@code createMinimal()}, {@code H2AsyncClientBuilder}), which have other builders,
+ * minimal and HTTP/2-only clients ({@code createMinimal()}, {@code createHttp2Default()}), which have other builders,
  * and clients built before a dynamic attach. Stateless.
  */
 public final class ApacheAsyncClient5Module implements InstrumentationModule {
