@@ -2,7 +2,6 @@ package dev.airbag.agent.instrument.apache5async.adapter;
 
 import dev.airbag.agent.engine.call.StreamMonitor;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.nio.AsyncDataConsumer;
@@ -14,7 +13,6 @@ import org.apache.hc.core5.http.nio.AsyncDataConsumer;
  */
 final class AsyncAttempt {
   final CompletableFuture<AsyncAttempt> answer = new CompletableFuture<>();
-  final AtomicBoolean delivered = new AtomicBoolean();
   volatile HttpResponse response;
   volatile EntityDetails details;
   volatile boolean live;

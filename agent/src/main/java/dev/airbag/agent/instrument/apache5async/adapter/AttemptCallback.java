@@ -37,11 +37,9 @@ final class AttemptCallback implements AsyncExecCallback {
     attempt.response = response;
     attempt.details = details;
     attempt.live = true;
-    // The engine serves a success at once (it adds its headers here); then the app's consumer takes the body.
+    // The engine serves a success at once, on this thread (adding its headers, watching a stream); then the app's
+    // consumer takes the body as it comes.
     attempt.answer.complete(attempt);
-    if (!attempt.delivered.compareAndSet(false, true)) {
-      return attempt.appConsumer;
-    }
     AsyncDataConsumer consumer = app.handleResponse(attempt.response, details);
     StreamMonitor monitor = attempt.monitor;
     attempt.appConsumer = monitor != null && consumer != null ? new MonitoredDataConsumer(consumer, monitor) : consumer;
