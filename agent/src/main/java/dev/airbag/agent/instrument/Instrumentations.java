@@ -3,6 +3,7 @@ package dev.airbag.agent.instrument;
 import dev.airbag.agent.engine.call.InternalErrorListener;
 import dev.airbag.agent.instrument.apache4.ApacheClient4Module;
 import dev.airbag.agent.instrument.apache5.ApacheClient5Module;
+import dev.airbag.agent.instrument.apache5async.ApacheAsyncClient5Module;
 import dev.airbag.agent.instrument.awssdk.AwsSdkModule;
 import dev.airbag.agent.instrument.jdkhttp.JdkHttpModule;
 import dev.airbag.agent.instrument.okhttp.OkHttpModule;
@@ -33,6 +34,7 @@ public final class Instrumentations {
       new UrlConnectionModule(),
       new ApacheClient5Module(),
       new ApacheClient4Module(),
+      new ApacheAsyncClient5Module(),
       new AwsSdkModule(),
       new ReactorNettyModule(),
       new UncaughtModule());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.airbag.faultserver.FaultPlans;
 import dev.airbag.faultserver.Faults;
 import dev.airbag.it.apps.DyingThreadsApp;
+import dev.airbag.it.apps.PlainApacheAsyncClient5App;
 import dev.airbag.it.apps.PlainApacheClient4App;
 import dev.airbag.it.apps.PlainApacheClient5App;
 import dev.airbag.it.apps.PlainJdkHttpApp;
@@ -105,6 +106,12 @@ class JavaVersionsTest extends FaultServerTest {
   @Test
   void onJava11AnApacheHttpClient5CallIsRetriedByTheAgent() throws Exception {
     retriedOnJava11(PlainApacheClient5App.class, server.baseUrl() + "/v1/chat/completions", BODY, "post", "1",
+        "default");
+  }
+
+  @Test
+  void onJava11AnApacheHttpClient5AsyncCallIsRetriedByTheAgent() throws Exception {
+    retriedOnJava11(PlainApacheAsyncClient5App.class, server.baseUrl() + "/v1/chat/completions", BODY, "post", "1",
         "default");
   }
 

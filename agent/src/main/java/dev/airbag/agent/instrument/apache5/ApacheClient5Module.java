@@ -14,8 +14,8 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  * the AWS SDK's {@code apache5-client}). Hooks {@code HttpClientBuilder.build()}, through which {@code
  * HttpClients.createDefault()}, {@code createSystem()} and {@code custom()} all go, to add Airbag's exec chain handler
  * ({@link ApacheClient5Handlers}): the client's own handlers are its interceptors, and one may send a request more
- * than once. Not covered: {@code HttpClients.createMinimal()}, which has no chain, clients built before a dynamic
- * attach, and the async client. Stateless.
+ * than once. Not covered: {@code HttpClients.createMinimal()}, which has no chain, and clients built before a dynamic
+ * attach. The async client is {@code apache5async}'s. Stateless.
  */
 public final class ApacheClient5Module implements InstrumentationModule {
   static final String BUILDER = "org.apache.hc.client5.http.impl.classic.HttpClientBuilder";
