@@ -2,14 +2,16 @@ package dev.airbag.faultserver;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Amazon Bedrock runtime's Converse and InvokeModel APIs in the shapes {@code software.amazon.awssdk:bedrockruntime}
- * parses: a {@code ConverseResponse} (or, for InvokeModel, an Anthropic message), and AWS's JSON error, the exception named in {@code x-amzn-ErrorType} and the text in
- * {@code {"message"}}. Bedrock names the model in the path ({@code /model/{modelId}/converse} or {@code /invoke}, the id URL-encoded),
- * not in the body. The streaming {@code converse-stream} speaks AWS's binary event stream and is not served.
+ * Amazon Bedrock runtime's Converse, ConverseStream and InvokeModel APIs in the shapes {@code
+ * software.amazon.awssdk:bedrockruntime} parses: a {@code ConverseResponse} (for InvokeModel, an Anthropic message;
+ * for ConverseStream, its events in AWS's binary event stream), and AWS's JSON error, the exception named in {@code
+ * x-amzn-ErrorType} and the text in {@code {"message"}}. Bedrock names the model in the path ({@code
+ * /model/{modelId}/converse}, {@code /converse-stream} or {@code /invoke}, the id URL-encoded), not in the body.
  * Stateless.
  */
 final class BedrockWire {
@@ -17,9 +19,29 @@ final class BedrockWire {
 
   private BedrockWire() {}
 
-  /** Whether a path (no query string) is a Bedrock Converse or InvokeModel call. */
+  /** Whether a path (no query string) is a Bedrock Converse, ConverseStream or InvokeModel call. */
   static boolean matches(String bare) {
-    return bare.startsWith("/model/") && (bare.endsWith("/converse") || bare.endsWith("/invoke"));
+    return bare.startsWith("/model/")
+        && (bare.endsWith("/converse") || bare.endsWith("/converse-stream") || bare.endsWith("/invoke"));
+  }
+
+  /** Whether a path (query string allowed) is a ConverseStream call. */
+  static boolean streams(String path) {
+    int query = path.indexOf('?');
+    return (query < 0 ? path : path.substring(0, query)).endsWith("/converse-stream");
+  }
+
+  /** ConverseStream's events for a completion: the message's start, its text in one delta, its stop, the usage. */
+  static byte[] streamEvents(Completion c) {
+    return AwsEventStream.encode(List.of(
+        new AwsEventStream.Event("messageStart", "{\"role\":\"assistant\"}"),
+        new AwsEventStream.Event("contentBlockDelta",
+            "{\"contentBlockIndex\":0,\"delta\":{\"text\":" + JsonStrings.quote(c.text()) + "}}"),
+        new AwsEventStream.Event("contentBlockStop", "{\"contentBlockIndex\":0}"),
+        new AwsEventStream.Event("messageStop", "{\"stopReason\":\"end_turn\"}"),
+        new AwsEventStream.Event("metadata", "{\"usage\":{\"inputTokens\":" + c.inputTokens()
+            + ",\"outputTokens\":" + c.outputTokens() + ",\"totalTokens\":" + (c.inputTokens() + c.outputTokens())
+            + "},\"metrics\":{\"latencyMs\":12}}")));
   }
 
   /**

@@ -187,7 +187,12 @@ public final class Faults {
     }
     if (request.format() == WireFormat.BEDROCK) {
       response.header("x-amzn-RequestId", "req-fault-" + request.index());
-      response.json(200, BedrockWire.response(Completion.forRequest(request, "bedrock-fault-"), request.path()));
+      Completion completion = Completion.forRequest(request, "bedrock-fault-");
+      if (BedrockWire.streams(request.path())) {
+        response.answer(200, AwsEventStream.CONTENT_TYPE, BedrockWire.streamEvents(completion));
+      } else {
+        response.json(200, BedrockWire.response(completion, request.path()));
+      }
       return;
     }
     boolean anthropic = request.format() == WireFormat.ANTHROPIC;

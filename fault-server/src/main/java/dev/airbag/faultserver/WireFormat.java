@@ -11,7 +11,10 @@ public enum WireFormat {
   ANTHROPIC,
   /** {@code POST …/models/{model}:generateContent} and {@code :streamGenerateContent}, any API version. */
   GEMINI,
-  /** {@code POST /model/{modelId}/converse} or {@code /invoke}: Amazon Bedrock runtime's Converse and InvokeModel. */
+  /**
+   * {@code POST /model/{modelId}/converse}, {@code /converse-stream} or {@code /invoke}: Amazon Bedrock runtime's
+   * Converse, ConverseStream and InvokeModel.
+   */
   BEDROCK,
   /** Anything else: health checks and unknown paths, never seen by a plan. */
   OTHER;
