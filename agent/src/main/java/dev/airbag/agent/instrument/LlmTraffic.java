@@ -5,6 +5,7 @@ import dev.airbag.agent.engine.call.CallPipeline;
 import dev.airbag.agent.engine.call.CallRequest;
 import dev.airbag.agent.engine.call.Exchange;
 import dev.airbag.agent.engine.call.InternalErrorListener;
+import dev.airbag.agent.engine.call.ObservedAttempt;
 import dev.airbag.agent.engine.classify.Classification;
 import dev.airbag.agent.engine.classify.HeaderLookup;
 import dev.airbag.agent.engine.endpoint.Endpoint;
@@ -57,6 +58,11 @@ public final class LlmTraffic {
   /** See {@link CallPipeline#classifyResponse}. */
   public Classification classifyResponse(Endpoint endpoint, int status, HeaderLookup headers) {
     return pipeline.classifyResponse(endpoint, status, headers);
+  }
+
+  /** Watches an attempt its client sends on its own (see {@link CallPipeline#observe}). */
+  public ObservedAttempt observe(CallRequest request) {
+    return pipeline.observe(request);
   }
 
   /** True when request bodies are worth reading (see {@link CallPipeline#needsBody()}). */

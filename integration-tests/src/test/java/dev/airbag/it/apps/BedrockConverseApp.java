@@ -17,14 +17,15 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
 /**
  * An app on the AWS SDK's Bedrock runtime, as its documentation builds one: Converse calls on one client with its
  * defaults (its own retries, SigV4 signing), against an endpoint override. One RESULT line per call and a SUMMARY.
- * Args: base-url model count http-client(apache5|apache4|netty: the async client) [api(converse|invoke)]: InvokeModel sends an Anthropic
- * Messages body.
+ * Args: base-url model count http-client(apache5|apache4|netty: the async client) [api(converse|invoke|stream)]:
+ * InvokeModel sends an Anthropic Messages body; ConverseStream (the async client only) reads the streamed text.
  */
 public final class BedrockConverseApp {
   public static void main(String[] args) {
@@ -36,7 +37,7 @@ public final class BedrockConverseApp {
         : Apache5HttpClient.builder().build();
     int ok = 0;
     if ("netty".equals(args[3])) {
-      asyncOnNetty(baseUrl, model, count);
+      asyncOnNetty(baseUrl, model, count, "stream".equals(api));
       return;
     }
     try (BedrockRuntimeClient client = BedrockRuntimeClient.builder()
@@ -69,8 +70,11 @@ public final class BedrockConverseApp {
     System.out.println("SUMMARY calls=" + count + " ok=" + ok);
   }
 
-  /** The asynchronous client on its default HTTP client, Netty: the same Converse calls, one after another. */
-  private static void asyncOnNetty(String baseUrl, String model, int count) {
+  /**
+   * The asynchronous client on its default HTTP client, Netty: the same Converse calls, or ConverseStream calls, one
+   * after another.
+   */
+  private static void asyncOnNetty(String baseUrl, String model, int count, boolean stream) {
     int ok = 0;
     try (BedrockRuntimeAsyncClient client = BedrockRuntimeAsyncClient.builder()
         .endpointOverride(URI.create(baseUrl))
@@ -82,9 +86,20 @@ public final class BedrockConverseApp {
         .build()) {
       for (int i = 0; i < count; i++) {
         try {
-          ConverseResponse response = client.converse(request -> request.modelId(model).messages(
-              Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build())).join();
-          System.out.println("RESULT ok stop=" + response.stopReasonAsString());
+          Message hi = Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build();
+          if (stream) {
+            StringBuilder text = new StringBuilder();
+            ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder()
+                .subscriber(ConverseStreamResponseHandler.Visitor.builder()
+                    .onContentBlockDelta(delta -> text.append(delta.delta().text()))
+                    .build())
+                .build();
+            client.converseStream(request -> request.modelId(model).messages(hi), handler).join();
+            System.out.println("RESULT ok streamed=" + text);
+          } else {
+            ConverseResponse response = client.converse(request -> request.modelId(model).messages(hi)).join();
+            System.out.println("RESULT ok stop=" + response.stopReasonAsString());
+          }
           ok++;
         } catch (CompletionException e) {
           Throwable cause = e.getCause() == null ? e : e.getCause();

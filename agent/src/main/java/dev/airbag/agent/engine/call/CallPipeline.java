@@ -288,6 +288,14 @@ public final class CallPipeline {
     return null;
   }
 
+  /**
+   * Starts watching an attempt that its client sends and retries on its own, where Airbag cannot drive it: its
+   * outcome feeds the circuit, the metrics and the events ({@link ObservedAttempt}).
+   */
+  public ObservedAttempt observe(CallRequest request) {
+    return new ObservedAttempt(this, request);
+  }
+
   /** What the engine makes of a response seen outside a call it drives (status and headers only). */
   public Classification classifyResponse(Endpoint endpoint, int status, HeaderLookup headers) {
     return classifier.classify(endpoint.provider(), Observation.response(status, headers, new byte[0], false));

@@ -17,8 +17,9 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  * {@code ClasspathInterceptorChainFactory.getGlobalInterceptors()} returns to every client it builds, as tracing
  * integrations register theirs), which sends a call whose model's circuit is open to the next model of its
  * fallback chain ({@link AwsSdkInterceptors}); and hooks the signing of each attempt ({@code SigningStage}), where
- * the SDK's own last attempts of a failing call go down the chain ({@link AwsSdkSigning}). The HTTP client's own hook
- * (Apache HttpClient) still sees every attempt. Stateless.
+ * the SDK's own last attempts of a failing call go down the chain ({@link AwsSdkSigning}). On the synchronous clients
+ * the HTTP client's own hook (Apache HttpClient) sees every attempt; on the asynchronous ones (Netty, CRT), which
+ * Airbag does not hook, the interceptor watches each attempt for the circuits, the metrics and the events. Stateless.
  */
 public final class AwsSdkModule implements InstrumentationModule {
   static final String FACTORY = "software.amazon.awssdk.core.interceptor.ClasspathInterceptorChainFactory";

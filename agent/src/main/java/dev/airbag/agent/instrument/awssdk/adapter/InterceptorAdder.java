@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
-/** The SDK's global interceptors with Airbag's last, so that it sees the request as the others left it. */
+/** The SDK's global interceptors with Airbag's last, so that they see the request as the others left it. */
 public final class InterceptorAdder implements UnaryOperator<Object> {
-  private final RouteAroundOpenCircuits interceptor;
+  private final RouteAroundOpenCircuits route;
+  private final WatchAsyncAttempts watch;
 
   public InterceptorAdder(LlmTraffic traffic) {
-    this.interceptor = new RouteAroundOpenCircuits(traffic);
+    this.route = new RouteAroundOpenCircuits(traffic);
+    this.watch = new WatchAsyncAttempts(traffic);
   }
 
   @Override
@@ -24,7 +26,8 @@ public final class InterceptorAdder implements UnaryOperator<Object> {
       }
     }
     List<ExecutionInterceptor> with = new ArrayList<>(given);
-    with.add(interceptor);
+    with.add(route);
+    with.add(watch);
     return with;
   }
 }
