@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * {@code redis-server}, on loopback, a fresh port each time, no persistence ({@code --save '' --appendonly no}), its
  * files in a temp dir. {@link #locate()} finds the binary, installing the package with apt-get when it is missing and
  * this runs as root, as the Prometheus tests do. {@link #stop()} kills it (a Redis lost mid-run); {@link #restart()}
- * starts it again, empty, on the same port. {@link #close()} always stops the process and removes the dir. Not
- * thread-safe.
+ * starts it again, empty, on the same port. {@link #startWithTls} also listens for TLS on a second port, with a
+ * self-signed certificate. {@link #close()} always stops the process and removes the dir. Not thread-safe.
  */
 public final class RedisServer implements AutoCloseable {
   private static final long INSTALL_TIMEOUT_SECONDS = TimeUnit.MINUTES.toSeconds(10);
@@ -32,13 +32,18 @@ public final class RedisServer implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final String password;
+  /** The TLS port and its certificate, or null for plain TCP only. */
+  private final int tlsPort;
+  private final SelfSignedTls tls;
   private Process process;
 
-  private RedisServer(Path binary, Path dir, int port, String password) {
+  private RedisServer(Path binary, Path dir, int port, String password, int tlsPort, SelfSignedTls tls) {
     this.binary = binary;
     this.dir = dir;
     this.port = port;
     this.password = password;
+    this.tlsPort = tlsPort;
+    this.tls = tls;
   }
 
   /** The redis-server binary, installing it if possible; null when it is missing and cannot be installed. */
@@ -62,7 +67,20 @@ public final class RedisServer implements AutoCloseable {
 
   /** As above, requiring AUTH with {@code password} (null for none). */
   public static RedisServer start(Path binary, String password) throws IOException, InterruptedException {
-    RedisServer server = new RedisServer(binary, Files.createTempDirectory("airbag-redis"), freePort(), password);
+    return launched(new RedisServer(binary, Files.createTempDirectory("airbag-redis"), freePort(), password, 0, null));
+  }
+
+  /**
+   * As {@link #start(Path)}, also serving TLS ({@link #tlsUrl()}) with a certificate for 127.0.0.1 that {@link
+   * #tls()}'s trust store holds; the plain port stays, for {@link #command}. Needs a redis-server built with TLS, as
+   * Debian's is.
+   */
+  public static RedisServer startWithTls(Path binary) throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("airbag-redis");
+    return launched(new RedisServer(binary, dir, freePort(), null, freePort(), SelfSignedTls.create(dir)));
+  }
+
+  private static RedisServer launched(RedisServer server) throws IOException, InterruptedException {
     try {
       server.launch();
     } catch (IOException | RuntimeException | InterruptedException e) {
@@ -79,6 +97,19 @@ public final class RedisServer implements AutoCloseable {
   /** {@code redis://127.0.0.1:<port>}. */
   public String url() {
     return "redis://127.0.0.1:" + port;
+  }
+
+  /** {@code rediss://127.0.0.1:<tls port>}, for a server started with TLS. */
+  public String tlsUrl() {
+    if (tls == null) {
+      throw new IllegalStateException("started without TLS");
+    }
+    return "rediss://127.0.0.1:" + tlsPort;
+  }
+
+  /** The certificate and the trust store of a server started with TLS, or null. */
+  public SelfSignedTls tls() {
+    return tls;
   }
 
   /** Kills the server at once, as a crash would: clients see their connections drop. */
@@ -130,6 +161,11 @@ public final class RedisServer implements AutoCloseable {
     if (password != null) {
       command.addAll(List.of("--requirepass", password));
     }
+    if (tls != null) {
+      command.addAll(List.of("--tls-port", Integer.toString(tlsPort), "--tls-cert-file", tls.certificate().toString(),
+          "--tls-key-file", tls.privateKey().toString(), "--tls-ca-cert-file", tls.certificate().toString(),
+          "--tls-auth-clients", "no"));
+    }
     process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile())).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -157,7 +193,6 @@ public final class RedisServer implements AutoCloseable {
     return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** One reply as text: a simple string, error or integer line, or a bulk string ("(nil)" for none). */
   /** One reply as text: a bulk string's value, an array's elements one per line, any other reply's line. */
   private static String readReply(InputStream in) throws IOException {
     String line = readLine(in);

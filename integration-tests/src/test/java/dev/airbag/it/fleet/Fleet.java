@@ -73,6 +73,12 @@ final class Fleet {
   /** As {@link #run(Path, FaultServer, int, String, Map, String, long)}, the instances named {@code prefix} 1, 2 ... */
   static List<Instance> run(Path dir, String prefix, FaultServer server, int count, String redisUrl,
       Map<String, String> settings, String model, long durationMs) throws Exception {
+    return run(dir, prefix, server, count, redisUrl, settings, model, durationMs, List.of());
+  }
+
+  /** As above, each instance's JVM started with {@code jvmArgs} too (a trust store, say). */
+  static List<Instance> run(Path dir, String prefix, FaultServer server, int count, String redisUrl,
+      Map<String, String> settings, String model, long durationMs, List<String> jvmArgs) throws Exception {
     Path barrier = Files.createDirectories(dir.resolve("barrier"));
     ExecutorService pool = Executors.newFixedThreadPool(count);
     try {
@@ -87,7 +93,9 @@ final class Fleet {
         }
         Path file = config.write();
         Path events = config.eventsFile();
-        runs.add(pool.submit(() -> new Instance(name, ChildJvm.on(Jdks.current()).testClasspath()
+        ChildJvm jvm = ChildJvm.on(Jdks.current()).testClasspath();
+        jvmArgs.forEach(jvm::jvmArg);
+        runs.add(pool.submit(() -> new Instance(name, jvm
             .agentWithConfig(file).timeout(Duration.ofMillis(durationMs).plusMinutes(2))
             .run(FleetApp.class.getName(), server.baseUrl() + "/v1", KEY, name, model, Long.toString(durationMs), "100", "2",
                 "2", barrier.toString()), events)));

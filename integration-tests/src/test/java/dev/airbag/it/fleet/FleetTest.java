@@ -12,6 +12,7 @@ import dev.airbag.faultserver.Faults;
 import dev.airbag.faultserver.ProviderErrors;
 import dev.airbag.faultserver.RecordedRequest;
 import dev.airbag.faultserver.RedisServer;
+import dev.airbag.faultserver.SelfSignedTls;
 import dev.airbag.it.apps.HelloApp;
 import dev.airbag.it.support.AgentConfig;
 import dev.airbag.it.support.ChildJvm;
@@ -87,7 +88,7 @@ class FleetTest {
 
   /**
    * An instance started while the others hold the primary's circuit open makes no attempt of its own on it: it learns
-   * the opening from the fleet's index of open circuits before its first call (alone it needs 10 failed attempts).
+   * the opening from the fleet's index of open circuits before its first call (alone it needs 5 failed attempts).
    */
   @Test
   void anInstanceStartedDuringAnOutageLearnsTheOpenCircuitBeforeItsFirstCall() throws Exception {
@@ -101,7 +102,7 @@ class FleetTest {
       try {
         Future<List<Fleet.Instance>> early = pool.submit(() -> Fleet.run(dir.resolve("early"), "early", server, 1,
             redis.url(), WITH_FALLBACK, PRIMARY, 20_000));
-        // Real time: the early instance's circuit opens after its tenth failed attempt, whenever it starts calling.
+        // Real time: the early instance's circuit opens after its fifth failed attempt, whenever it starts calling.
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (Fleet.requests(server, PRIMARY, "early1").size() < 10 && System.nanoTime() < deadline) {
           Thread.sleep(50);
@@ -221,6 +222,37 @@ class FleetTest {
           instance.name() + ": " + lines);
     }
     assertFalse(keysAfterRestart.equals(":0"), "the instances write to the restarted Redis: " + keysAfterRestart);
+  }
+
+  /**
+   * {@code rediss://}: an instance that trusts the Redis's certificate (the JVM's trust store, as docs/fleet.md says)
+   * shares its circuits over TLS; one that does not trust it says so once and works on its own, its calls unaffected.
+   */
+  @Test
+  void overTlsAnInstanceThatTrustsTheCertificateSharesAndOneThatDoesNotWorksAlone() throws Exception {
+    Fleet.Instance trusting;
+    Fleet.Instance untrusting;
+    String keys;
+    try (RedisServer redis = RedisServer.startWithTls(redisBinary);
+        FaultServer server = FaultServer.start()) {
+      server.plan(FaultPlans.forModel(PRIMARY, FaultPlans.always(DOWN)));
+      SelfSignedTls tls = redis.tls();
+      trusting = Fleet.run(dir.resolve("trusting"), "trusting", server, 1, redis.tlsUrl(), WITH_FALLBACK, PRIMARY,
+          3_000, List.of("-Djavax.net.ssl.trustStore=" + tls.trustStore(),
+              "-Djavax.net.ssl.trustStorePassword=" + tls.password(), "-Djavax.net.ssl.trustStoreType=PKCS12")).get(0);
+      keys = redis.command("KEYS", "airbag:*");
+      untrusting = Fleet.run(dir.resolve("untrusting"), "untrusting", server, 1, redis.tlsUrl(), WITH_FALLBACK,
+          PRIMARY, 3_000).get(0);
+    }
+
+    assertEquals(0, trusting.failed(), trusting.result().toString());
+    assertTrue(trusting.result().airbagLines().stream().noneMatch(l -> l.contains("fleet Redis")),
+        "no Redis trouble over TLS: " + trusting.result().airbagLines());
+    assertTrue(keys.contains("airbag:"), "the instance wrote its circuit over TLS: " + keys);
+    assertEquals(0, untrusting.failed(), "calls served as without Redis: " + untrusting.result());
+    List<String> lines = untrusting.result().airbagLines();
+    assertEquals(1, lines.stream().filter(l -> l.contains("fleet Redis") && l.contains("unreachable")).count(),
+        "one line says why: " + lines);
   }
 
   @Test
