@@ -30,11 +30,15 @@ public final class ExceptionAdvice {
     }
   }
 
+  /**
+   * On exit, so that a stage chained on a future failing at that moment is either already among its dependents
+   * (which {@link UnreadFutures} checks after recording the failure) or has seen the failure, and so was recorded.
+   */
   public static final class FutureRead {
     private FutureRead() {}
 
-    @Advice.OnMethodEnter
-    public static void enter(@HookId int hook, @Advice.This Object future) {
+    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    public static void exit(@HookId int hook, @Advice.This Object future) {
       BridgeHolder.observe(hook, future, null);
     }
   }

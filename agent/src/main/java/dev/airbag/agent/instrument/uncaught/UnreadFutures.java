@@ -58,9 +58,7 @@ final class UnreadFutures {
   }
 
   void failed(Object future, Throwable error) {
-    // A stage with dependents hands its failure to them: they are the ones that may go unread.
-    if (future instanceof java.util.concurrent.CompletableFuture
-        && ((java.util.concurrent.CompletableFuture<?>) future).getNumberOfDependents() > 0) {
+    if (hasDependents(future)) {
       return;
     }
     lock.lock();
@@ -73,6 +71,16 @@ final class UnreadFutures {
     } finally {
       lock.unlock();
     }
+    // A stage chained while this failure was being recorded read nothing yet (reads are seen on exit): forget it.
+    if (hasDependents(future)) {
+      read(future);
+    }
+  }
+
+  // A stage with dependents hands its failure to them: they are the ones that may go unread.
+  private static boolean hasDependents(Object future) {
+    return future instanceof java.util.concurrent.CompletableFuture
+        && ((java.util.concurrent.CompletableFuture<?>) future).getNumberOfDependents() > 0;
   }
 
   void read(Object future) {
