@@ -2,6 +2,8 @@ package dev.airbag.agent.instrument.apache5async.adapter;
 
 import dev.airbag.agent.engine.call.StreamMonitor;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.nio.AsyncDataConsumer;
@@ -12,7 +14,10 @@ import org.apache.hc.core5.http.nio.AsyncDataConsumer;
  * made up. Written by the client's thread of the attempt, read after {@link #answer} completes.
  */
 final class AsyncAttempt {
+  private static final long MAX_WAIT_FOR_ENGINE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
   final CompletableFuture<AsyncAttempt> answer = new CompletableFuture<>();
+  private volatile Thread sender;
   volatile HttpResponse response;
   volatile EntityDetails details;
   volatile boolean live;
@@ -27,6 +32,30 @@ final class AsyncAttempt {
     attempt.details = details;
     attempt.madeUp = body;
     return attempt;
+  }
+
+  /** Marks the thread sending this attempt, until {@link #sent()}. */
+  void sending() {
+    sender = Thread.currentThread();
+  }
+
+  void sent() {
+    sender = null;
+  }
+
+  /**
+   * Hands a live success to the engine, on this thread, before the app's consumer gets its body: the engine adds its
+   * headers and watches the stream. The engine chains its decision as soon as the send returns; a response faster than
+   * that (a loopback server, a descheduled caller) waits those microseconds for it, unless it came on the very thread
+   * still sending, which cannot chain anything until this returns.
+   */
+  void answerLive() {
+    long deadline = System.nanoTime() + MAX_WAIT_FOR_ENGINE_NANOS;
+    while (answer.getNumberOfDependents() == 0 && sender != Thread.currentThread()
+        && System.nanoTime() - deadline < 0) {
+      LockSupport.parkNanos(20_000);
+    }
+    answer.complete(this);
   }
 
   /** The consumer that holds this failed answer's body, up to {@code maxBytes}; past them the engine decides. */

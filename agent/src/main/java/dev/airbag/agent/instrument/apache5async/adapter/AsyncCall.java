@@ -154,6 +154,7 @@ final class AsyncCall implements AsyncExchange<AsyncAttempt> {
       lastFailedInTransport = false;
     }
     lastSent = attempt;
+    attempt.sending();
     try {
       chain.proceed(copy(request.path()), body.forSend(request.body(), sends++), scope,
           new AttemptCallback(attempt, app, this::fail, traffic.maxErrorBodyBytes()));
@@ -161,6 +162,8 @@ final class AsyncCall implements AsyncExchange<AsyncAttempt> {
       fail(attempt, failed);
     } catch (HttpException failed) {
       fail(attempt, new ProtocolFailure(failed));
+    } finally {
+      attempt.sent();
     }
     return attempt.answer;
   }

@@ -39,7 +39,7 @@ final class AttemptCallback implements AsyncExecCallback {
     attempt.live = true;
     // The engine serves a success at once, on this thread (adding its headers, watching a stream); then the app's
     // consumer takes the body as it comes.
-    attempt.answer.complete(attempt);
+    attempt.answerLive();
     AsyncDataConsumer consumer = app.handleResponse(attempt.response, details);
     StreamMonitor monitor = attempt.monitor;
     attempt.appConsumer = monitor != null && consumer != null ? new MonitoredDataConsumer(consumer, monitor) : consumer;
