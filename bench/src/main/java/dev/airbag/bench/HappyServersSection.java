@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The happy path of every client on more than one server: openai-java, anthropic-java, LangChain4j (java.net.http)
- * and hand-written Apache HttpClient 5, 4.5 and Reactor Netty calls
+ * and hand-written Apache HttpClient 5 (classic and async), 4.5 and Reactor Netty calls
  * against the project's fault server and against the JDK's {@code com.sun.net.httpserver} answering OpenAI's and
  * Anthropic's full header sets, so that a cost that shows only with real responses cannot hide. Each batch of the
  * agent's child is paired with the batch of the child without it that ran next to it; the figure is the median of
@@ -18,8 +18,8 @@ final class HappyServersSection {
   static final String SECTION = "happy_servers";
   static final double TARGET_US = 5.0;
   private static final List<String> SERVERS = List.of("fault", "jdk");
-  private static final List<String> CLIENTS = List.of("openai", "anthropic", "langchain4j", "apache5", "apache4",
-      "reactornetty");
+  private static final List<String> CLIENTS = List.of("openai", "anthropic", "langchain4j", "apache5",
+      "apache5async", "apache4", "reactornetty");
 
   private HappyServersSection() {
   }

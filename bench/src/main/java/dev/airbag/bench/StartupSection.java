@@ -16,8 +16,8 @@ import java.util.Map;
  */
 final class StartupSection {
   static final String SECTION = "startup";
-  private static final List<String> CLIENTS = List.of("openai", "anthropic", "langchain4j", "apache5", "apache4",
-      "reactornetty");
+  private static final List<String> CLIENTS = List.of("openai", "anthropic", "langchain4j", "apache5",
+      "apache5async", "apache4", "reactornetty");
 
   private StartupSection() {
   }

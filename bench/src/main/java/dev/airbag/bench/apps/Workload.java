@@ -9,7 +9,7 @@ public interface Workload extends AutoCloseable {
   void close();
 
   /** The workload of a name the driver passes: {@code openai}, {@code resilience4j}, {@code okhttp}, {@code jdk},
-   * {@code anthropic}, {@code langchain4j}, {@code apache5}, {@code apache4}, {@code reactornetty}. */
+   * {@code anthropic}, {@code langchain4j}, {@code apache5}, {@code apache5async}, {@code apache4}, {@code reactornetty}. */
   static Workload named(String name, String llmBaseUrl, String otherBaseUrl) {
     switch (name) {
       case "openai":
@@ -26,12 +26,14 @@ public interface Workload extends AutoCloseable {
         return new SdkWorkload(MatrixClient.named("langchain4j", llmBaseUrl, OpenAiWorkload.MODEL));
       case "apache5":
         return new ApacheClient5Workload(llmBaseUrl);
+      case "apache5async":
+        return new ApacheAsyncClient5Workload(llmBaseUrl);
       case "apache4":
         return new ApacheClient4Workload(llmBaseUrl);
       case "reactornetty":
         return new ReactorNettyWorkload(llmBaseUrl);
       default:
-        throw new IllegalArgumentException("unknown workload " + name + "; one of openai, resilience4j, okhttp, jdk, anthropic, langchain4j, apache5, apache4, reactornetty");
+        throw new IllegalArgumentException("unknown workload " + name + "; one of openai, resilience4j, okhttp, jdk, anthropic, langchain4j, apache5, apache5async, apache4, reactornetty");
     }
   }
 }
