@@ -4,6 +4,7 @@ import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.instrument.LlmTraffic;
 import dev.airbag.bootstrap.ReentrancyGuard;
 import java.net.URI;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
@@ -17,7 +18,12 @@ import reactor.netty.http.client.HttpClientResponse;
  * request, a websocket, or a URI not known before sending. Stateless and thread-safe.
  */
 public final class ConnectHook implements UnaryOperator<Object> {
+  private static final int MAX_PARSED = 256;
+  private static final URI UNPARSEABLE = URI.create("unparseable:/");
+
   private final LlmTraffic traffic;
+  // An app sends to a few URIs over and over: each is parsed once (the parse showed in the happy path's profile).
+  private final ConcurrentHashMap<String, URI> parsed = new ConcurrentHashMap<>();
 
   public ConnectHook(LlmTraffic traffic) {
     this.traffic = traffic;
@@ -69,7 +75,7 @@ public final class ConnectHook implements UnaryOperator<Object> {
   }
 
   /** The request's absolute URI, as Reactor Netty resolves it against a base URL; null when it cannot tell. */
-  private static URI absolute(String uri, String baseUrl) {
+  private URI absolute(String uri, String baseUrl) {
     if (uri == null) {
       return null;
     }
@@ -80,11 +86,23 @@ public final class ConnectHook implements UnaryOperator<Object> {
       }
       full = baseUrl + (uri.startsWith("/") || uri.isEmpty() ? uri : "/" + uri);
     }
+    URI known = parsed.get(full);
+    if (known == null) {
+      known = parse(full);
+      if (parsed.size() >= MAX_PARSED) {
+        parsed.clear();
+      }
+      parsed.put(full, known);
+    }
+    return known == UNPARSEABLE ? null : known;
+  }
+
+  private static URI parse(String full) {
     try {
-      URI parsed = URI.create(full);
-      return parsed.getHost() == null ? null : parsed;
+      URI uri = URI.create(full);
+      return uri.getHost() == null ? UNPARSEABLE : uri;
     } catch (IllegalArgumentException unparseable) {
-      return null;
+      return UNPARSEABLE;
     }
   }
 }
