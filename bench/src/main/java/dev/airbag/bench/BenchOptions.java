@@ -13,7 +13,10 @@ import java.util.Set;
 public final class BenchOptions {
   static final Set<String> SECTIONS = Set.of("happy", "servers", "fleet", "startup", "failure", "engine", "export",
       "no-harm", "storm");
-  private static final Set<String> FLAGS = Set.of("calls", "batch", "warmup", "rounds", "startup-runs", "demo-runs",
+  /** The clients of the servers and start-up sections, by {@code Workload.named}'s names. */
+  static final List<String> CLIENTS = List.of("openai", "anthropic", "langchain4j", "apache5", "apache5async",
+      "apache4", "reactornetty");
+  private static final Set<String> FLAGS = Set.of("clients", "calls", "batch", "warmup", "rounds", "startup-runs", "demo-runs",
       "failure-calls", "engine-calls", "threads-seconds", "export-events", "no-harm-calls", "no-harm-rate",
       "no-harm-seconds", "no-harm-cells", "no-harm-repeat", "storm-runs", "storm-processes", "only", "out", "quick", "help");
   private static final String USAGE = "flags: --calls N (20000 per JVM) --batch N (1000) --warmup N (10000)"
@@ -24,6 +27,7 @@ public final class BenchOptions {
       + " --no-harm-repeat N (1; pairs of runs per cell, judged on their pooled counts)"
       + " --storm-runs N (3; runs of each variant and storm of the storm's processes part, judged on their pooled"
       + " counts; --quick leaves the part out) --storm-processes reject,queue (the storms it runs with processes)"
+      + " --clients " + String.join(",", CLIENTS) + " (the servers and start-up sections' clients; all by default)"
       + " --only happy,servers,fleet,startup,failure,engine,export,no-harm,storm --out DIR (bench/results) --quick";
 
   final int calls;
@@ -44,6 +48,7 @@ public final class BenchOptions {
   final int stormRuns;
   final List<String> stormProcesses;
   final Set<String> only;
+  final List<String> clients;
   final Path out;
   final boolean quick;
 
@@ -79,6 +84,12 @@ public final class BenchOptions {
       }
     }
     only = flags.containsKey("only") ? Set.of(flags.get("only").split(",")) : SECTIONS;
+    clients = flags.containsKey("clients") ? List.of(flags.get("clients").split(",")) : CLIENTS;
+    for (String client : clients) {
+      if (!CLIENTS.contains(client)) {
+        throw new IllegalArgumentException("unknown client " + client + " for --clients; " + USAGE);
+      }
+    }
     out = Path.of(flags.getOrDefault("out", "bench/results"));
     for (String section : only) {
       if (!SECTIONS.contains(section)) {
@@ -136,6 +147,7 @@ public final class BenchOptions {
     map.put("no_harm_repeat", noHarmRepeat);
     map.put("storm_runs", stormRuns);
     map.put("storm_processes", String.join(",", stormProcesses));
+    map.put("clients", String.join(",", clients));
     map.put("quick", quick);
     return map;
   }

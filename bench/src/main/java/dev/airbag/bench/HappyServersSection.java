@@ -18,8 +18,6 @@ final class HappyServersSection {
   static final String SECTION = "happy_servers";
   static final double TARGET_US = 5.0;
   private static final List<String> SERVERS = List.of("fault", "jdk");
-  private static final List<String> CLIENTS = List.of("openai", "anthropic", "langchain4j", "apache5",
-      "apache5async", "apache4", "reactornetty");
 
   private HappyServersSection() {
   }
@@ -27,7 +25,7 @@ final class HappyServersSection {
   static List<Figure> run(BenchEnvironment env, BenchOptions o) throws Exception {
     List<Figure> figures = new ArrayList<>();
     for (String server : SERVERS) {
-      for (String client : CLIENTS) {
+      for (String client : o.clients) {
         System.err.printf("happy path on the %s server: %s, without and with the agent%n", server, client);
         int batchSize = Math.min(o.batch, o.calls);
         BatchAlternation runs = BatchAlternation.run(o.rounds, List.of(client, client + "+agent"),

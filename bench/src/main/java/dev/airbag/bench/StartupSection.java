@@ -16,8 +16,6 @@ import java.util.Map;
  */
 final class StartupSection {
   static final String SECTION = "startup";
-  private static final List<String> CLIENTS = List.of("openai", "anthropic", "langchain4j", "apache5",
-      "apache5async", "apache4", "reactornetty");
 
   private StartupSection() {
   }
@@ -34,7 +32,7 @@ final class StartupSection {
     });
     Figure helloFigure = figure(hello, "hello", "hello world: JVM start to first line");
     figures.add(helloFigure.target("<= 150 ms added", helloFigure.added() <= 150));
-    for (String client : CLIENTS) {
+    for (String client : o.clients) {
       System.err.println("start-up: " + client + ", to its first answered call");
       Alternation first = Alternation.run(o.startupRuns, List.of(client, client + "+agent"), (variant, round) -> {
         Path dir = env.runDir("first-" + client);

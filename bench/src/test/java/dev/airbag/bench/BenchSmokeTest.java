@@ -60,4 +60,15 @@ class BenchSmokeTest {
     assertTrue(e.getMessage().startsWith("unknown flag --fast"), e.getMessage());
     assertTrue(e.getMessage().contains("--calls N"), e.getMessage());
   }
+
+  @Test
+  void clientsArePickedByNameAndAnUnknownOneIsRefused() {
+    assertEquals(java.util.List.of("apache5async", "reactornetty"),
+        BenchOptions.parse("--clients", "apache5async,reactornetty").clients);
+    assertEquals(BenchOptions.CLIENTS, BenchOptions.parse().clients);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse("--clients", "openai,grpc"));
+
+    assertTrue(e.getMessage().startsWith("unknown client grpc for --clients"), e.getMessage());
+  }
 }
