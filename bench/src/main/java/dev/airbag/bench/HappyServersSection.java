@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The happy path of every client on more than one server: openai-java, anthropic-java, LangChain4j (java.net.http)
- * and hand-written Apache HttpClient 5 (classic and async), 4.5 and Reactor Netty calls
+ * and hand-written Apache HttpClient 5 (classic and async), 4.5, Reactor Netty and HttpURLConnection calls
  * against the project's fault server and against the JDK's {@code com.sun.net.httpserver} answering OpenAI's and
  * Anthropic's full header sets, so that a cost that shows only with real responses cannot hide. Each batch of the
  * agent's child is paired with the batch of the child without it that ran next to it; the figure is the median of

@@ -9,7 +9,7 @@ public interface Workload extends AutoCloseable {
   void close();
 
   /** The workload of a name the driver passes: {@code openai}, {@code resilience4j}, {@code okhttp}, {@code jdk},
-   * {@code anthropic}, {@code langchain4j}, {@code apache5}, {@code apache5async}, {@code apache4}, {@code reactornetty}. */
+   * {@code anthropic}, {@code langchain4j}, {@code apache5}, {@code apache5async}, {@code apache4}, {@code reactornetty}, {@code urlconnection}. */
   static Workload named(String name, String llmBaseUrl, String otherBaseUrl) {
     switch (name) {
       case "openai":
@@ -32,8 +32,10 @@ public interface Workload extends AutoCloseable {
         return new ApacheClient4Workload(llmBaseUrl);
       case "reactornetty":
         return new ReactorNettyWorkload(llmBaseUrl);
+      case "urlconnection":
+        return new UrlConnectionWorkload(llmBaseUrl);
       default:
-        throw new IllegalArgumentException("unknown workload " + name + "; one of openai, resilience4j, okhttp, jdk, anthropic, langchain4j, apache5, apache5async, apache4, reactornetty");
+        throw new IllegalArgumentException("unknown workload " + name + "; one of openai, resilience4j, okhttp, jdk, anthropic, langchain4j, apache5, apache5async, apache4, reactornetty, urlconnection");
     }
   }
 }
