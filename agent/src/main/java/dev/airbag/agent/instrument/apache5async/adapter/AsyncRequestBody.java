@@ -25,14 +25,14 @@ final class AsyncRequestBody {
 
   private final AsyncEntityProducer producer;
   private final byte[] bytes;
-  private final ContentType type;
   private final boolean replayable;
   private final String note;
+  // Parsed at the first send from the held bytes: a call whose producer goes as it is never needs it.
+  private volatile ContentType type;
 
   private AsyncRequestBody(AsyncEntityProducer producer, byte[] bytes, boolean replayable, String note) {
     this.producer = producer;
     this.bytes = bytes;
-    this.type = producer == null ? null : contentType(producer);
     this.replayable = replayable;
     this.note = note;
   }
@@ -56,7 +56,11 @@ final class AsyncRequestBody {
    */
   AsyncEntityProducer forSend(byte[] body, int send) {
     if (body != null || bytes != null) {
-      return new BasicAsyncEntityProducer(body != null ? body : bytes, type);
+      ContentType known = type;
+      if (known == null && producer != null) {
+        type = known = contentType(producer);
+      }
+      return new BasicAsyncEntityProducer(body != null ? body : bytes, known);
     }
     if (producer != null && send > 0) {
       producer.releaseResources();
@@ -79,7 +83,7 @@ final class AsyncRequestBody {
     if (repeatable && producer.getContentLength() > maxBytes) {
       return CompletableFuture.completedFuture(new AsyncRequestBody(producer, null, true, tooLarge(maxBytes)));
     }
-    Drain drain = new Drain(producer, repeatable ? maxBytes : Integer.MAX_VALUE);
+    Drain drain = new Drain(producer, repeatable ? maxBytes : Integer.MAX_VALUE, producer.getContentLength());
     drain.pump();
     return drain.done.thenApply(all -> {
       if (all == null) {
@@ -115,14 +119,16 @@ final class AsyncRequestBody {
     final CompletableFuture<byte[]> done = new CompletableFuture<>();
     private final AsyncEntityProducer producer;
     private final int limit;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out;
     private final AtomicInteger pumps = new AtomicInteger();
     private volatile boolean ended;
     private volatile boolean over;
 
-    Drain(AsyncEntityProducer producer, int limit) {
+    /** {@code length}: the producer's content length, -1 when unknown; a known one sizes the buffer once. */
+    Drain(AsyncEntityProducer producer, int limit, long length) {
       this.producer = producer;
       this.limit = limit;
+      this.out = new ByteArrayOutputStream(length > 0 && length <= limit ? (int) length : 256);
     }
 
     void pump() {
@@ -168,9 +174,14 @@ final class AsyncRequestBody {
         src.position(src.limit());
         return length;
       }
-      byte[] chunk = new byte[length];
-      src.get(chunk);
-      out.write(chunk, 0, length);
+      if (src.hasArray()) {
+        out.write(src.array(), src.arrayOffset() + src.position(), length);
+        src.position(src.limit());
+      } else {
+        byte[] chunk = new byte[length];
+        src.get(chunk);
+        out.write(chunk, 0, length);
+      }
       return length;
     }
 

@@ -128,7 +128,7 @@ class AsyncRequestBodyTest {
   }
 
   private static byte[] drain(AsyncEntityProducer producer) throws Exception {
-    AsyncRequestBody.Drain drain = new AsyncRequestBody.Drain(producer, Integer.MAX_VALUE);
+    AsyncRequestBody.Drain drain = new AsyncRequestBody.Drain(producer, Integer.MAX_VALUE, -1);
     drain.pump();
     return drain.done.get();
   }
