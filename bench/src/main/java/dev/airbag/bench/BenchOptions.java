@@ -16,9 +16,10 @@ public final class BenchOptions {
   /** The clients of the servers and start-up sections, by {@code Workload.named}'s names. */
   static final List<String> CLIENTS = List.of("openai", "anthropic", "langchain4j", "apache5", "apache5async",
       "apache4", "reactornetty", "urlconnection");
-  private static final Set<String> FLAGS = Set.of("clients", "calls", "batch", "warmup", "rounds", "startup-runs", "demo-runs",
-      "failure-calls", "engine-calls", "threads-seconds", "export-events", "no-harm-calls", "no-harm-rate",
-      "no-harm-seconds", "no-harm-cells", "no-harm-repeat", "storm-runs", "storm-processes", "only", "out", "quick", "help");
+  private static final Set<String> FLAGS = Set.of("clients", "calls", "batch", "warmup", "rounds", "startup-runs",
+      "demo-runs", "failure-calls", "engine-calls", "threads-seconds", "export-events", "no-harm-calls",
+      "no-harm-rate", "no-harm-seconds", "no-harm-cells", "no-harm-repeat", "storm-runs", "storm-processes", "only",
+      "out", "quick", "help");
   private static final String USAGE = "flags: --calls N (20000 per JVM) --batch N (1000) --warmup N (10000)"
       + " --rounds N (3) --startup-runs N (10) --demo-runs N (5; 0 skips)"
       + " --failure-calls N (20000) --engine-calls N (200000) --threads-seconds S (2) --export-events N (200000)"

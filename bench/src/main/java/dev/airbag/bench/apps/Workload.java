@@ -9,7 +9,8 @@ public interface Workload extends AutoCloseable {
   void close();
 
   /** The workload of a name the driver passes: {@code openai}, {@code resilience4j}, {@code okhttp}, {@code jdk},
-   * {@code anthropic}, {@code langchain4j}, {@code apache5}, {@code apache5async}, {@code apache4}, {@code reactornetty}, {@code urlconnection}. */
+   * {@code anthropic}, {@code langchain4j}, {@code apache5}, {@code apache5async}, {@code apache4},
+   * {@code reactornetty}, {@code urlconnection}. */
   static Workload named(String name, String llmBaseUrl, String otherBaseUrl) {
     switch (name) {
       case "openai":

@@ -15,7 +15,7 @@ import reactor.netty.http.client.HttpClientResponse;
 /**
  * Answers {@code HttpClientConnect.connect()} of a request to an LLM endpoint with Airbag's {@code Mono}, which runs
  * the call through the engine ({@link NettyCall}) when the app subscribes; null (the client's own) for any other
- * request, a websocket, or a URI not known before sending. Stateless and thread-safe.
+ * request, a websocket, or a URI not known before sending. Thread-safe; it keeps only the URIs it has parsed.
  */
 public final class ConnectHook implements UnaryOperator<Object> {
   private static final int MAX_PARSED = 256;

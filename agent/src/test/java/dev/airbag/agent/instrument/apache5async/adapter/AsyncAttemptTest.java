@@ -38,7 +38,8 @@ class AsyncAttemptTest {
     attempt.sent();
 
     assertTrue(attempt.answer.isDone());
-    assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(100), "no wait for a chaining that cannot come");
+    assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(100),
+        "no wait for a chaining that cannot come");
   }
 
   @Test
