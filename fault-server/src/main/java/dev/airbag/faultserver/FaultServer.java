@@ -38,6 +38,8 @@ public final class FaultServer implements AutoCloseable {
   private final AtomicInteger llmRequests = new AtomicInteger();
   private final ConcurrentHashMap<String, AtomicInteger> perModel = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<RecordedRequest> records = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger received = new AtomicInteger();
+  private volatile boolean keepRequests = true;
 
   private FaultServer(ServerSocket serverSocket) {
     this.serverSocket = serverSocket;
@@ -106,7 +108,25 @@ public final class FaultServer implements AutoCloseable {
     return threads.peakOpen();
   }
 
-  /** Every request received since start or {@link #reset()}, in arrival order, health checks included. */
+  /** Every request received since start or {@link #reset()}: LLM requests, health checks and unknown paths. */
+  public int receivedCount() {
+    return received.get();
+  }
+
+  /**
+   * Whether {@link #requests()} keeps what arrives (the default). A benchmark that sends hundreds of thousands of
+   * requests turns it off: a few KB kept per request fill the heap it measures, and the collector's work on them
+   * would count against whichever JVM allocates a little more. Counts are kept either way.
+   */
+  public FaultServer keepRequests(boolean keep) {
+    this.keepRequests = keep;
+    return this;
+  }
+
+  /**
+   * Every request received since start or {@link #reset()}, in arrival order, health checks included; none while
+   * {@link #keepRequests(boolean) keepRequests(false)}.
+   */
   public List<RecordedRequest> requests() {
     return List.copyOf(records);
   }
@@ -117,6 +137,7 @@ public final class FaultServer implements AutoCloseable {
    */
   public void reset() {
     records.clear();
+    received.set(0);
     perModel.clear();
     llmRequests.set(0);
     threads.resetPeak();
@@ -156,7 +177,10 @@ public final class FaultServer implements AutoCloseable {
     boolean stream = gemini ? GeminiWire.streams(http.target()) : format != WireFormat.BEDROCK && fields.stream();
     RecordedRequest recorded = new RecordedRequest(http.method(), http.target(), http.headers(), http.body(),
         model, http.arrivalNanos());
-    records.add(recorded);
+    received.incrementAndGet();
+    if (keepRequests) {
+      records.add(recorded);
+    }
     if (format == WireFormat.OTHER) {
       return Routes.other(recorded);
     }

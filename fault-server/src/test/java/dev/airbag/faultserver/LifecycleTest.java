@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,27 @@ class LifecycleTest {
       assertTrue(hanging.closedByServer());
     }
     assertThrows(IOException.class, () -> new Socket("127.0.0.1", port).close());
+  }
+
+  @Test
+  void aServerThatKeepsNoRequestsStillCountsThem() throws Exception {
+    try (FaultServer server = FaultServer.start().keepRequests(false)) {
+      var client = Requests.client();
+      Requests.send(client, server, WireFormat.OPENAI, "m", false);
+      client.send(Requests.post(server, "/elsewhere", "{}").build(), HttpResponse.BodyHandlers.discarding());
+
+      assertEquals(List.of(), server.requests());
+      assertEquals(1, server.requestCount());
+      assertEquals(1, server.requestCount("m"));
+      assertEquals(2, server.receivedCount());
+
+      server.keepRequests(true);
+      Requests.send(client, server, WireFormat.OPENAI, "m", false);
+      assertEquals(1, server.requests().size());
+      assertEquals(3, server.receivedCount());
+      server.reset();
+      assertEquals(0, server.receivedCount());
+    }
   }
 
   @Test
