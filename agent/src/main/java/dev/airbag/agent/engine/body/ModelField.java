@@ -12,6 +12,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ModelField {
   private static final JsonFactory JSON = new JsonFactory();
+  /**
+   * Model names seen lately, so that each call's model is the same String as the last call's: a new one per call
+   * was an allocation and a hash computed again by every map the call passes (its circuit, budget and meters).
+   * Racy by design: a lost write only costs a new String.
+   */
+  private static final String[] RECENT = new String[16];
 
   private final String model;
   private final int valueStart;
@@ -36,12 +42,37 @@ public final class ModelField {
     if (scanned == TopLevelScan.NONE) {
       return null;
     }
-    if (scanned != TopLevelScan.UNSURE) {
-      int start = scanned[0];
-      int end = scanned[1];
-      return new ModelField(new String(body, start + 1, end - start - 2, StandardCharsets.UTF_8), start, end);
+    return scanned != TopLevelScan.UNSURE ? at(body, scanned) : parse(body);
+  }
+
+  /** The model at {valueStart, valueEnd} as the scan found it (quotes included); null for {@link TopLevelScan#NONE}. */
+  static ModelField at(byte[] body, int[] value) {
+    if (value == TopLevelScan.NONE) {
+      return null;
     }
-    return parse(body);
+    int start = value[0];
+    int end = value[1];
+    return new ModelField(text(body, start + 1, end - 1), start, end);
+  }
+
+  /** The bytes {@code from} to {@code to} (exclusive) as text, the String seen last for them when they are ASCII. */
+  private static String text(byte[] body, int from, int to) {
+    int length = to - from;
+    int slot = length == 0 ? 0 : (length ^ body[from] ^ (body[to - 1] << 3)) & (RECENT.length - 1);
+    String seen = RECENT[slot];
+    if (seen != null && seen.length() == length) {
+      int i = 0;
+      // A non-ASCII byte is negative and equals no char: such names are decoded every time.
+      while (i < length && body[from + i] == seen.charAt(i)) {
+        i++;
+      }
+      if (i == length) {
+        return seen;
+      }
+    }
+    String model = new String(body, from, length, StandardCharsets.UTF_8);
+    RECENT[slot] = model;
+    return model;
   }
 
   /** The parser's answer, for the bodies {@link TopLevelScan} cannot vouch for. */

@@ -21,41 +21,48 @@ final class TopLevelScan extends JsonCursor {
   private static final int MAX_MODEL = 10_000;
   private static final byte[] MODEL = {'m', 'o', 'd', 'e', 'l'};
 
-  private final byte[] key;
-  /** True to find the first string value of the key (the model); false for its first value of any kind. */
-  private final boolean stringOnly;
+  private static final byte[] STREAM = {'s', 't', 'r', 'e', 'a', 'm'};
 
-  private TopLevelScan(byte[] body, byte[] key, boolean stringOnly) {
+  /** Whether the scan looks for the first top-level string model. */
+  private final boolean seekModel;
+  /** Another key whose first top-level value of any kind is sought, or null. */
+  private final byte[] other;
+  private int[] model = NONE;
+  private int[] otherValue = NONE;
+
+  private TopLevelScan(byte[] body, boolean seekModel, byte[] other) {
     super(body);
-    this.key = key;
-    this.stringOnly = stringOnly;
+    this.seekModel = seekModel;
+    this.other = other;
   }
 
   /** {valueStart, valueEnd} of the first top-level string model (quotes included), {@link #NONE} or {@link #UNSURE}. */
   static int[] locate(byte[] body) {
-    return scan(new TopLevelScan(body, MODEL, true));
+    TopLevelScan scan = new TopLevelScan(body, true, null);
+    return scan.completes() ? scan.model : UNSURE;
   }
 
   /**
-   * {valueStart, valueEnd} of the first top-level value of {@code key} whatever its kind (what a parser that stops
-   * at the first such member reads), {@link #NONE} or {@link #UNSURE}.
+   * The model (as {@link #locate} finds it) and the first top-level {@code "stream"} value whatever its kind (what a
+   * parser that stops at the first such member reads), in one pass; null when the scan cannot vouch for the body.
    */
-  static int[] locateFirst(byte[] body, byte[] key) {
-    return scan(new TopLevelScan(body, key, false));
+  static int[][] locateModelAndStream(byte[] body) {
+    TopLevelScan scan = new TopLevelScan(body, true, STREAM);
+    return scan.completes() ? new int[][] {scan.model, scan.otherValue} : null;
   }
 
-  private static int[] scan(TopLevelScan scan) {
+  private boolean completes() {
     try {
-      return scan.object();
+      object();
+      return true;
     } catch (JsonCursor.Unsure e) {
-      return UNSURE;
+      return false;
     }
   }
 
-  private int[] object() {
+  private void object() {
     skipSpace();
     expect('{');
-    int[] found = NONE;
     skipSpace();
     if (peek() == '}') {
       i++;
@@ -64,9 +71,10 @@ final class TopLevelScan extends JsonCursor {
         skipSpace();
         int keyStart = i;
         boolean escaped = key();
-        boolean isSought = !escaped && isKey(keyStart + 1, i - 1);
-        if (escaped && found == NONE) {
-          // An escaped key may spell the key sought: only the parser can say.
+        boolean isModel = !escaped && seekModel && model == NONE && isKey(keyStart + 1, i - 1, MODEL);
+        boolean isOther = !escaped && other != null && otherValue == NONE && isKey(keyStart + 1, i - 1, other);
+        if (escaped && (seekModel && model == NONE || other != null && otherValue == NONE)) {
+          // An escaped key may spell a key sought: only the parser can say.
           throw new Unsure();
         }
         skipSpace();
@@ -75,19 +83,18 @@ final class TopLevelScan extends JsonCursor {
         int valueStart = i;
         if (peek() == '"') {
           boolean valueEscaped = string();
-          if (isSought && found == NONE) {
-            if (valueEscaped) {
+          if (isModel || isOther) {
+            if (valueEscaped || i - valueStart > MAX_MODEL) {
               throw new Unsure();
             }
-            if (i - valueStart > MAX_MODEL) {
-              throw new Unsure();
-            }
-            found = new int[] {valueStart, i};
+            int[] found = {valueStart, i};
+            model = isModel ? found : model;
+            otherValue = isOther ? found : otherValue;
           }
         } else {
           value(1);
-          if (isSought && found == NONE && !stringOnly) {
-            found = new int[] {valueStart, i};
+          if (isOther) {
+            otherValue = new int[] {valueStart, i};
           }
         }
         skipSpace();
@@ -99,10 +106,9 @@ final class TopLevelScan extends JsonCursor {
     if (i != b.length) {
       throw new Unsure();
     }
-    return found;
   }
 
-  private boolean isKey(int from, int to) {
+  private boolean isKey(int from, int to, byte[] key) {
     if (to - from != key.length) {
       return false;
     }

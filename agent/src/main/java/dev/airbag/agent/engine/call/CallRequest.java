@@ -1,6 +1,6 @@
 package dev.airbag.agent.engine.call;
 
-import dev.airbag.agent.engine.body.ModelField;
+import dev.airbag.agent.engine.body.BodyFields;
 import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.engine.fallback.ModelLocation;
 
@@ -53,13 +53,16 @@ public final class CallRequest {
    * @param path the encoded URL path, where Azure and Gemini name the model
    * @param body the request body when it could be read and replayed, else null
    * @param replayable whether the request can be sent more than once (false for a one-shot body)
+   * @param acceptsStream whether the request's headers ask for a stream ({@code Accept: text/event-stream}); a
+   *     body's top-level {@code "stream": true} makes the call streamed too
    * @param bodyNote why the body was not read (for the event), or null
    */
   public static CallRequest of(Endpoint endpoint, String method, String safeUrl, String path, byte[] body,
-      boolean replayable, boolean streamed, String bodyNote) {
+      boolean replayable, boolean acceptsStream, String bodyNote) {
+    BodyFields fields = BodyFields.read(body);
     return new CallRequest(endpoint, method, null, null, 0, safeUrl, path, body,
-        ModelLocation.of(endpoint.provider(), path, ModelField.locate(body)), replayable, streamed, bodyNote, null, null,
-        0, -1);
+        ModelLocation.of(endpoint.provider(), path, fields.model()), replayable, acceptsStream || fields.stream(),
+        bodyNote, null, null, 0, -1);
   }
 
   /**
@@ -68,10 +71,11 @@ public final class CallRequest {
    * succeeds at once writes none, so building it for every call was a string per call for nothing.
    */
   public static CallRequest of(Endpoint endpoint, String method, String scheme, String host, int port, String path,
-      byte[] body, boolean replayable, boolean streamed, String bodyNote) {
+      byte[] body, boolean replayable, boolean acceptsStream, String bodyNote) {
+    BodyFields fields = BodyFields.read(body);
     return new CallRequest(endpoint, method, scheme, host, port, null, path, body,
-        ModelLocation.of(endpoint.provider(), path, ModelField.locate(body)), replayable, streamed, bodyNote, null, null,
-        0, -1);
+        ModelLocation.of(endpoint.provider(), path, fields.model()), replayable, acceptsStream || fields.stream(),
+        bodyNote, null, null, 0, -1);
   }
 
   /**
@@ -134,7 +138,7 @@ public final class CallRequest {
     return replayable;
   }
 
-  /** True when the app asked for a streamed (SSE) answer. */
+  /** True when the app asked for a streamed (SSE) answer, by its headers or its body. */
   public boolean streamed() {
     return streamed;
   }

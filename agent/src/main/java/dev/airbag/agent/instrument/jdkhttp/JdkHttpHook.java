@@ -1,6 +1,5 @@
 package dev.airbag.agent.instrument.jdkhttp;
 
-import dev.airbag.agent.engine.body.StreamFlag;
 import dev.airbag.agent.engine.call.AttemptRequest;
 import dev.airbag.agent.engine.call.CallRequest;
 import dev.airbag.agent.engine.call.InternalFailure;
@@ -111,14 +110,13 @@ public final class JdkHttpHook {
       }
       JdkRequestBodies.Captured body = JdkRequestBodies.capture(httpRequest, traffic.needsBody(),
           traffic.maxRequestBodyBytes());
-      boolean streamed = httpRequest.headers().firstValue("Accept").orElse("").contains("text/event-stream")
-          || StreamFlag.isSet(body.bytes);
+      boolean acceptsStream = httpRequest.headers().firstValue("Accept").orElse("").contains("text/event-stream");
       CallRequest call = CallRequest.of(endpoint, httpRequest.method(), uri.getScheme(), uri.getHost(), port(uri),
-          uri.getRawPath(), body.bytes, body.replayable, streamed, body.note)
+          uri.getRawPath(), body.bytes, body.replayable, acceptsStream, body.note)
           .with(new JdkRequestHeaders(httpRequest.headers()), uri.getRawQuery(),
               JdkExchange.timeoutNanos(httpRequest));
       return new Prepared(call, new JdkExchange((HttpClient) client, httpRequest, (HttpResponse.BodyHandler<?>) handler,
-          body.sent, streamed, traffic.maxErrorBodyBytes()));
+          body.sent, call.streamed(), traffic.maxErrorBodyBytes()));
     } catch (Throwable bug) {
       traffic.internalError("preparing a java.net.http call", bug);
       return null;

@@ -3,7 +3,6 @@ package dev.airbag.agent.instrument.jdkhttp;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -105,7 +104,14 @@ final class JdkRequestBodies {
   }
 
   private static boolean isJson(HttpRequest request) {
-    return request.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).contains("json");
+    String type = request.headers().firstValue("Content-Type").orElse("");
+    // Case-blind without a lower-cased copy of the header per call.
+    for (int i = 0; i + 4 <= type.length(); i++) {
+      if (type.regionMatches(true, i, "json", 0, 4)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static byte[] read(HttpRequest.BodyPublisher publisher) {

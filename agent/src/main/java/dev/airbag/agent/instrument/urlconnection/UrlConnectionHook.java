@@ -1,6 +1,5 @@
 package dev.airbag.agent.instrument.urlconnection;
 
-import dev.airbag.agent.engine.body.StreamFlag;
 import dev.airbag.agent.engine.call.CallRequest;
 import dev.airbag.agent.engine.call.InternalFailure;
 import dev.airbag.agent.engine.endpoint.Endpoint;
@@ -112,9 +111,9 @@ public final class UrlConnectionHook {
       }
       byte[] body = call.bodyBytes();
       String accept = call.settings.first("Accept");
-      boolean streamed = accept != null && accept.contains("text/event-stream") || StreamFlag.isSet(body);
+      boolean acceptsStream = accept != null && accept.contains("text/event-stream");
       CallRequest request = CallRequest.of(endpoint, call.settings.method(true), url.getProtocol(), url.getHost(), port,
-          path, body, true, streamed, null).with(call.settings, url.getQuery(), 0);
+          path, body, true, acceptsStream, null).with(call.settings, url.getQuery(), 0);
       exchange = new UrlConnectionExchange(call.settings, url, body, traffic.maxErrorBodyBytes());
       call.served(traffic.execute(request, exchange));
       return true;

@@ -2,6 +2,7 @@ package dev.airbag.agent.engine.body;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ModelFieldTest {
+  @Test
+  void aModelSeenBeforeIsTheSameStringAndAnyOtherIsReadAfresh() {
+    String first = ModelField.locate(utf8("{\"model\":\"gpt-4o\",\"messages\":[]}")).model();
+    assertSame(first, ModelField.locate(utf8("{\"messages\":[],\"model\":\"gpt-4o\"}")).model());
+    // Same length and ends, other bytes in between; then names that are not ASCII.
+    assertEquals("gpt-5o", ModelField.locate(utf8("{\"model\":\"gpt-5o\"}")).model());
+    assertEquals("gpt-4o", ModelField.locate(utf8("{\"model\":\"gpt-4o\"}")).model());
+    assertEquals("mod\u00e8le", ModelField.locate(utf8("{\"model\":\"mod\u00e8le\"}")).model());
+    assertEquals("mod\u00e9le", ModelField.locate(utf8("{\"model\":\"mod\u00e9le\"}")).model());
+    assertEquals("", ModelField.locate(utf8("{\"model\":\"\"}")).model());
+  }
+
   @Test
   void findsTheTopLevelModelAfterNestedOnes() {
     byte[] body = utf8("{\"messages\":[{\"role\":\"user\",\"model\":\"nested\",\"content\":\"hi\"}],\"model\":\"gpt-4o\",\"stream\":true}");

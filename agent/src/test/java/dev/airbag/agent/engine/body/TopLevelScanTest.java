@@ -65,6 +65,15 @@ class TopLevelScanTest {
       "not json",
       "",
       "   ",
+      "{\"stream\":true,\"model\":\"x\"}",
+      "{\"model\":\"x\",\"stream\":\"true\"}",
+      "{\"stream\":true,\"stream\":false}",
+      "{\"stream\":null,\"model\":\"x\",\"stream\":true}",
+      "{\"str\\u0065am\":true,\"model\":\"x\"}",
+      "{\"model\":\"x\",\"str\\u0065am\":true}",
+      "{\"model\":\"x\",\"nested\":{\"stream\":true}}",
+      "{\"model\":\"x\",\"stream\":truex}",
+      "{\"model\":\"x\",\"stream\":[true]}",
   })
   void theScanAgreesWithTheParser(String text) {
     assertAgrees(text.getBytes(StandardCharsets.UTF_8));
@@ -77,6 +86,18 @@ class TopLevelScanTest {
     assertNotSame(TopLevelScan.UNSURE, found);
     assertEquals("\"gpt-4o-mini\"", new String(body, found[0], found[1] - found[0], StandardCharsets.UTF_8));
     assertSame(TopLevelScan.NONE, TopLevelScan.locate("{\"messages\":[{\"model\":\"x\"}]}".getBytes()));
+  }
+
+  @Test
+  void theModelAndTheStreamFlagAreFoundInOnePass() {
+    byte[] body = CHAT.replace("\"stream\":false", "\"stream\":true").getBytes(StandardCharsets.UTF_8);
+    int[][] found = TopLevelScan.locateModelAndStream(body);
+    assertEquals("\"gpt-4o-mini\"", new String(body, found[0][0], found[0][1] - found[0][0], StandardCharsets.UTF_8));
+    assertEquals("true", new String(body, found[1][0], found[1][1] - found[1][0], StandardCharsets.UTF_8));
+    assertEquals(true, BodyFields.read(body).stream());
+    assertEquals(false, BodyFields.read(CHAT.getBytes(StandardCharsets.UTF_8)).stream());
+    assertSame(TopLevelScan.NONE, TopLevelScan.locateModelAndStream("{\"model\":\"x\"}".getBytes())[1]);
+    assertEquals(null, TopLevelScan.locateModelAndStream("{\"model\":\"x\"".getBytes()));
   }
 
   @Test
@@ -114,7 +135,7 @@ class TopLevelScanTest {
   void randomlyDamagedBodiesGetTheParsersAnswer() {
     Random random = new Random(17);
     byte[] base = ("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"caf\u00e9 \\\"x\\\" \\u00e9\"}],"
-        + "\"temperature\":0.5,\"n\":-1e3,\"ok\":true,\"none\":null}").getBytes(StandardCharsets.UTF_8);
+        + "\"temperature\":0.5,\"n\":-1e3,\"stream\":true,\"none\":null}").getBytes(StandardCharsets.UTF_8);
     byte[] alphabet = "{}[]\":,\\ u0-1eE.+tfn\u00e9m".getBytes(StandardCharsets.UTF_8);
     for (int run = 0; run < 20_000; run++) {
       byte[] body = base.clone();
@@ -128,8 +149,16 @@ class TopLevelScanTest {
 
   private static void assertAgrees(byte[] body) {
     ModelField parsed = ModelField.parse(body);
-    ModelField scanned = ModelField.locate(body);
     String what = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
+    // Both fields found in one pass: the same answers as the parser's for each.
+    BodyFields fields = BodyFields.read(body);
+    assertEquals(StreamFlag.parse(body), fields.stream(), what);
+    assertEquals(StreamFlag.parse(body), StreamFlag.isSet(body), what);
+    assertEquals(parsed == null ? null : parsed.model(), fields.model() == null ? null : fields.model().model(), what);
+    if (parsed != null) {
+      assertArrayEquals(parsed.rewrite(body, "R"), fields.model().rewrite(body, "R"), what);
+    }
+    ModelField scanned = ModelField.locate(body);
     if (parsed == null) {
       assertEquals(null, scanned, what);
       return;

@@ -31,4 +31,17 @@ class CallRequestTest {
     assertEquals(request.safeUrl(), copy.safeUrl());
     assertEquals(1, copy.clientRetry());
   }
+
+  @Test
+  void aCallIsStreamedWhenItsHeadersOrItsBodyAskForIt() {
+    byte[] streamedBody = "{\"model\":\"gpt-4o\",\"stream\":true}".getBytes(StandardCharsets.UTF_8);
+    String path = "/v1/chat/completions";
+    assertEquals(true, CallRequest.of(OPENAI, "POST", "https", "h", 443, path, streamedBody, true, false, null)
+        .streamed());
+    assertEquals("gpt-4o", CallRequest.of(OPENAI, "POST", "u", path, streamedBody, true, false, null).model());
+    assertEquals(true, CallRequest.of(OPENAI, "POST", "u", path, streamedBody, true, false, null).streamed());
+    assertEquals(true, CallRequest.of(OPENAI, "POST", "https", "h", 443, path, BODY, true, true, null).streamed());
+    assertEquals(false, CallRequest.of(OPENAI, "POST", "https", "h", 443, path, BODY, true, false, null).streamed());
+    assertEquals(false, CallRequest.of(OPENAI, "POST", "https", "h", 443, path, null, true, false, null).streamed());
+  }
 }

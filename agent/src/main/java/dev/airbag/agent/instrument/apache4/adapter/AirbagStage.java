@@ -1,6 +1,5 @@
 package dev.airbag.agent.instrument.apache4.adapter;
 
-import dev.airbag.agent.engine.body.StreamFlag;
 import dev.airbag.agent.engine.call.CallRequest;
 import dev.airbag.agent.engine.call.InternalFailure;
 import dev.airbag.agent.engine.endpoint.Endpoint;
@@ -56,7 +55,7 @@ final class AirbagStage implements ClientExecChain {
       exchange = new Apache4Exchange(protocol, route, request, uri, headers, context, execAware, body,
           traffic.maxErrorBodyBytes());
       call = CallRequest.of(endpoint, request.getRequestLine().getMethod(), scheme, target.getHostName(), port, path,
-          body.bytes(), body.replayable(), isStreamed(headers, body.bytes()), body.note())
+          body.bytes(), body.replayable(), acceptsStream(headers), body.note())
           .with(new Apache4RequestHeaders(headers), uri.getRawQuery(), 0)
           .withClientRetry(resend);
     } catch (IOException e) {
@@ -88,13 +87,13 @@ final class AirbagStage implements ClientExecChain {
     }
   }
 
-  private static boolean isStreamed(Header[] headers, byte[] body) {
+  private static boolean acceptsStream(Header[] headers) {
     for (Header header : headers) {
       if (header.getName().equalsIgnoreCase("Accept") && header.getValue() != null
           && header.getValue().contains("text/event-stream")) {
         return true;
       }
     }
-    return StreamFlag.isSet(body);
+    return false;
   }
 }

@@ -1,6 +1,5 @@
 package dev.airbag.agent.instrument.apache5.adapter;
 
-import dev.airbag.agent.engine.body.StreamFlag;
 import dev.airbag.agent.engine.call.CallRequest;
 import dev.airbag.agent.engine.call.InternalFailure;
 import dev.airbag.agent.engine.endpoint.Endpoint;
@@ -48,7 +47,7 @@ final class AirbagExecHandler implements ExecChainHandler {
       Apache5RequestBody body = Apache5RequestBody.capture(request, traffic.needsBody(), traffic.maxRequestBodyBytes());
       exchange = new Apache5Exchange(request, query, scope, chain, body, traffic.maxErrorBodyBytes());
       call = CallRequest.of(endpoint, request.getMethod(), scheme, target.getHostName(), port, path, body.bytes(),
-          body.replayable(), isStreamed(request, body.bytes()), body.note())
+          body.replayable(), acceptsStream(request), body.note())
           .with(new Apache5RequestHeaders(request), query, 0)
           .withClientRetry(resend);
     } catch (IOException e) {
@@ -80,9 +79,8 @@ final class AirbagExecHandler implements ExecChainHandler {
     }
   }
 
-  private static boolean isStreamed(ClassicHttpRequest request, byte[] body) {
+  private static boolean acceptsStream(ClassicHttpRequest request) {
     Header accept = request.getFirstHeader("Accept");
-    return accept != null && accept.getValue() != null && accept.getValue().contains("text/event-stream")
-        || StreamFlag.isSet(body);
+    return accept != null && accept.getValue() != null && accept.getValue().contains("text/event-stream");
   }
 }

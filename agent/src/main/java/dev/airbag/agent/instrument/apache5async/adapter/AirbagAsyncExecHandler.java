@@ -1,6 +1,5 @@
 package dev.airbag.agent.instrument.apache5async.adapter;
 
-import dev.airbag.agent.engine.body.StreamFlag;
 import dev.airbag.agent.engine.call.CallRequest;
 import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.instrument.LlmTraffic;
@@ -86,7 +85,7 @@ final class AirbagAsyncExecHandler implements AsyncExecChainHandler {
       CallRequest callRequest;
       try {
         callRequest = CallRequest.of(matched, request.getMethod(), callScheme, callHost, callPort, callPath,
-            body.bytes(), body.replayable(), isStreamed(request, body.bytes()), body.note())
+            body.bytes(), body.replayable(), acceptsStream(request), body.note())
             .with(new AsyncRequestHeaders(request), callQuery, 0)
             .withClientRetry(resend);
       } catch (Throwable bug) {
@@ -99,9 +98,8 @@ final class AirbagAsyncExecHandler implements AsyncExecChainHandler {
     });
   }
 
-  private static boolean isStreamed(HttpRequest request, byte[] body) {
+  private static boolean acceptsStream(HttpRequest request) {
     Header accept = request.getFirstHeader("Accept");
-    return accept != null && accept.getValue() != null && accept.getValue().contains("text/event-stream")
-        || StreamFlag.isSet(body);
+    return accept != null && accept.getValue() != null && accept.getValue().contains("text/event-stream");
   }
 }

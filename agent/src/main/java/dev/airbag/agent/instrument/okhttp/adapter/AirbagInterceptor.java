@@ -1,6 +1,5 @@
 package dev.airbag.agent.instrument.okhttp.adapter;
 
-import dev.airbag.agent.engine.body.StreamFlag;
 import dev.airbag.agent.engine.call.CallRequest;
 import dev.airbag.agent.engine.call.InternalFailure;
 import dev.airbag.agent.engine.endpoint.Endpoint;
@@ -42,7 +41,7 @@ final class AirbagInterceptor implements Interceptor {
       long callTimeout = callTimeoutNanos(chain);
       exchange = new OkHttpExchange(chain, request, body, callTimeout);
       call = CallRequest.of(endpoint, request.method(), url.scheme(), url.host(), url.port(), path, body.bytes(),
-          body.replayable(), isStreamed(request, body.bytes()), body.note())
+          body.replayable(), acceptsStream(request), body.note())
           .with(new OkHttpRequestHeaders(request.headers()), url.encodedQuery(), callTimeout);
     } catch (IOException e) {
       // Writing the app's body failed: the same failure the app would have had without Airbag.
@@ -73,8 +72,8 @@ final class AirbagInterceptor implements Interceptor {
     }
   }
 
-  private static boolean isStreamed(Request request, byte[] body) {
+  private static boolean acceptsStream(Request request) {
     String accept = request.header("Accept");
-    return accept != null && accept.contains("text/event-stream") || StreamFlag.isSet(body);
+    return accept != null && accept.contains("text/event-stream");
   }
 }

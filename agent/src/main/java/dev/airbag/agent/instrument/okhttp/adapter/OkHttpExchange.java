@@ -19,7 +19,9 @@ import okhttp3.ResponseBody;
 
 /**
  * Lends the engine one OkHttp call: each {@link #send} is one {@code chain.proceed()}. When the body was captured,
- * every attempt sends the captured bytes, so nothing depends on the app's body being writable twice. An error's body
+ * every attempt sends the captured bytes, so nothing depends on the app's body being writable twice, unless the
+ * body is one known to write the same bytes again and the attempt changes nothing: then the app's request goes as it
+ * is. An error's body
  * is peeked at within a time bound as well as a byte bound ({@link PeekedResponseBody}). Used by one thread at a
  * time.
  */
@@ -43,9 +45,8 @@ final class OkHttpExchange implements Exchange<Response> {
 
   @Override
   public Response send(AttemptRequest attempt) throws IOException {
-    // One request rebuilt per attempt, body, path and tags together: each rebuild copies every header and tag.
-    Request.Builder request = builderFor(attempt);
     Interceptor.Chain attemptChain = chain;
+    Request request;
     long timeout = attempt.firstByteTimeoutMillis();
     if (timeout > 0) {
       attemptChain = attemptChain.withReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout), TimeUnit.MILLISECONDS);
@@ -53,14 +54,20 @@ final class OkHttpExchange implements Exchange<Response> {
         attemptChain = attemptChain.withConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout), TimeUnit.MILLISECONDS);
       }
       // Past the headers, the body gets the client's own read timeout back (ReadTimeoutRestorer).
-      request.tag(ReadTimeoutRestorer.Tag.class, new ReadTimeoutRestorer.Tag(chain.readTimeoutMillis()));
+      request = builderFor(attempt)
+          .tag(ReadTimeoutRestorer.Tag.class, new ReadTimeoutRestorer.Tag(chain.readTimeoutMillis())).build();
+    } else if (attempt.body() == null && attempt.path() == null && body.sendsAsRead()) {
+      // Nothing to change: a rebuilt request would copy every header and tag for the same request.
+      request = original;
+    } else {
+      request = builderFor(attempt).build();
     }
     AttemptConnection connection = AttemptConnection.of(chain);
     lastResponse = null;
     Response response;
     AttemptConnection outer = connection.sending();
     try {
-      response = attemptChain.proceed(request.build());
+      response = attemptChain.proceed(request);
     } finally {
       AttemptConnection.sent(outer);
     }

@@ -10,6 +10,22 @@ import okio.Buffer;
  * the same bytes. A body that is not JSON, too large or one-shot is left alone and passes through unread.
  */
 final class RequestBodies {
+  /**
+   * Bodies known to write the same bytes each time they are asked: OkHttp's own {@code RequestBody.create(...)}
+   * (what Retrofit's converters make too) and the openai-java and anthropic-java SDKs' (bytes made once per request).
+   * Such an app request can be sent as it is when Airbag changes nothing in it, sparing a rebuilt request per call;
+   * any other body is sent from the bytes Airbag read, so nothing depends on an app body declared repeatable but
+   * written from a stream.
+   */
+  private static final ClassValue<Boolean> WRITES_SAME_BYTES = new ClassValue<Boolean>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      String name = type.getName();
+      return name.startsWith("okhttp3.RequestBody$") || name.startsWith("com.openai.client.okhttp.")
+          || name.startsWith("com.anthropic.client.okhttp.");
+    }
+  };
+
   private RequestBodies() {}
 
   /** A body as Airbag holds it: its bytes (null when unread), its media type, and why it was not read. */
@@ -18,16 +34,30 @@ final class RequestBodies {
     private final MediaType contentType;
     private final String note;
     private final boolean replayable;
+    private final boolean sendsAsRead;
 
     Captured(byte[] bytes, MediaType contentType, String note) {
-      this(bytes, contentType, note, true);
+      this(bytes, contentType, note, true, bytes == null);
     }
 
     Captured(byte[] bytes, MediaType contentType, String note, boolean replayable) {
+      this(bytes, contentType, note, replayable, bytes == null);
+    }
+
+    private Captured(byte[] bytes, MediaType contentType, String note, boolean replayable, boolean sendsAsRead) {
       this.bytes = bytes;
       this.contentType = contentType;
       this.note = note;
       this.replayable = replayable;
+      this.sendsAsRead = sendsAsRead;
+    }
+
+    /**
+     * True when the app's own body sends what Airbag read (or Airbag read nothing), so an attempt that changes
+     * nothing may send the app's request as it is.
+     */
+    boolean sendsAsRead() {
+      return sendsAsRead;
     }
 
     /** False for a one-shot body: the request can be sent once only. */
@@ -72,7 +102,7 @@ final class RequestBodies {
     }
     Buffer buffer = new Buffer();
     body.writeTo(buffer);
-    return new Captured(buffer.readByteArray(), type, null);
+    return new Captured(buffer.readByteArray(), type, null, true, WRITES_SAME_BYTES.get(body.getClass()));
   }
 
   private static boolean isOneShot(RequestBody body) {

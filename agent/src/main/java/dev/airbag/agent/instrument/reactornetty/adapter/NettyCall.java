@@ -1,6 +1,5 @@
 package dev.airbag.agent.instrument.reactornetty.adapter;
 
-import dev.airbag.agent.engine.body.StreamFlag;
 import dev.airbag.agent.engine.call.AsyncExchange;
 import dev.airbag.agent.engine.call.AttemptRequest;
 import dev.airbag.agent.engine.call.CallRequest;
@@ -115,13 +114,13 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
     byte[] body = captured == null ? null : captured.body;
     HttpHeaders headers = captured != null ? captured.headers : client.configuration().headers();
     String accept = headers.get(HttpHeaderNames.ACCEPT);
-    boolean streamed = accept != null && accept.contains("text/event-stream") || StreamFlag.isSet(body);
+    boolean acceptsStream = accept != null && accept.contains("text/event-stream");
     String note = captured == null ? "the first attempt failed before its request was written; not read"
         : body == null
             ? "request body is larger than " + traffic.maxRequestBodyBytes() + " bytes; passed through unread"
         : null;
     String method = captured != null ? captured.method : client.configuration().method().name();
-    return CallRequest.of(endpoint, method, safeUrl, path, body, true, streamed, note)
+    return CallRequest.of(endpoint, method, safeUrl, path, body, true, acceptsStream, note)
         .with(new NettyRequestHeaders(headers), uri.getRawQuery(), 0);
   }
 
