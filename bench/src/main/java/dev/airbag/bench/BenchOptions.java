@@ -16,7 +16,7 @@ public final class BenchOptions {
   /** The clients of the servers and start-up sections, by {@code Workload.named}'s names. */
   static final List<String> CLIENTS = List.of("openai", "anthropic", "langchain4j", "apache5", "apache5async",
       "apache4", "reactornetty", "urlconnection");
-  private static final Set<String> FLAGS = Set.of("clients", "calls", "batch", "warmup", "rounds", "startup-runs",
+  private static final Set<String> FLAGS = Set.of("clients", "profile-calls", "calls", "batch", "warmup", "rounds", "startup-runs",
       "demo-runs", "failure-calls", "engine-calls", "threads-seconds", "export-events", "no-harm-calls",
       "no-harm-rate", "no-harm-seconds", "no-harm-cells", "no-harm-repeat", "storm-runs", "storm-processes", "only",
       "out", "quick", "help");
@@ -29,6 +29,7 @@ public final class BenchOptions {
       + " --storm-runs N (3; runs of each variant and storm of the storm's processes part, judged on their pooled"
       + " counts; --quick leaves the part out) --storm-processes reject,queue (the storms it runs with processes)"
       + " --clients " + String.join(",", CLIENTS) + " (the servers and start-up sections' clients; all by default)"
+      + " --profile-calls N (50000; calls of the servers section's profiled child per client and server, 0 skips)"
       + " --only happy,servers,fleet,startup,failure,engine,export,no-harm,storm --out DIR (bench/results) --quick";
 
   final int calls;
@@ -50,6 +51,7 @@ public final class BenchOptions {
   final List<String> stormProcesses;
   final Set<String> only;
   final List<String> clients;
+  final int profileCalls;
   final Path out;
   final boolean quick;
 
@@ -90,6 +92,10 @@ public final class BenchOptions {
       if (!CLIENTS.contains(client)) {
         throw new IllegalArgumentException("unknown client " + client + " for --clients; " + USAGE);
       }
+    }
+    profileCalls = integer(flags, "profile-calls", quick ? 300 : 50_000);
+    if (profileCalls < 0) {
+      throw new IllegalArgumentException("--profile-calls must be 0 or more; " + USAGE);
     }
     out = Path.of(flags.getOrDefault("out", "bench/results"));
     for (String section : only) {
@@ -149,6 +155,7 @@ public final class BenchOptions {
     map.put("storm_runs", stormRuns);
     map.put("storm_processes", String.join(",", stormProcesses));
     map.put("clients", String.join(",", clients));
+    map.put("profile_calls", profileCalls);
     map.put("quick", quick);
     return map;
   }

@@ -46,6 +46,13 @@ final class HappyServersSection {
         List<Figure> costs = costs(runs, client, server);
         figures.addAll(costs);
         System.err.println("  calling thread's CPU " + costs.get(0).note() + "\n  bytes allocated " + costs.get(1).note());
+        if (o.profileCalls > 0) {
+          Figure own = ownFrames(env, o, client, server);
+          if (own != null) {
+            figures.add(own);
+            System.err.println("  " + own.name() + ": " + own.note());
+          }
+        }
       }
     }
     return figures;
@@ -63,6 +70,41 @@ final class HappyServersSection {
     return new Figure(figure.section(), figure.name(), figure.unit(), figure.compares(), figure.baseline(),
         figure.measured(), figure.ratio(), median, figure.addedUnit(), null, null, figure.samples(), null)
         .target("added <= " + TARGET_US + " us/call (median of pairs)", median <= TARGET_US).note(spread);
+  }
+
+  /**
+   * Airbag's own CPU per call from a profile: one more child with the agent, warmed up as the paired ones, makes
+   * {@code --profile-calls} calls under async-profiler; the share of its samples in Airbag's own frames
+   * ({@code OwnFrames}) times the CPU per call it measured over those calls. A share of samples holds still where
+   * a difference of two timings moves with the machine, and names what is Airbag's rather than the client's. Null,
+   * said on stderr, where the profiler cannot run.
+   */
+  private static Figure ownFrames(BenchEnvironment env, BenchOptions o, String client, String server)
+      throws Exception {
+    String[] answer;
+    try (LiveChild child = start(env, client + "+agent", server)) {
+      child.ask("calls " + Math.max(1, o.warmup), "BATCH ");
+      answer = child.ask("profile " + o.profileCalls, "PROFILE ").split(" ");
+      child.end();
+    }
+    if (answer[1].equals("unavailable")) {
+      System.err.println("  no profile: async-profiler cannot run here (" + answer[2] + ")");
+      return null;
+    }
+    double callingOwn = Double.parseDouble(answer[1]);
+    double callingAll = Double.parseDouble(answer[2]);
+    double everyOwn = Double.parseDouble(answer[3]);
+    double everyAll = Double.parseDouble(answer[4]);
+    double everyCpuUs = Double.parseDouble(answer[5]) / 1000;
+    double callingCpuUs = Double.parseDouble(answer[6]) / 1000;
+    double callingShare = callingAll == 0 ? 0 : callingOwn / callingAll;
+    double everyShare = everyAll == 0 ? 0 : everyOwn / everyAll;
+    Figure figure = Figure.alone(SECTION, client + " on the " + server + " server, Airbag's own CPU per call (profile)",
+        "us/call", callingShare * callingCpuUs, (int) callingAll);
+    return figure.note(String.format("calling thread: %.1f%% of its %d samples x %.1f us of CPU per call = %.2f us;"
+        + " every thread: %.1f%% of %d samples x %.1f us = %.2f us; %d calls", 100 * callingShare, (long) callingAll,
+        callingCpuUs, callingShare * callingCpuUs, 100 * everyShare, (long) everyAll, everyCpuUs,
+        everyShare * everyCpuUs, o.profileCalls));
   }
 
   /**

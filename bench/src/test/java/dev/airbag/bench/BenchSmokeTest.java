@@ -53,6 +53,29 @@ class BenchSmokeTest {
   }
 
   @Test
+  void theServersSectionPairsEachClientOnBothServersAndProfilesItsAgentChild(@TempDir Path out) throws Exception {
+    Path json = BenchMain.run(BenchOptions.parse("--only", "servers", "--clients", "openai", "--rounds", "1",
+        "--calls", "200", "--batch", "100", "--warmup", "100", "--profile-calls", "2000", "--out", out.toString()),
+        "smoke test");
+
+    Set<String> names = new HashSet<>();
+    for (JsonNode figure : new ObjectMapper().readTree(Files.readString(json)).get("figures")) {
+      names.add(figure.get("name").asText());
+      if (figure.get("name").asText().endsWith("(profile)")) {
+        assertTrue(figure.get("with").asDouble() >= 0, figure.toString());
+        assertTrue(figure.get("samples").asInt() > 0, "the calling thread was sampled: " + figure);
+        assertTrue(figure.get("note").asText().contains("% of its "), figure.toString());
+      }
+    }
+    for (String server : new String[] {"fault", "jdk"}) {
+      String where = "openai on the " + server + " server, ";
+      assertTrue(names.contains(where + "median per call"), names.toString());
+      assertTrue(names.contains(where + "bytes allocated per call, every thread"), names.toString());
+      assertTrue(names.contains(where + "Airbag's own CPU per call (profile)"), names.toString());
+    }
+  }
+
+  @Test
   void anUnknownFlagIsRefusedWithTheListOfFlags() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> BenchOptions.parse("--rounds", "2", "--fast", "1"));

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  * {@code calls N} times N sequential calls and answers {@code BATCH p50_ns p99_ns cpu_ns thread_cpu_ns thread_bytes
  * all_bytes}: the CPU time per call over the batch of every live thread (the agent's exporter and the server too),
  * then the calling thread's CPU time and allocated bytes per call and every thread's allocated bytes per call
- * ({@link CallCost}); {@code end} reports the
+ * ({@link CallCost}); {@code profile N} makes N calls under async-profiler and answers {@code PROFILE} with
+ * Airbag's share of the samples ({@link #profile}); {@code end} reports the
  * server's request count per call (an agent that sent extra requests would show), memory after the workload, and
  * exits. Prints {@code READY} once it can take commands.
  *
@@ -33,6 +34,10 @@ public final class HappyPathApp {
         Workload workload = Workload.named(workloadName, jdkServer ? rich.baseUrl() : fault.baseUrl(),
             other.baseUrl())) {
       long made = 0;
+      if (fault != null) {
+        fault.keepRequests(false);
+      }
+      other.keepRequests(false);
       System.out.println("READY");
       for (String command = commands.readLine(); command != null; command = commands.readLine()) {
         if (command.startsWith("calls ")) {
@@ -44,10 +49,14 @@ public final class HappyPathApp {
           made += nanos.length;
           long[] p = dev.airbag.bench.Stats.p50p99p999(nanos);
           System.out.println("BATCH " + p[0] + " " + p[1] + " " + cpuPerCall + " " + costPerCall);
+        } else if (command.startsWith("profile ")) {
+          int calls = Integer.parseInt(command.substring(8));
+          System.out.println("PROFILE " + profile(workload, calls));
+          made += calls;
         } else if (command.equals("end")) {
           ChildReport.put("agent_attached", ChildReport.agentAttached() ? 1 : 0);
           // The non-LLM server counts no LLM requests: count what it recorded instead.
-          int served = (jdkServer ? rich.requestCount() : fault.requestCount()) + other.requests().size();
+          int served = (jdkServer ? rich.requestCount() : fault.requestCount()) + other.receivedCount();
           ChildReport.put("upstream_requests_per_call", served / (double) made);
           if (jdkServer) {
             ChildReport.put("connections_per_call", rich.connectionCount() / (double) made);
@@ -60,6 +69,35 @@ public final class HappyPathApp {
         }
       }
     }
+  }
+
+  /**
+   * {@code calls} calls under async-profiler: "calling_own calling_all every_own every_all cpu_ns thread_cpu_ns
+   * thread_bytes all_bytes" ({@link OwnFrames}' sample counts, then the costs per call as a batch reports them), or
+   * "unavailable WHY" where the profiler cannot run (a platform its jar has no library for).
+   */
+  private static String profile(Workload workload, int calls) throws Exception {
+    one.profiler.AsyncProfiler profiler;
+    try {
+      profiler = one.profiler.AsyncProfiler.getInstance();
+      try {
+        profiler.execute("start,event=cpu,interval=1ms,threads");
+      } catch (IllegalStateException noPerfEvents) {
+        profiler.execute("start,event=itimer,interval=1ms,threads");
+      }
+    } catch (Throwable unavailable) {
+      return "unavailable " + unavailable.toString().replace(' ', '_');
+    }
+    long cpu0 = ThreadsCpu.nanos();
+    CallCost cost = new CallCost();
+    batch(workload, calls);
+    String costPerCall = cost.perCall(calls);
+    long cpuPerCall = (ThreadsCpu.nanos() - cpu0) / calls;
+    profiler.execute("stop");
+    OwnFrames own = OwnFrames.count(profiler.dumpCollapsed(one.profiler.Counter.SAMPLES),
+        Thread.currentThread().getName());
+    return own.callingOwn + " " + own.callingAll + " " + own.everyOwn + " " + own.everyAll + " " + cpuPerCall + " "
+        + costPerCall;
   }
 
   private static long[] batch(Workload workload, int calls) throws Exception {
