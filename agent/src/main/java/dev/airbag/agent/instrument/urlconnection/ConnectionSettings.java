@@ -21,6 +21,9 @@ import javax.net.ssl.SSLSocketFactory;
  * alone. Headers are recorded on the app's thread; the rest is read once, when the call starts. Not thread-safe.
  */
 final class ConnectionSettings implements RequestHeaders {
+  private static final ClassValue<Field> PROXY = fieldNamed("instProxy");
+  private static final ClassValue<Field> HTTPS_OUTER = fieldNamed("httpsURLConnection");
+
   private final List<String[]> headerCalls = new ArrayList<>();
   private String method;
   private int connectTimeout;
@@ -58,9 +61,9 @@ final class ConnectionSettings implements RequestHeaders {
 
   private static boolean readTransport(HttpURLConnection app, ConnectionSettings into) {
     try {
-      into.proxy = (Proxy) field(app.getClass(), "instProxy").get(app);
+      into.proxy = (Proxy) found(PROXY.get(app.getClass())).get(app);
       if ("https".equalsIgnoreCase(app.getURL().getProtocol())) {
-        HttpsURLConnection outer = (HttpsURLConnection) field(app.getClass(), "httpsURLConnection").get(app);
+        HttpsURLConnection outer = (HttpsURLConnection) found(HTTPS_OUTER.get(app.getClass())).get(app);
         into.sslSocketFactory = outer.getSSLSocketFactory();
         into.hostnameVerifier = outer.getHostnameVerifier();
       }
@@ -133,6 +136,27 @@ final class ConnectionSettings implements RequestHeaders {
       }
     }
     return false;
+  }
+
+  private static Field found(Field field) throws NoSuchFieldException {
+    if (field == null) {
+      throw new NoSuchFieldException("not in this JDK's connection class");
+    }
+    return field;
+  }
+
+  /** Each connection class's field {@code name}, looked up and opened once: a reflective lookup per call cost µs. */
+  private static ClassValue<Field> fieldNamed(String name) {
+    return new ClassValue<Field>() {
+      @Override
+      protected Field computeValue(Class<?> type) {
+        try {
+          return field(type, name);
+        } catch (NoSuchFieldException | RuntimeException unknownShape) {
+          return null;
+        }
+      }
+    };
   }
 
   /** A field of the JDK's connection class or one of its superclasses (the https delegate extends it). */
