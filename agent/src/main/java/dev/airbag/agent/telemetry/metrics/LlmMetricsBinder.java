@@ -40,6 +40,31 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
   private final ConcurrentHashMap<TagKey, Timer> calls = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<TagKey, Counter> counters = new ConcurrentHashMap<>();
   private volatile Runnable onAnyTransition = () -> { };
+  private volatile ServedAtOnce servedAtOnce;
+
+  /**
+   * The two meters of a call served at its first attempt, for the provider and model of the last such call, matched
+   * by identity (the body scan hands out the same String for a model it saw lately): most calls of an app go to one
+   * model and succeed, and finding those meters by their tags cost several map lookups and arrays per call. Racy by
+   * design: whichever pair a thread sees is right for its own provider and model.
+   */
+  private static final class ServedAtOnce {
+    final String provider;
+    final String model;
+    final Counter attempt;
+    final Timer call;
+
+    ServedAtOnce(String provider, String model, Counter attempt, Timer call) {
+      this.provider = provider;
+      this.model = model;
+      this.attempt = attempt;
+      this.call = call;
+    }
+
+    boolean isFor(String provider, String model) {
+      return this.model == model && this.provider == provider;
+    }
+  }
 
   /**
    * @param registry the agent's own registry, never the global one or the app's
@@ -74,6 +99,11 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
   /** Times one logical call; {@code model} is the model the app asked for (null when unknown). */
   public void recordCall(CallRequest request, String model, Outcome outcome, long durationNanos) {
     String provider = provider(request);
+    ServedAtOnce known = servedAtOnce;
+    if (outcome == Outcome.SUCCEEDED && known != null && known.isFor(provider, model)) {
+      known.call.record(durationNanos, TimeUnit.NANOSECONDS);
+      return;
+    }
     String modelTag = models.tag(model, request, RequestCredentials::of);
     String outcomeTag = outcome.wireName();
     TagKey key = new TagKey(provider, modelTag, outcomeTag);
@@ -87,11 +117,22 @@ public final class LlmMetricsBinder implements CallListener, AttemptListener, Tr
           .register(registry.get()));
     }
     timer.record(durationNanos, TimeUnit.NANOSECONDS);
+    // Only a pair whose attempt counter exists already: a call answered without an attempt registers none.
+    Counter attempt = outcome == Outcome.SUCCEEDED
+        ? counters.get(new TagKey(MetricNames.ATTEMPTS, provider, modelTag, MetricNames.NONE)) : null;
+    if (attempt != null) {
+      servedAtOnce = new ServedAtOnce(provider, model, attempt, timer);
+    }
   }
 
   @Override
   public void onAttempt(CallRequest request, String model, Classification failure) {
     try {
+      ServedAtOnce known = servedAtOnce;
+      if (failure == null && known != null && known.isFor(provider(request), model)) {
+        known.attempt.increment();
+        return;
+      }
       String category = failure == null ? MetricNames.NONE : failure.category().wireName();
       increment(MetricNames.ATTEMPTS, MetricNames.TAG_PROVIDER, provider(request), MetricNames.TAG_MODEL,
           models.tag(model, request, RequestCredentials::of), MetricNames.TAG_CATEGORY, category);

@@ -25,6 +25,10 @@ public final class Calls {
     return request(OPENAI, model);
   }
 
+  public static CallRequest anthropic(String model) {
+    return request(ANTHROPIC, model);
+  }
+
   public static Classification failure(Category category) {
     return Classification.builder(category).httpStatus(429).detail("secret sk-canary-123").build();
   }

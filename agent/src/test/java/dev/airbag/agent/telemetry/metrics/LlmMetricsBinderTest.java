@@ -176,4 +176,43 @@ class LlmMetricsBinderTest {
     assertNotNull(first);
     assertNull(registry.find(MetricNames.CALLS).timer());
   }
+
+  @Test
+  void callsServedAtOnceAreCountedExactlyWhateverModelsAndFailuresComeBetween() {
+    String[] models = {"gpt-4o", "gpt-4o", "gpt-4o-mini", "gpt-4o", "gpt-4o-mini", "gpt-4o-mini", "gpt-4o"};
+    for (int i = 0; i < models.length; i++) {
+      // A new String each time too: a model matched by identity or not, its meters are the same.
+      String model = i % 2 == 0 ? models[i] : new String(models[i]);
+      if (i == 3) {
+        binder.onAttempt(Calls.openai(model), model, Calls.failure(Category.OVERLOADED));
+        binder.recordCall(Calls.openai(model), model, Outcome.RECOVERED, 3_000_000);
+      }
+      binder.onAttempt(Calls.openai(model), model, null);
+      binder.recordCall(Calls.openai(model), model, Outcome.SUCCEEDED, 1_000_000);
+    }
+    binder.onAttempt(Calls.anthropic("gpt-4o"), "gpt-4o", null);
+    binder.recordCall(Calls.anthropic("gpt-4o"), "gpt-4o", Outcome.SUCCEEDED, 1_000_000);
+
+    assertEquals(4, count(MetricNames.ATTEMPTS, "provider", "openai", "model", "gpt-4o", "category", "none"));
+    assertEquals(3, count(MetricNames.ATTEMPTS, "provider", "openai", "model", "gpt-4o-mini", "category", "none"));
+    assertEquals(1, count(MetricNames.ATTEMPTS, "provider", "openai", "model", "gpt-4o", "category", "overloaded"));
+    assertEquals(1, count(MetricNames.ATTEMPTS, "provider", "anthropic", "model", "gpt-4o", "category", "none"));
+    assertEquals(4, registry.get(MetricNames.CALLS).tags("provider", "openai", "model", "gpt-4o", "outcome",
+        "succeeded").timer().count());
+    assertEquals(3, registry.get(MetricNames.CALLS).tags("provider", "openai", "model", "gpt-4o-mini", "outcome",
+        "succeeded").timer().count());
+    assertEquals(1, registry.get(MetricNames.CALLS).tags("provider", "openai", "model", "gpt-4o", "outcome",
+        "recovered").timer().count());
+    assertEquals(1, registry.get(MetricNames.CALLS).tags("provider", "anthropic", "model", "gpt-4o", "outcome",
+        "succeeded").timer().count());
+  }
+
+  @Test
+  void aCallServedWithoutAnAttemptRegistersNoAttemptCounter() {
+    binder.recordCall(Calls.openai("gpt-4o"), "gpt-4o", Outcome.SUCCEEDED, 1_000_000);
+    binder.recordCall(Calls.openai("gpt-4o"), "gpt-4o", Outcome.SUCCEEDED, 1_000_000);
+
+    assertNull(registry.find(MetricNames.ATTEMPTS).counter());
+    assertEquals(2, registry.get(MetricNames.CALLS).timer().count());
+  }
 }
