@@ -162,6 +162,17 @@ class UrlConnectionTest extends FaultServerTest {
     }
   }
 
+  @Test
+  void connectionsTheAppDropsWithoutDisconnectingAreFreedAsWithoutTheAgent() throws Exception {
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port());
+    ChildJvm.Result result = ChildJvm.on(Jdks.current()).testClasspath().agentWithConfig(config.write())
+        .run(ForgottenConnectionsApp.class.getName(), completions(), BODY, "40");
+
+    // Airbag's state for a connection once held the connection itself, so that none was ever freed.
+    assertEquals(List.of("RESULT collected=40 of 40"), results(result), result.toString());
+    assertEquals(40, server.requestCount());
+  }
+
   private String completions() {
     return server.baseUrl() + "/v1/chat/completions";
   }

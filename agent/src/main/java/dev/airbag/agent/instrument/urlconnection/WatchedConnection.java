@@ -5,6 +5,7 @@ import dev.airbag.bootstrap.ReentrancyGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.ref.WeakReference;
 import java.net.HttpURLConnection;
 import java.net.ProtocolException;
 
@@ -17,7 +18,12 @@ import java.net.ProtocolException;
  */
 final class WatchedConnection {
   final ConnectionSettings settings = new ConnectionSettings();
-  private final HttpURLConnection app;
+  /**
+   * Weak: this state is the value of a weak map keyed by the app's connection, and a value that held its key strongly
+   * kept every connection an app never disconnected (and its answer) for the life of the JVM. The app's own thread
+   * calls in only while it holds the connection, so the reference is always there when read.
+   */
+  private final WeakReference<HttpURLConnection> app;
   private CapturedBody body;
   private boolean ran;
   private boolean released;
@@ -27,7 +33,7 @@ final class WatchedConnection {
   private InputStream error;
 
   WatchedConnection(HttpURLConnection app) {
-    this.app = app;
+    this.app = new WeakReference<>(app);
   }
 
   /** The stream the app writes its body to, the same one on every call, as the JDK's. */
@@ -92,10 +98,19 @@ final class WatchedConnection {
   private OutputStream appOutput() throws IOException {
     ReentrancyGuard.enter();
     try {
-      return app.getOutputStream();
+      return app().getOutputStream();
     } finally {
       ReentrancyGuard.exit();
     }
+  }
+
+  private HttpURLConnection app() throws IOException {
+    HttpURLConnection connection = app.get();
+    if (connection == null) {
+      // Unreachable from the app's own call on its connection; said plainly rather than as a null pointer.
+      throw new IOException("the app's connection is gone");
+    }
+    return connection;
   }
 
   /** The answer to one of the app's reading methods, once the call has run. */
@@ -125,7 +140,7 @@ final class WatchedConnection {
   private HookResult inputStream() {
     if (input == null) {
       try {
-        input = served.inputStream(app.getURL().toString());
+        input = served.inputStream(app().getURL().toString());
       } catch (IOException thrown) {
         return HookResult.failure(thrown);
       }
