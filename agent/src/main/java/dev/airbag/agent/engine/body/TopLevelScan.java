@@ -1,9 +1,9 @@
 package dev.airbag.agent.engine.body;
 
 /**
- * A byte scan of a JSON object body for its top-level {@code "model"} string (or the first top-level value of another
- * key: {@code "stream"}), without a parser: it answers only for
- * a body it has checked to be one well-formed object in strict UTF-8, and says {@link #UNSURE} for anything else
+ * A byte scan of a JSON object body for its top-level {@code "model"} string (and, when asked, the first top-level
+ * {@code "stream"} value) without a parser: it answers only for a body it has checked to be one well-formed object in
+ * strict UTF-8, and says {@link #UNSURE} for anything else
  * (a BOM or another encoding, escapes in a top-level key or in the model, deep nesting, long names or numbers,
  * malformed JSON), which then goes to the parser. Being stricter than Jackson, never looser, is what keeps the
  * answer identical to the parser's. Not thread-safe; one instance per scan.
@@ -23,22 +23,19 @@ final class TopLevelScan extends JsonCursor {
 
   private static final byte[] STREAM = {'s', 't', 'r', 'e', 'a', 'm'};
 
-  /** Whether the scan looks for the first top-level string model. */
-  private final boolean seekModel;
-  /** Another key whose first top-level value of any kind is sought, or null. */
+  /** Another key whose first top-level value of any kind is sought beside the model, or null. */
   private final byte[] other;
   private int[] model = NONE;
   private int[] otherValue = NONE;
 
-  private TopLevelScan(byte[] body, boolean seekModel, byte[] other) {
+  private TopLevelScan(byte[] body, byte[] other) {
     super(body);
-    this.seekModel = seekModel;
     this.other = other;
   }
 
   /** {valueStart, valueEnd} of the first top-level string model (quotes included), {@link #NONE} or {@link #UNSURE}. */
   static int[] locate(byte[] body) {
-    TopLevelScan scan = new TopLevelScan(body, true, null);
+    TopLevelScan scan = new TopLevelScan(body, null);
     return scan.completes() ? scan.model : UNSURE;
   }
 
@@ -47,7 +44,7 @@ final class TopLevelScan extends JsonCursor {
    * parser that stops at the first such member reads), in one pass; null when the scan cannot vouch for the body.
    */
   static int[][] locateModelAndStream(byte[] body) {
-    TopLevelScan scan = new TopLevelScan(body, true, STREAM);
+    TopLevelScan scan = new TopLevelScan(body, STREAM);
     return scan.completes() ? new int[][] {scan.model, scan.otherValue} : null;
   }
 
@@ -71,9 +68,9 @@ final class TopLevelScan extends JsonCursor {
         skipSpace();
         int keyStart = i;
         boolean escaped = key();
-        boolean isModel = !escaped && seekModel && model == NONE && isKey(keyStart + 1, i - 1, MODEL);
+        boolean isModel = !escaped && model == NONE && isKey(keyStart + 1, i - 1, MODEL);
         boolean isOther = !escaped && other != null && otherValue == NONE && isKey(keyStart + 1, i - 1, other);
-        if (escaped && (seekModel && model == NONE || other != null && otherValue == NONE)) {
+        if (escaped && (model == NONE || other != null && otherValue == NONE)) {
           // An escaped key may spell a key sought: only the parser can say.
           throw new Unsure();
         }
