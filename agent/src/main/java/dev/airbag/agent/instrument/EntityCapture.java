@@ -3,7 +3,6 @@ package dev.airbag.agent.instrument;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Locale;
 
 /**
  * What Airbag holds of a request body that a client writes to a stream (Apache HttpClient's entities): its bytes,
@@ -44,7 +43,7 @@ public final class EntityCapture {
     if (entity == null) {
       return NONE;
     }
-    boolean json = entity.contentType() != null && entity.contentType().toLowerCase(Locale.ROOT).contains("json");
+    boolean json = JsonContentType.named(entity.contentType());
     String notJson = json || !needed ? null : "request body is not JSON; passed through unread";
     if (entity.repeatable()) {
       if (!needed || !json) {

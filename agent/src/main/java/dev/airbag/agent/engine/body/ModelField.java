@@ -34,15 +34,7 @@ public final class ModelField {
    * has no top-level string {@code model}. Nested {@code model} keys (inside messages, tools) are skipped.
    */
   public static ModelField locate(byte[] body) {
-    if (body == null || body.length == 0) {
-      return null;
-    }
-    // A byte scan answers for nearly every body; the parser (and its per-body set-up) only for the rest.
-    int[] scanned = TopLevelScan.locate(body);
-    if (scanned == TopLevelScan.NONE) {
-      return null;
-    }
-    return scanned != TopLevelScan.UNSURE ? at(body, scanned) : parse(body);
+    return BodyFields.read(body).model();
   }
 
   /** The model at {valueStart, valueEnd} as the scan found it (quotes included); null for {@link TopLevelScan#NONE}. */

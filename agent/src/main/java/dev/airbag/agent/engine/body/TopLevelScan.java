@@ -1,17 +1,15 @@
 package dev.airbag.agent.engine.body;
 
 /**
- * A byte scan of a JSON object body for its top-level {@code "model"} string (and, when asked, the first top-level
- * {@code "stream"} value) without a parser: it answers only for a body it has checked to be one well-formed object in
- * strict UTF-8, and says {@link #UNSURE} for anything else
+ * A byte scan of a JSON object body for its top-level {@code "model"} string and its first top-level
+ * {@code "stream"} value, in one pass, without a parser: it answers only for a body it has checked to be one well-formed object in
+ * strict UTF-8, and answers null for anything else
  * (a BOM or another encoding, escapes in a top-level key or in the model, deep nesting, long names or numbers,
  * malformed JSON), which then goes to the parser. Being stricter than Jackson, never looser, is what keeps the
  * answer identical to the parser's. Not thread-safe; one instance per scan.
  */
 final class TopLevelScan extends JsonCursor {
-  /** The scan cannot vouch for this body: ask the parser. */
-  static final int[] UNSURE = new int[0];
-  /** The body is a well-formed object without a top-level string model. */
+  /** The body is a well-formed object without that field (a top-level string model, a top-level stream). */
   static final int[] NONE = new int[0];
   // Well inside Jackson's default nesting (1,000) and number length (1,000) bounds: no body near them is vouched for.
   private static final int MAX_DEPTH = 200;
@@ -23,29 +21,21 @@ final class TopLevelScan extends JsonCursor {
 
   private static final byte[] STREAM = {'s', 't', 'r', 'e', 'a', 'm'};
 
-  /** Another key whose first top-level value of any kind is sought beside the model, or null. */
-  private final byte[] other;
   private int[] model = NONE;
-  private int[] otherValue = NONE;
+  private int[] stream = NONE;
 
-  private TopLevelScan(byte[] body, byte[] other) {
+  private TopLevelScan(byte[] body) {
     super(body);
-    this.other = other;
-  }
-
-  /** {valueStart, valueEnd} of the first top-level string model (quotes included), {@link #NONE} or {@link #UNSURE}. */
-  static int[] locate(byte[] body) {
-    TopLevelScan scan = new TopLevelScan(body, null);
-    return scan.completes() ? scan.model : UNSURE;
   }
 
   /**
-   * The model (as {@link #locate} finds it) and the first top-level {@code "stream"} value whatever its kind (what a
-   * parser that stops at the first such member reads), in one pass; null when the scan cannot vouch for the body.
+   * {valueStart, valueEnd} of the first top-level string model (quotes included) and of the first top-level
+   * {@code "stream"} value whatever its kind (what a parser that stops at the first such member reads), each
+   * {@link #NONE} when there is none; null when the scan cannot vouch for the body.
    */
   static int[][] locateModelAndStream(byte[] body) {
-    TopLevelScan scan = new TopLevelScan(body, STREAM);
-    return scan.completes() ? new int[][] {scan.model, scan.otherValue} : null;
+    TopLevelScan scan = new TopLevelScan(body);
+    return scan.completes() ? new int[][] {scan.model, scan.stream} : null;
   }
 
   private boolean completes() {
@@ -69,8 +59,8 @@ final class TopLevelScan extends JsonCursor {
         int keyStart = i;
         boolean escaped = key();
         boolean isModel = !escaped && model == NONE && isKey(keyStart + 1, i - 1, MODEL);
-        boolean isOther = !escaped && other != null && otherValue == NONE && isKey(keyStart + 1, i - 1, other);
-        if (escaped && (model == NONE || other != null && otherValue == NONE)) {
+        boolean isStream = !escaped && stream == NONE && isKey(keyStart + 1, i - 1, STREAM);
+        if (escaped && (model == NONE || stream == NONE)) {
           // An escaped key may spell a key sought: only the parser can say.
           throw new Unsure();
         }
@@ -80,18 +70,18 @@ final class TopLevelScan extends JsonCursor {
         int valueStart = i;
         if (peek() == '"') {
           boolean valueEscaped = string();
-          if (isModel || isOther) {
+          if (isModel || isStream) {
             if (valueEscaped || i - valueStart > MAX_MODEL) {
               throw new Unsure();
             }
             int[] found = {valueStart, i};
             model = isModel ? found : model;
-            otherValue = isOther ? found : otherValue;
+            stream = isStream ? found : stream;
           }
         } else {
           value(1);
-          if (isOther) {
-            otherValue = new int[] {valueStart, i};
+          if (isStream) {
+            stream = new int[] {valueStart, i};
           }
         }
         skipSpace();

@@ -1,5 +1,6 @@
 package dev.airbag.agent.instrument.jdkhttp;
 
+import dev.airbag.agent.instrument.JsonContentType;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -104,14 +105,7 @@ final class JdkRequestBodies {
   }
 
   private static boolean isJson(HttpRequest request) {
-    String type = request.headers().firstValue("Content-Type").orElse("");
-    // Case-blind without a lower-cased copy of the header per call.
-    for (int i = 0; i + 4 <= type.length(); i++) {
-      if (type.regionMatches(true, i, "json", 0, 4)) {
-        return true;
-      }
-    }
-    return false;
+    return JsonContentType.named(request.headers().firstValue("Content-Type").orElse(null));
   }
 
   private static byte[] read(HttpRequest.BodyPublisher publisher) {

@@ -61,9 +61,17 @@ final class ConnectionSettings implements RequestHeaders {
 
   private static boolean readTransport(HttpURLConnection app, ConnectionSettings into) {
     try {
-      into.proxy = (Proxy) found(PROXY.get(app.getClass())).get(app);
+      Field proxy = PROXY.get(app.getClass());
+      if (proxy == null) {
+        return false;
+      }
+      into.proxy = (Proxy) proxy.get(app);
       if ("https".equalsIgnoreCase(app.getURL().getProtocol())) {
-        HttpsURLConnection outer = (HttpsURLConnection) found(HTTPS_OUTER.get(app.getClass())).get(app);
+        Field delegate = HTTPS_OUTER.get(app.getClass());
+        if (delegate == null) {
+          return false;
+        }
+        HttpsURLConnection outer = (HttpsURLConnection) delegate.get(app);
         into.sslSocketFactory = outer.getSSLSocketFactory();
         into.hostnameVerifier = outer.getHostnameVerifier();
       }
@@ -138,14 +146,10 @@ final class ConnectionSettings implements RequestHeaders {
     return false;
   }
 
-  private static Field found(Field field) throws NoSuchFieldException {
-    if (field == null) {
-      throw new NoSuchFieldException("not in this JDK's connection class");
-    }
-    return field;
-  }
-
-  /** Each connection class's field {@code name}, looked up and opened once: a reflective lookup per call cost µs. */
+  /**
+   * Each connection class's field {@code name}, looked up and opened once (a reflective lookup per call cost µs);
+   * null when this JDK's connection class has no such field or will not open it.
+   */
   private static ClassValue<Field> fieldNamed(String name) {
     return new ClassValue<Field>() {
       @Override

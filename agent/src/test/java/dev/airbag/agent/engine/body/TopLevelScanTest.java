@@ -2,7 +2,8 @@ package dev.airbag.agent.engine.body;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.charset.StandardCharsets;
@@ -82,10 +83,12 @@ class TopLevelScanTest {
   @Test
   void ordinaryBodiesAreVouchedForWithoutTheParser() {
     byte[] body = CHAT.getBytes(StandardCharsets.UTF_8);
-    int[] found = TopLevelScan.locate(body);
-    assertNotSame(TopLevelScan.UNSURE, found);
+    int[][] both = TopLevelScan.locateModelAndStream(body);
+    assertNotNull(both);
+    int[] found = both[0];
     assertEquals("\"gpt-4o-mini\"", new String(body, found[0], found[1] - found[0], StandardCharsets.UTF_8));
-    assertSame(TopLevelScan.NONE, TopLevelScan.locate("{\"messages\":[{\"model\":\"x\"}]}".getBytes()));
+    assertSame(TopLevelScan.NONE,
+        TopLevelScan.locateModelAndStream("{\"messages\":[{\"model\":\"x\"}]}".getBytes())[0]);
   }
 
   @Test
@@ -110,7 +113,7 @@ class TopLevelScanTest {
         {'{', 0, '}', 0},  // UTF-16
     };
     for (byte[] body : bodies) {
-      assertSame(TopLevelScan.UNSURE, TopLevelScan.locate(body));
+      assertNull(TopLevelScan.locateModelAndStream(body));
       assertAgrees(body);
     }
   }
@@ -118,9 +121,9 @@ class TopLevelScanTest {
   @Test
   void deepNestingLongNumbersAndLongKeysGoToTheParser() {
     String deep = "[".repeat(300) + "]".repeat(300);
-    assertSame(TopLevelScan.UNSURE, TopLevelScan.locate(("{\"a\":" + deep + ",\"model\":\"x\"}").getBytes()));
-    assertSame(TopLevelScan.UNSURE, TopLevelScan.locate(("{\"a\":1" + "0".repeat(300) + ",\"model\":\"x\"}").getBytes()));
-    assertSame(TopLevelScan.UNSURE, TopLevelScan.locate(("{\"" + "k".repeat(2000) + "\":1,\"model\":\"x\"}").getBytes()));
+    assertNull(TopLevelScan.locateModelAndStream(("{\"a\":" + deep + ",\"model\":\"x\"}").getBytes()));
+    assertNull(TopLevelScan.locateModelAndStream(("{\"a\":1" + "0".repeat(300) + ",\"model\":\"x\"}").getBytes()));
+    assertNull(TopLevelScan.locateModelAndStream(("{\"" + "k".repeat(2000) + "\":1,\"model\":\"x\"}").getBytes()));
     assertAgrees(("{\"a\":" + "[".repeat(1500) + "]".repeat(1500) + ",\"model\":\"x\"}").getBytes());
   }
 

@@ -1,10 +1,10 @@
 package dev.airbag.agent.instrument.apache5async.adapter;
 
+import dev.airbag.agent.instrument.JsonContentType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.core5.http.ContentType;
@@ -73,8 +73,7 @@ final class AsyncRequestBody {
       return CompletableFuture.completedFuture(new AsyncRequestBody(null, null, true, null));
     }
     String contentType = producer.getContentType();
-    boolean json = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")
-        && producer.getContentEncoding() == null;
+    boolean json = JsonContentType.named(contentType) && producer.getContentEncoding() == null;
     boolean repeatable = producer.isRepeatable();
     if (repeatable && (!needed || !json)) {
       String notJson = needed ? "request body is not JSON; passed through unread" : null;

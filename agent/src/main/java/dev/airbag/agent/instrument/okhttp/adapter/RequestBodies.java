@@ -1,5 +1,6 @@
 package dev.airbag.agent.instrument.okhttp.adapter;
 
+import dev.airbag.agent.instrument.JsonContentType;
 import java.io.IOException;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -90,7 +91,7 @@ final class RequestBodies {
       return new Captured(null, null, null);
     }
     MediaType type = body.contentType();
-    if (type == null || !type.subtype().toLowerCase(java.util.Locale.ROOT).contains("json")) {
+    if (type == null || !JsonContentType.named(type.subtype())) {
       return new Captured(null, type, "request body is not JSON; passed through unread");
     }
     if (isOneShot(body)) {
