@@ -8,10 +8,14 @@ import java.util.Map;
 /**
  * Side by side at a fine grain: one live child JVM per variant, all started together, taking turns to run a batch
  * of calls (A, B, A, B... with the order rotated every batch), so that whatever else the shared machine is doing
- * weighs on every variant within a fraction of a second. Warm-up batches take turns too and are discarded. Repeated
+ * weighs on every variant within a fraction of a second. Warm-up batches take turns too and are discarded; warm-up
+ * lasts until every child's JIT has gone quiet ({@link JitQuiet}), at least the batches asked for. Repeated
  * for several rounds of fresh JVMs, so that one JVM's compilation luck cannot decide a figure. Not thread-safe.
  */
 final class BatchAlternation {
+  /** Warm-up goes on past its batches while a child's JIT is busy ({@link JitQuiet}), up to this many times them. */
+  static final int MAX_WARMUP_FACTOR = 10;
+
   /** Starts the live child of one variant. */
   @FunctionalInterface
   interface Starter {
@@ -27,6 +31,7 @@ final class BatchAlternation {
   /** What a child measures of a batch beyond its times, in the order of its BATCH line after the CPU of all threads. */
   enum Cost { THREAD_CPU_NS, THREAD_BYTES, ALL_BYTES }
   private final Map<String, List<Map<String, Double>>> finals = new LinkedHashMap<>();
+  private final List<Warmup> warmups = new ArrayList<>();
 
   private BatchAlternation() {
   }
@@ -46,30 +51,24 @@ final class BatchAlternation {
       result.finals.put(v, new ArrayList<>());
     }
     for (int round = 0; round < rounds; round++) {
-      System.err.printf("  round %d/%d: %s, %d batches of %d calls each after %d warm-up batches%n", round + 1, rounds,
-          String.join(", ", variants), batches, batchSize, warmupBatches);
+      System.err.printf("  round %d/%d: %s, %d batches of %d calls each after at least %d warm-up batches%n",
+          round + 1, rounds, String.join(", ", variants), batches, batchSize, warmupBatches);
       Map<String, LiveChild> children = new LinkedHashMap<>();
       try {
         for (String v : variants) {
           children.put(v, starter.start(v));
         }
-        for (int b = 0; b < warmupBatches + batches; b++) {
-          for (int i = 0; i < variants.size(); i++) {
-            String v = variants.get((i + b) % variants.size());
-            String[] answer = children.get(v).ask("calls " + batchSize, "BATCH ").split(" ");
-            if (b >= warmupBatches) {
-              result.p50s.get(v).add(Double.parseDouble(answer[1]));
-              result.p99s.get(v).add(Double.parseDouble(answer[2]));
-              if (answer.length > 3) {
-                result.cpus.get(v).add(Double.parseDouble(answer[3]));
-              }
-              for (Cost cost : Cost.values()) {
-                if (answer.length > 4 + cost.ordinal()) {
-                  result.costs.get(v).get(cost).add(Double.parseDouble(answer[4 + cost.ordinal()]));
-                }
-              }
-            }
-          }
+        Map<String, JitQuiet> jit = new LinkedHashMap<>();
+        variants.forEach(v -> jit.put(v, new JitQuiet()));
+        int maxWarmup = Math.max(warmupBatches, MAX_WARMUP_FACTOR * Math.max(1, warmupBatches));
+        int turn = 0;
+        while (turn < warmupBatches || (turn < maxWarmup && !jit.values().stream().allMatch(JitQuiet::quiet))) {
+          result.turn(children, variants, turn++, batchSize, jit, false);
+        }
+        result.warmups.add(new Warmup(turn * batchSize, jit.values().stream().allMatch(JitQuiet::quiet), jit));
+        System.err.println("    " + result.warmups.get(result.warmups.size() - 1));
+        for (int b = 0; b < batches; b++) {
+          result.turn(children, variants, turn++, batchSize, jit, true);
         }
         for (String v : variants) {
           result.finals.get(v).add(children.get(v).end());
@@ -81,6 +80,74 @@ final class BatchAlternation {
       }
     }
     return result;
+  }
+
+  /** One batch of every variant, in an order rotated by turn; kept when {@code measured}, else warm-up. */
+  private void turn(Map<String, LiveChild> children, List<String> variants, int turn, int batchSize,
+      Map<String, JitQuiet> jit, boolean measured) throws Exception {
+    for (int i = 0; i < variants.size(); i++) {
+      String v = variants.get((i + turn) % variants.size());
+      String[] answer = children.get(v).ask("calls " + batchSize, "BATCH ").split(" ");
+      if (answer.length > 8) {
+        jit.get(v).observe(Long.parseLong(answer[7]), Long.parseLong(answer[8]));
+      } else {
+        jit.get(v).observe(0, -1);
+      }
+      if (!measured) {
+        continue;
+      }
+      p50s.get(v).add(Double.parseDouble(answer[1]));
+      p99s.get(v).add(Double.parseDouble(answer[2]));
+      if (answer.length > 3) {
+        cpus.get(v).add(Double.parseDouble(answer[3]));
+      }
+      for (Cost cost : Cost.values()) {
+        if (answer.length > 4 + cost.ordinal()) {
+          costs.get(v).get(cost).add(Double.parseDouble(answer[4 + cost.ordinal()]));
+        }
+      }
+    }
+  }
+
+  /** How one round warmed up: its calls per child, whether every JIT went quiet, and each child's JIT time then. */
+  static final class Warmup {
+    final int calls;
+    final boolean quiet;
+    final Map<String, Long> jitNanos = new LinkedHashMap<>();
+
+    Warmup(int calls, boolean quiet, Map<String, JitQuiet> jit) {
+      this.calls = calls;
+      this.quiet = quiet;
+      jit.forEach((variant, state) -> jitNanos.put(variant, state.jitNanos()));
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder text = new StringBuilder(String.format("warm-up: %,d calls per child, JIT %s; compiled so far:",
+          calls, quiet ? "quiet" : "still compiling at the cap"));
+      jitNanos.forEach((variant, nanos) -> text.append(nanos < 0 ? String.format(" %s (not reported)", variant)
+          : String.format(" %s %.0f ms", variant, nanos / 1e6)));
+      return text.toString();
+    }
+  }
+
+  /**
+   * Warms one child alone as a round warms its children: at least {@code minCalls}, then on until its JIT is quiet,
+   * up to {@link #MAX_WARMUP_FACTOR} times as many. Returns the calls made.
+   */
+  static int warmAlone(LiveChild child, int minCalls, int batchSize) throws Exception {
+    JitQuiet jit = new JitQuiet();
+    int calls = 0;
+    while (calls < minCalls || (calls < MAX_WARMUP_FACTOR * minCalls && !jit.quiet())) {
+      String[] answer = child.ask("calls " + batchSize, "BATCH ").split(" ");
+      jit.observe(answer.length > 8 ? Long.parseLong(answer[7]) : 0, answer.length > 8 ? Long.parseLong(answer[8]) : -1);
+      calls += batchSize;
+    }
+    return calls;
+  }
+
+  List<Warmup> warmups() {
+    return warmups;
   }
 
   /** The median over every measured batch of this variant of the batch's median call time, in ns. */

@@ -45,6 +45,11 @@ final class HappyServersSection {
         System.err.println("  " + figure.note());
         List<Figure> costs = costs(runs, client, server);
         figures.addAll(costs);
+        Figure jit = jit(runs, client, server);
+        if (jit != null) {
+          figures.add(jit);
+          System.err.println("  " + jit.name() + ": " + jit.note());
+        }
         System.err.println("  calling thread's CPU " + costs.get(0).note() + "\n  bytes allocated " + costs.get(1).note());
         if (o.profileCalls > 0) {
           Figure own = ownFrames(env, o, client, server);
@@ -73,6 +78,37 @@ final class HappyServersSection {
   }
 
   /**
+   * What the agent costs once, before the per-call figures start: the JIT's compile time until both children went
+   * quiet, median over rounds. Null when a child does not report it.
+   */
+  private static Figure jit(BatchAlternation runs, String client, String server) {
+    List<Double> without = new ArrayList<>();
+    List<Double> with = new ArrayList<>();
+    List<Integer> calls = new ArrayList<>();
+    int quiet = 0;
+    for (BatchAlternation.Warmup warmup : runs.warmups()) {
+      long a = warmup.jitNanos.get(client);
+      long b = warmup.jitNanos.get(client + "+agent");
+      if (a < 0 || b < 0) {
+        return null;
+      }
+      without.add(a / 1e6);
+      with.add(b / 1e6);
+      calls.add(warmup.calls);
+      quiet += warmup.quiet ? 1 : 0;
+    }
+    Figure figure = Figure.compared(SECTION, client + " on the " + server + " server, JIT compile time until quiet",
+        "ms (median)", "agent vs none", median(without), median(with), 1, "ms", without.size());
+    return figure.note(String.format("warm-up calls per child %s; JIT quiet (compiling under %.0f%% of %d batches)"
+        + " in %d of %d rounds; the per-call figures are measured after it", calls, 100 * JitQuiet.SHARE,
+        JitQuiet.TURNS, quiet, runs.warmups().size()));
+  }
+
+  private static double median(List<Double> values) {
+    return Stats.median(values.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /**
    * Airbag's own CPU per call from a profile: one more child with the agent, warmed up as the paired ones, makes
    * {@code --profile-calls} calls under async-profiler; the share of its samples in Airbag's own frames
    * ({@code OwnFrames}) times the CPU per call it measured over those calls. A share of samples holds still where
@@ -83,7 +119,7 @@ final class HappyServersSection {
       throws Exception {
     String[] answer;
     try (LiveChild child = start(env, client + "+agent", server)) {
-      child.ask("calls " + Math.max(1, o.warmup), "BATCH ");
+      BatchAlternation.warmAlone(child, Math.max(1, o.warmup), Math.min(o.batch, Math.max(1, o.warmup)));
       answer = child.ask("profile " + o.profileCalls, "PROFILE ").split(" ");
       child.end();
     }

@@ -61,6 +61,10 @@ class BenchSmokeTest {
     Set<String> names = new HashSet<>();
     for (JsonNode figure : new ObjectMapper().readTree(Files.readString(json)).get("figures")) {
       names.add(figure.get("name").asText());
+      if (figure.get("name").asText().endsWith("JIT compile time until quiet")) {
+        assertTrue(figure.get("without").asDouble() > 0 && figure.get("with").asDouble() > 0, figure.toString());
+        assertTrue(figure.get("note").asText().contains("warm-up calls per child ["), figure.toString());
+      }
       if (figure.get("name").asText().endsWith("(profile)")) {
         assertTrue(figure.get("with").asDouble() >= 0, figure.toString());
         assertTrue(figure.get("samples").asInt() > 0, "the calling thread was sampled: " + figure);
@@ -72,6 +76,7 @@ class BenchSmokeTest {
       assertTrue(names.contains(where + "median per call"), names.toString());
       assertTrue(names.contains(where + "bytes allocated per call, every thread"), names.toString());
       assertTrue(names.contains(where + "Airbag's own CPU per call (profile)"), names.toString());
+      assertTrue(names.contains(where + "JIT compile time until quiet"), names.toString());
     }
   }
 
