@@ -57,7 +57,12 @@ final class AttemptSubscription {
           }
         },
         failure -> response.completeExceptionally(NettyFailure.asIo(failure)),
-        () -> response.completeExceptionally(new IOException("no response")));
+        () -> {
+          // Completion follows every answer: an exception (its stack filled in) only when there was none.
+          if (!response.isDone()) {
+            response.completeExceptionally(new IOException("no response"));
+          }
+        });
   }
 
   CompletableFuture<NettyAttempt> answer() {
@@ -78,7 +83,7 @@ final class AttemptSubscription {
       return;
     }
     CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS).execute(() -> {
-      if (response.completeExceptionally(
+      if (!response.isDone() && response.completeExceptionally(
           new SocketTimeoutException("no response within the first-byte timeout of " + millis + " ms"))) {
         cancel();
       }
