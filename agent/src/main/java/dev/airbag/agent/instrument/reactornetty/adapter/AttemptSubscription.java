@@ -14,14 +14,13 @@ import reactor.netty.http.client.HttpClientResponse;
 import reactor.util.context.ContextView;
 
 /**
- * One attempt in flight: a subscription to the client's own connect, with Airbag's handlers in the attempt's pipeline
- * (the {@link HeldRequest} on a call's first attempt, a {@link ResponseWatch} on each). Its answer completes when the
+ * One attempt in flight: a subscription to the client's own connect, with Airbag's handler in the attempt's pipeline
+ * ({@link AttemptHandler}: the {@link HeldRequest} on a call's first attempt, a {@link ResponseWatch} on each). Its answer completes when the
  * response's headers have come and an error body was read as far as it will be, or with the attempt's failure as an
  * {@link IOException}. Thread-safe.
  */
 final class AttemptSubscription {
-  private static final String HOLD_NAME = "airbag.request";
-  private static final String WATCH_NAME = "airbag.response";
+  private static final String HANDLER_NAME = "airbag.attempt";
 
   private final CompletableFuture<HttpClientResponse> response = new CompletableFuture<>();
   private final CompletableFuture<NettyAttempt> answer;
@@ -34,10 +33,7 @@ final class AttemptSubscription {
     HttpClient watched = client.doOnRequest((request, connection) -> {
       // Once: a redirect's request may go out on another connection, and a handler has one pipeline.
       if (added.compareAndSet(false, true)) {
-        if (hold != null) {
-          connection.addHandlerFirst(HOLD_NAME, hold);
-        }
-        connection.addHandlerFirst(WATCH_NAME, watch);
+        connection.addHandlerFirst(HANDLER_NAME, new AttemptHandler(hold, watch));
       }
     });
     this.answer = response.thenCompose(headers -> {

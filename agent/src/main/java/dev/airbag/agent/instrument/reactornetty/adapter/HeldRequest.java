@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,8 @@ final class HeldRequest extends ChannelOutboundHandlerAdapter {
   private final CompletableFuture<CapturedRequest> captured = new CompletableFuture<>();
   // Touched on the event loop only.
   private final List<Object> messages = new ArrayList<>();
-  private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+  // Sized from the request's Content-Length once its head is written: one array, no growing copies.
+  private ByteArrayOutputStream body = new ByteArrayOutputStream(0);
   private HttpRequest request;
   private boolean passing;
   private volatile ChannelHandlerContext context;
@@ -61,6 +63,8 @@ final class HeldRequest extends ChannelOutboundHandlerAdapter {
     promise.trySuccess();
     if (msg instanceof HttpRequest) {
       request = (HttpRequest) msg;
+      long length = HttpUtil.getContentLength(request, -1L);
+      body = new ByteArrayOutputStream(length >= 0 && length <= maxBytes ? (int) length : 256);
     }
     ByteBuf content = msg instanceof HttpContent ? ((HttpContent) msg).content()
         : msg instanceof ByteBuf ? (ByteBuf) msg : null;
