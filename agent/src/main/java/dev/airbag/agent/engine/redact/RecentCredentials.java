@@ -23,16 +23,22 @@ public final class RecentCredentials implements TextMask {
 
   private final Clock clock;
   private final long ttlNanos;
-  private final long base;
   private final ReentrantLock lock = new ReentrantLock();
   // Value: when last seen. In access order, so the first entries are the least recently seen.
   private final LinkedHashMap<Print, Long> prints = new LinkedHashMap<>(16, 0.75f, true);
 
+  /**
+   * The hash's base, drawn when a credential is first remembered or a text first masked (a failure), not at start-up:
+   * seeding a {@code SecureRandom} sets up the JDK's security providers, a tenth of the agent's start-up.
+   */
+  private static final class Base {
+    // Odd, so that multiplying by it never loses the low bits of the hash.
+    static final long VALUE = new SecureRandom().nextLong() | 1L;
+  }
+
   public RecentCredentials(Clock clock, long ttlNanos) {
     this.clock = clock;
     this.ttlNanos = ttlNanos;
-    // Odd, so that multiplying by it never loses the low bits of the hash.
-    this.base = new SecureRandom().nextLong() | 1L;
   }
 
   /** Remembers each value (at least {@value KnownSecrets#MIN_LENGTH} chars); the strings themselves are not kept. */
@@ -111,7 +117,7 @@ public final class RecentCredentials implements TextMask {
     }
     long top = 1;
     for (int i = 1; i < length; i++) {
-      top *= base;
+      top *= Base.VALUE;
     }
     boolean any = false;
     long h = hash(text, 0, length);
@@ -123,14 +129,14 @@ public final class RecentCredentials implements TextMask {
       if (start + length >= text.length()) {
         return any;
       }
-      h = (h - text.charAt(start) * top) * base + text.charAt(start + length);
+      h = (h - text.charAt(start) * top) * Base.VALUE + text.charAt(start + length);
     }
   }
 
   private long hash(String text, int from, int to) {
     long h = 0;
     for (int i = from; i < to; i++) {
-      h = h * base + text.charAt(i);
+      h = h * Base.VALUE + text.charAt(i);
     }
     return h;
   }

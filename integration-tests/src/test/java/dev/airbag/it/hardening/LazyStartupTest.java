@@ -1,0 +1,34 @@
+package dev.airbag.it.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airbag.it.apps.HelloApp;
+import dev.airbag.it.support.AgentConfig;
+import dev.airbag.it.support.ChildJvm;
+import dev.airbag.it.support.Jdks;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the agent leaves for later: an app that never calls an LLM, nor fails one, never pays for it at start-up. The
+ * credentials' hash base is drawn at the first failed call, since seeding a {@code SecureRandom} sets up the JDK's
+ * security providers (a tenth of the agent's start-up when it was drawn at once).
+ */
+class LazyStartupTest {
+  @TempDir Path dir;
+
+  @Test
+  void helloWorldWithTheAgentLoadsNoSecureRandomAndNoSecurityProvider() throws Exception {
+    ChildJvm.Result result = ChildJvm.on(Jdks.current()).testClasspath()
+        .agentWithConfig(AgentConfig.in(dir).write())
+        .jvmArg("-Xlog:class+load=info").run(HelloApp.class.getName());
+
+    assertTrue(result.stdout().contains("HELLO from the app"), result.toString());
+    assertTrue(result.stdout().contains("dev.airbag.agent.engine.redact.RecentCredentials "),
+        "the agent started and the log lists its classes");
+    assertFalse(result.stdout().contains("java.security.SecureRandom "), "no SecureRandom before it is needed");
+    assertFalse(result.stdout().contains("sun.security.provider."), "no security provider set up at start-up");
+  }
+}
