@@ -60,7 +60,8 @@ final class BatchAlternation {
         }
         Map<String, JitQuiet> jit = new LinkedHashMap<>();
         variants.forEach(v -> jit.put(v, new JitQuiet()));
-        int maxWarmup = Math.max(warmupBatches, MAX_WARMUP_FACTOR * Math.max(1, warmupBatches));
+        // --warmup 0 asks for cold JVMs: measured from the first call, compiling or not.
+        int maxWarmup = MAX_WARMUP_FACTOR * warmupBatches;
         int turn = 0;
         while (turn < warmupBatches || (turn < maxWarmup && !jit.values().stream().allMatch(JitQuiet::quiet))) {
           result.turn(children, variants, turn++, batchSize, jit, false);

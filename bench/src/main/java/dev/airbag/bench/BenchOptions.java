@@ -21,8 +21,8 @@ public final class BenchOptions {
       "no-harm-rate", "no-harm-seconds", "no-harm-cells", "no-harm-repeat", "storm-runs", "storm-processes", "only",
       "out", "quick", "help");
   private static final String USAGE = "flags: --calls N (20000 per JVM) --batch N (1000)"
-      + " --warmup N (10000; at least: it goes on while a child's JIT is busy, up to ten times N) --rounds N (3)"
-      + " --startup-runs N (10) --demo-runs N (5; 0 skips)"
+      + " --warmup N (10000; at least: it goes on while a child's JIT is busy, up to ten times N; 0: none)"
+      + " --rounds N (3) --startup-runs N (10) --demo-runs N (5; 0 skips)"
       + " --failure-calls N (20000) --engine-calls N (200000) --threads-seconds S (2) --export-events N (200000)"
       + " --no-harm-calls N (40, closed loop) --no-harm-rate R (20 calls/s, open loop) --no-harm-seconds S (8)"
       + " --no-harm-cells REGEX (cells of the whole matrix whose id matches; --quick: a handful)"
