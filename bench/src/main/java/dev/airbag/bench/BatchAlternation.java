@@ -63,10 +63,10 @@ final class BatchAlternation {
         // --warmup 0 asks for cold JVMs: measured from the first call, compiling or not.
         int maxWarmup = MAX_WARMUP_FACTOR * warmupBatches;
         int turn = 0;
-        while (turn < warmupBatches || (turn < maxWarmup && !jit.values().stream().allMatch(JitQuiet::quiet))) {
+        while (turn < warmupBatches || (turn < maxWarmup && !JitQuiet.allQuiet(jit.values()))) {
           result.turn(children, variants, turn++, batchSize, jit, false);
         }
-        result.warmups.add(new Warmup(turn * batchSize, jit.values().stream().allMatch(JitQuiet::quiet), jit));
+        result.warmups.add(new Warmup(turn * batchSize, JitQuiet.allQuiet(jit.values()), jit));
         System.err.println("    " + result.warmups.get(result.warmups.size() - 1));
         for (int b = 0; b < batches; b++) {
           result.turn(children, variants, turn++, batchSize, jit, true);
@@ -89,11 +89,7 @@ final class BatchAlternation {
     for (int i = 0; i < variants.size(); i++) {
       String v = variants.get((i + turn) % variants.size());
       String[] answer = children.get(v).ask("calls " + batchSize, "BATCH ").split(" ");
-      if (answer.length > 8) {
-        jit.get(v).observe(Long.parseLong(answer[7]), Long.parseLong(answer[8]));
-      } else {
-        jit.get(v).observe(0, -1);
-      }
+      jit.get(v).observe(answer);
       if (!measured) {
         continue;
       }
@@ -140,8 +136,7 @@ final class BatchAlternation {
     JitQuiet jit = new JitQuiet();
     int calls = 0;
     while (calls < minCalls || (calls < MAX_WARMUP_FACTOR * minCalls && !jit.quiet())) {
-      String[] answer = child.ask("calls " + batchSize, "BATCH ").split(" ");
-      jit.observe(answer.length > 8 ? Long.parseLong(answer[7]) : 0, answer.length > 8 ? Long.parseLong(answer[8]) : -1);
+      jit.observe(child.ask("calls " + batchSize, "BATCH ").split(" "));
       calls += batchSize;
     }
     return calls;
@@ -209,7 +204,7 @@ final class BatchAlternation {
     return p50s.get(variant).size();
   }
 
-  private static double median(List<Double> values) {
+  static double median(List<Double> values) {
     return Stats.median(values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 }

@@ -98,14 +98,11 @@ final class HappyServersSection {
       quiet += warmup.quiet ? 1 : 0;
     }
     Figure figure = Figure.compared(SECTION, client + " on the " + server + " server, JIT compile time until quiet",
-        "ms (median)", "agent vs none", median(without), median(with), 1, "ms", without.size());
+        "ms (median)", "agent vs none", BatchAlternation.median(without), BatchAlternation.median(with), 1, "ms",
+        without.size());
     return figure.note(String.format("warm-up calls per child %s; JIT quiet (compiling under %.0f%% of %d batches)"
         + " in %d of %d rounds; the per-call figures are measured after it", calls, 100 * JitQuiet.SHARE,
         JitQuiet.TURNS, quiet, runs.warmups().size()));
-  }
-
-  private static double median(List<Double> values) {
-    return Stats.median(values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /**

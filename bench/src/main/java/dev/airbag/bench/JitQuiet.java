@@ -31,6 +31,25 @@ final class JitQuiet {
     lastJitNanos = jitNanos;
   }
 
+  /** Takes one batch as the child reported it ({@code BATCH ... batch_ns jit_ns}); older lines carry no JIT time. */
+  void observe(String[] batchAnswer) {
+    if (batchAnswer.length > 8) {
+      observe(Long.parseLong(batchAnswer[7]), Long.parseLong(batchAnswer[8]));
+    } else {
+      observe(0, -1);
+    }
+  }
+
+  /** Whether every one of these children's JIT is quiet. */
+  static boolean allQuiet(Iterable<JitQuiet> children) {
+    for (JitQuiet child : children) {
+      if (!child.quiet()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** True once the last turns compiled little, or when the child does not report its JIT time (nothing to wait for). */
   boolean quiet() {
     if (unknown) {

@@ -30,6 +30,22 @@ class JitQuietTest {
   }
 
   @Test
+  void readsTheBatchLineAndALineWithoutJitTimeIsNotWaitedFor() {
+    JitQuiet reported = new JitQuiet();
+    for (int i = 0; i <= JitQuiet.TURNS; i++) {
+      reported.observe(("BATCH 1 2 3 4 5 6 " + BATCH + " " + 1_000_000L * i).split(" "));
+    }
+    JitQuiet older = new JitQuiet();
+    older.observe("BATCH 1 2 3 4 5 6".split(" "));
+
+    assertTrue(reported.quiet(), "1 ms of compiling per 100 ms batch");
+    assertEquals(1_000_000L * JitQuiet.TURNS, reported.jitNanos());
+    assertTrue(older.quiet());
+    assertEquals(-1, older.jitNanos());
+    assertFalse(JitQuiet.allQuiet(java.util.List.of(reported, new JitQuiet())), "one child still unjudged");
+  }
+
+  @Test
   void aChildThatCannotTellItsJitTimeIsNotWaitedFor() {
     JitQuiet jit = new JitQuiet();
     jit.observe(BATCH, -1);

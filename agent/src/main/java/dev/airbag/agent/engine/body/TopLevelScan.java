@@ -2,11 +2,11 @@ package dev.airbag.agent.engine.body;
 
 /**
  * A byte scan of a JSON object body for its top-level {@code "model"} string and its first top-level
- * {@code "stream"} value, in one pass, without a parser: it answers only for a body it has checked to be one well-formed object in
- * strict UTF-8, and answers null for anything else
- * (a BOM or another encoding, escapes in a top-level key or in the model, deep nesting, long names or numbers,
- * malformed JSON), which then goes to the parser. Being stricter than Jackson, never looser, is what keeps the
- * answer identical to the parser's. Not thread-safe; one instance per scan.
+ * {@code "stream"} value, in one pass, without a parser: it answers only for a body it has checked to be one
+ * well-formed object in strict UTF-8, and answers null for anything else (a BOM or another encoding, escapes in a
+ * top-level key or in the model, deep nesting, long names or numbers, malformed JSON), which then goes to the parser.
+ * Being stricter than Jackson, never looser, is what keeps the answer identical to the parser's. Not thread-safe; one
+ * instance per scan.
  */
 final class TopLevelScan extends JsonCursor {
   /** The body is a well-formed object without that field (a top-level string model, a top-level stream). */

@@ -15,9 +15,9 @@ import reactor.util.context.ContextView;
 
 /**
  * One attempt in flight: a subscription to the client's own connect, with Airbag's handler in the attempt's pipeline
- * ({@link AttemptHandler}: the {@link HeldRequest} on a call's first attempt, a {@link ResponseWatch} on each). Its answer completes when the
- * response's headers have come and an error body was read as far as it will be, or with the attempt's failure as an
- * {@link IOException}. Thread-safe.
+ * ({@link AttemptHandler}: the {@link HeldRequest} on a call's first attempt, a {@link ResponseWatch} on each). Its
+ * answer completes when the response's headers have come and an error body was read as far as it will be, or with the
+ * attempt's failure as an {@link IOException}. Thread-safe.
  */
 final class AttemptSubscription {
   private static final String HANDLER_NAME = "airbag.attempt";

@@ -32,8 +32,9 @@ final class HeldRequest extends ChannelOutboundHandlerAdapter {
   private final CompletableFuture<CapturedRequest> captured = new CompletableFuture<>();
   // Touched on the event loop only.
   private final List<Object> messages = new ArrayList<>();
-  // Sized from the request's Content-Length once its head is written: one array, no growing copies.
-  private ByteArrayOutputStream body = new ByteArrayOutputStream(0);
+  // Made with the request's head, sized from its Content-Length: one array, no growing copies. Content before a head
+  // passes on unread, so it is never read before then.
+  private ByteArrayOutputStream body;
   private HttpRequest request;
   private boolean passing;
   private volatile ChannelHandlerContext context;
