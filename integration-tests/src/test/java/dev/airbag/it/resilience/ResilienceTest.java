@@ -213,13 +213,14 @@ class ResilienceTest extends FaultServerTest {
 
   @Test
   void afterTheOpenDurationProbesCloseTheCircuitOnceTheProviderIsBack() throws Exception {
-    // Exactly the ten failures that open the circuit, healthy after: the probe finds the provider back.
+    // Exactly the ten failures that open the circuit, healthy after: the probe finds the provider back. The span is
+    // stated: ten calls 100 ms apart last about 0.95 s, a hair under the default 1 s on a fast machine.
     dev.airbag.faultserver.Fault[] tenFailures = new dev.airbag.faultserver.Fault[10];
     java.util.Arrays.fill(tenFailures, Faults.anthropicOverloaded());
     server.plan(FaultPlans.sequence(tenFailures));
     AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
-        .set("airbag.circuit.hopeless-after", "10").set("airbag.retry.max-attempts", "1")
-        .set("airbag.retry.replay-window", "0s");
+        .set("airbag.circuit.hopeless-after", "10").set("airbag.circuit.hopeless-span", "500ms")
+        .set("airbag.retry.max-attempts", "1").set("airbag.retry.replay-window", "0s");
 
     ChildJvm.Result result = ChildJvm.on(Jdks.current()).testClasspath().agentWithConfig(config.write())
         .run(PacedAnthropicApp.class.getName(), server.baseUrl(), KEY, "claude-opus-4-1", "50", "100");
