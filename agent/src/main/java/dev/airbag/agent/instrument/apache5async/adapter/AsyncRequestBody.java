@@ -22,6 +22,8 @@ import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
  */
 final class AsyncRequestBody {
   private static final int IDLE_ROUNDS = 3;
+  // The last content type parsed, for the next call that sends the same.
+  private static volatile ParsedType lastType;
 
   private final AsyncEntityProducer producer;
   private final byte[] bytes;
@@ -103,10 +105,31 @@ final class AsyncRequestBody {
   }
 
   private static ContentType contentType(AsyncEntityProducer producer) {
+    String text = producer.getContentType();
+    if (text == null) {
+      return null;
+    }
+    // An app sends the same content type on every call, and parsing it costs more than the rest of the copy.
+    ParsedType last = lastType;
+    if (last != null && last.text.equals(text)) {
+      return last.type;
+    }
     try {
-      return producer.getContentType() == null ? null : ContentType.parse(producer.getContentType());
+      ContentType type = ContentType.parse(text);
+      lastType = new ParsedType(text, type);
+      return type;
     } catch (RuntimeException unparsable) {
       return null;
+    }
+  }
+
+  private static final class ParsedType {
+    final String text;
+    final ContentType type;
+
+    ParsedType(String text, ContentType type) {
+      this.text = text;
+      this.type = type;
     }
   }
 

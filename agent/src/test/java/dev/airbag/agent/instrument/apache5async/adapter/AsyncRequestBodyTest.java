@@ -47,6 +47,19 @@ class AsyncRequestBodyTest {
   }
 
   @Test
+  void eachCallKeepsItsOwnContentTypeWhenCallsAlternateBetweenTwo() throws Exception {
+    ContentType latin = ContentType.create("application/json", StandardCharsets.ISO_8859_1);
+    for (int round = 0; round < 2; round++) {
+      AsyncRequestBody utf8 = captured(new BasicAsyncEntityProducer(JSON, ContentType.APPLICATION_JSON), 1024);
+      AsyncRequestBody other = captured(new BasicAsyncEntityProducer(JSON, latin), 1024);
+
+      assertEquals(ContentType.APPLICATION_JSON.toString(), utf8.forSend(BYTES, 1).getContentType());
+      assertEquals(latin.toString(), other.forSend(BYTES, 1).getContentType());
+      assertEquals(ContentType.APPLICATION_JSON.toString(), utf8.forSend(BYTES, 2).getContentType());
+    }
+  }
+
+  @Test
   void aBodyThatIsNotJsonIsSentAsItIsAndRewoundForALaterSend() throws Exception {
     BasicAsyncEntityProducer producer = new BasicAsyncEntityProducer("hello", ContentType.TEXT_PLAIN);
     AsyncRequestBody body = captured(producer, 1024);
