@@ -33,7 +33,8 @@ public final class SwallowingApp {
         throw new ArithmeticException("a stage handles me");
       }).exceptionally(error -> "recovered").join();
     }
-    Thread.sleep(2500);
+    // The checker runs once a second and reports after the 500 ms grace: up to 1.5 s, with room for a slow machine.
+    Thread.sleep(4000);
     executor.shutdown();
   }
 }

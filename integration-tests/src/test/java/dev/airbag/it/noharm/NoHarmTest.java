@@ -35,7 +35,9 @@ class NoHarmTest {
   private static final String PRIMARY = "claude-sonnet-4-5";
   private static final String FALLBACK = "claude-haiku-4-5";
   private static final Fault OVERLOADED = Faults.withHeader(Faults.anthropicOverloaded(), "retry-after-ms", "20");
-  private static final Fault DOWN = Faults.withHeader(ProviderErrors.serverError(503), "retry-after-ms", "20");
+  // 50 ms: three attempts per call then last at least 100 ms, so the 50 failures that open the circuit always span
+  // its one second (with 20 ms a fast machine failed 75 times in that second before the circuit could open).
+  private static final Fault DOWN = Faults.withHeader(ProviderErrors.serverError(503), "retry-after-ms", "50");
 
   @TempDir Path dir;
 
