@@ -19,7 +19,7 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * A hand-written HttpURLConnection client, as RestTemplate's default factory and older SDKs use it: POSTs a JSON
  * body (or GETs), reads the answer whole, line by line as a stream, or from the error stream, and prints one RESULT
- * line per call and a SUMMARY. Args: url json mode(post|stream|get) count [trust-store]: with a PKCS12 trust store
+ * line per call and a SUMMARY. Args: url json mode(post|post-then-disconnect|stream|get) count [trust-store]: with a PKCS12 trust store
  * (password {@code airbag-it}), each https connection gets its own socket factory that trusts it, as an app with a
  * private CA does.
  */
@@ -107,6 +107,12 @@ public final class PlainUrlConnectionApp {
     }
     System.out.println("RESULT status=" + status + " served_by=" + (served == null ? "-" : served)
         + " body=" + body.replace('\n', ' '));
+    if (mode.equals("post-then-disconnect")) {
+      // As a finally block that logs the answer after closing does: the JDK answers from what it read.
+      connection.disconnect();
+      System.out.println("AFTER status=" + connection.getResponseCode() + " type=" + connection.getContentType()
+          + " length=" + connection.getContentLengthLong() + " line=" + connection.getHeaderField(0));
+    }
     return true;
   }
 }

@@ -91,6 +91,25 @@ class UrlConnectionTest extends FaultServerTest {
   }
 
   @Test
+  void anAppThatReadsTheAnswerAfterDisconnectingGetsItAsWithoutTheAgentAndSendsNothingMore() throws Exception {
+    ChildJvm.Result alone = ChildJvm.on(Jdks.current()).testClasspath()
+        .run(PlainUrlConnectionApp.class.getName(), completions(), BODY, "post-then-disconnect", "2");
+    int aloneRequests = server.requestCount();
+    server.reset();
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port());
+
+    ChildJvm.Result withAgent = app(Jdks.current(), config, completions(), BODY, "post-then-disconnect", 2);
+
+    List<String> after = alone.stdout().lines().filter(line -> line.startsWith("AFTER ")).toList();
+    assertEquals(2, after.size(), alone.toString());
+    assertTrue(after.get(0).startsWith("AFTER status=200 type=application/json"), alone.toString());
+    assertEquals(after, withAgent.stdout().lines().filter(line -> line.startsWith("AFTER ")).toList(),
+        withAgent.toString());
+    assertEquals(2, aloneRequests);
+    assertEquals(2, server.requestCount(), "reading after a disconnect sends nothing: " + withAgent);
+  }
+
+  @Test
   void aUrlThatIsNoLlmEndpointIsUntouched() throws Exception {
     server.plan(always(Faults.overloaded()));
     AgentConfig config = AgentConfig.in(dir).faultServer(server.port());
