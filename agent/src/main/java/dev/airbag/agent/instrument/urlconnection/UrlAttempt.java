@@ -25,6 +25,8 @@ import java.util.concurrent.Executor;
 final class UrlAttempt {
   final HttpURLConnection connection;
   final int status;
+  // Null for a success on a connection: each header is asked of it when the app asks (its own getters, which keep
+  // answering after a disconnect), rather than every header copied on every call.
   private final List<String[]> headers;
   private final ErrorBodyStart errorBody;
   private final byte[] madeUpBody;
@@ -46,18 +48,10 @@ final class UrlAttempt {
    */
   static UrlAttempt read(HttpURLConnection connection, int status, int maxErrorBytes, long waitNanos,
       Executor helper) {
-    List<String[]> headers = new ArrayList<>();
-    for (int i = 0; ; i++) {
-      String key = connection.getHeaderFieldKey(i);
-      String value = connection.getHeaderField(i);
-      if (value == null && (key == null || i > 0)) {
-        break;
-      }
-      headers.add(new String[] {key, value});
-    }
     if (status < 400) {
-      return new UrlAttempt(connection, status, headers, null, null, null);
+      return new UrlAttempt(connection, status, null, null, null, null);
     }
+    List<String[]> headers = copyHeaders(connection);
     InputStream error = connection.getErrorStream();
     if (error == null) {
       return new UrlAttempt(connection, status, headers, null, new byte[0], null);
@@ -76,7 +70,7 @@ final class UrlAttempt {
 
   UrlAttempt withHeaders(Map<String, String> added) {
     List<String[]> merged = new ArrayList<>();
-    for (String[] header : headers) {
+    for (String[] header : headers()) {
       if (header[0] == null || !added.keySet().stream().anyMatch(header[0]::equalsIgnoreCase)) {
         merged.add(header);
       }
@@ -130,6 +124,14 @@ final class UrlAttempt {
     if (name == null) {
       return null;
     }
+    if (headers == null) {
+      ReentrancyGuard.enter();
+      try {
+        return connection.getHeaderField(name);
+      } finally {
+        ReentrancyGuard.exit();
+      }
+    }
     for (int i = headers.size() - 1; i >= 0; i--) {
       if (name.equalsIgnoreCase(headers.get(i)[0])) {
         return headers.get(i)[1];
@@ -139,21 +141,62 @@ final class UrlAttempt {
   }
 
   String headerAt(int index) {
+    if (headers == null) {
+      ReentrancyGuard.enter();
+      try {
+        return connection.getHeaderField(index);
+      } finally {
+        ReentrancyGuard.exit();
+      }
+    }
     return index >= 0 && index < headers.size() ? headers.get(index)[1] : null;
   }
 
   String keyAt(int index) {
+    if (headers == null) {
+      ReentrancyGuard.enter();
+      try {
+        return connection.getHeaderFieldKey(index);
+      } finally {
+        ReentrancyGuard.exit();
+      }
+    }
     return index >= 0 && index < headers.size() ? headers.get(index)[0] : null;
   }
 
   /** {@code getHeaderFields()}: the status line under the null key, every name with its values in order. */
   Map<String, List<String>> headerFields() {
     Map<String, List<String>> fields = new HashMap<>();
-    for (String[] header : headers) {
+    for (String[] header : headers()) {
       fields.computeIfAbsent(header[0], name -> new ArrayList<>()).add(header[1]);
     }
     fields.replaceAll((name, values) -> Collections.unmodifiableList(values));
     return Collections.unmodifiableMap(fields);
+  }
+
+  private List<String[]> headers() {
+    if (headers != null) {
+      return headers;
+    }
+    ReentrancyGuard.enter();
+    try {
+      return copyHeaders(connection);
+    } finally {
+      ReentrancyGuard.exit();
+    }
+  }
+
+  /** Every header line of a connection whose response has come, index 0 the status line; called under the guard. */
+  private static List<String[]> copyHeaders(HttpURLConnection connection) {
+    List<String[]> headers = new ArrayList<>();
+    for (int i = 0; ; i++) {
+      String key = connection.getHeaderFieldKey(i);
+      String value = connection.getHeaderField(i);
+      if (value == null && (key == null || i > 0)) {
+        return headers;
+      }
+      headers.add(new String[] {key, value});
+    }
   }
 
   /** Releases an answer the app will never see, so that its connection can be reused. */

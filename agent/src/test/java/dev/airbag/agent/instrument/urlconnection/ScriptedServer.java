@@ -20,11 +20,24 @@ final class ScriptedServer implements AutoCloseable {
     final int status;
     final String contentType;
     final String body;
+    final List<String[]> headers;
 
     Answer(int status, String contentType, String body) {
+      this(status, contentType, body, List.of());
+    }
+
+    private Answer(int status, String contentType, String body, List<String[]> headers) {
       this.status = status;
       this.contentType = contentType;
       this.body = body;
+      this.headers = headers;
+    }
+
+    /** This answer with one more header line (a name may come twice). */
+    Answer withHeader(String name, String value) {
+      List<String[]> more = new java.util.ArrayList<>(headers);
+      more.add(new String[] {name, value});
+      return new Answer(status, contentType, body, more);
     }
   }
 
@@ -41,6 +54,7 @@ final class ScriptedServer implements AutoCloseable {
       Answer answer = script.apply(body);
       byte[] bytes = answer.body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", answer.contentType);
+      answer.headers.forEach(header -> exchange.getResponseHeaders().add(header[0], header[1]));
       exchange.sendResponseHeaders(answer.status, bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);

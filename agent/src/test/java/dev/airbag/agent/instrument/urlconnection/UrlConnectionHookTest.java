@@ -90,6 +90,43 @@ class UrlConnectionHookTest {
   }
 
   @Test
+  void aSuccessAnswersEveryHeaderGetterAsTheJdksOwnConnectionDoesEvenAfterADisconnect() throws Exception {
+    start(body -> new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}")
+        .withHeader("x-request-id", "req_1").withHeader("x-ratelimit-remaining", "9")
+        .withHeader("x-ratelimit-remaining", "8"));
+    HttpURLConnection plain = (HttpURLConnection) new URL("http://127.0.0.1:" + server.port() + "/v1/chat/completions")
+        .openConnection();
+    plain.setRequestMethod("POST");
+    plain.setDoOutput(true);
+    try (OutputStream out = plain.getOutputStream()) {
+      out.write(PRIMARY.getBytes(StandardCharsets.UTF_8));
+    }
+    HttpURLConnection app = post("/v1/chat/completions", PRIMARY);
+
+    assertEquals(text(plain.getInputStream()), text((InputStream) call(app, "getInputStream", null)));
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 8; i++) {
+        assertEquals(plain.getHeaderFieldKey(i), call(app, "getHeaderFieldKey", i), "key " + i);
+        if (!"Date".equalsIgnoreCase(plain.getHeaderFieldKey(i))) {
+          assertEquals(plain.getHeaderField(i), call(app, "getHeaderField", i), "value " + i);
+        }
+      }
+      assertEquals("8", call(app, "getHeaderField", "X-RateLimit-Remaining"), "the last value, as the JDK answers");
+      assertEquals(plain.getHeaderField("x-request-id"), call(app, "getHeaderField", "x-request-id"));
+      assertNull(call(app, "getHeaderField", "x-absent"));
+      @SuppressWarnings("unchecked")
+      Map<String, List<String>> fields = (Map<String, List<String>>) call(app, "getHeaderFields", null);
+      assertEquals(List.of("9", "8"), fields.get("X-ratelimit-remaining"));
+      assertEquals(plain.getHeaderFields().keySet(), fields.keySet());
+      // As the advice does: the hook hears of it first, then the JDK's own method runs.
+      hook.on("disconnect", app, null, null);
+      app.disconnect();
+      plain.disconnect();
+    }
+    assertEquals(2, server.bodies.size(), "reading headers after a disconnect sends nothing");
+  }
+
+  @Test
   void aFinalErrorReachesTheAppAsTheJdkGivesIt() throws Exception {
     start(body -> new ScriptedServer.Answer(503, "application/json", OVERLOADED));
 
