@@ -125,12 +125,7 @@ final class UrlAttempt {
       return null;
     }
     if (headers == null) {
-      ReentrancyGuard.enter();
-      try {
-        return connection.getHeaderField(name);
-      } finally {
-        ReentrancyGuard.exit();
-      }
+      return asked(name, 0, false);
     }
     for (int i = headers.size() - 1; i >= 0; i--) {
       if (name.equalsIgnoreCase(headers.get(i)[0])) {
@@ -142,24 +137,14 @@ final class UrlAttempt {
 
   String headerAt(int index) {
     if (headers == null) {
-      ReentrancyGuard.enter();
-      try {
-        return connection.getHeaderField(index);
-      } finally {
-        ReentrancyGuard.exit();
-      }
+      return asked(null, index, false);
     }
     return index >= 0 && index < headers.size() ? headers.get(index)[1] : null;
   }
 
   String keyAt(int index) {
     if (headers == null) {
-      ReentrancyGuard.enter();
-      try {
-        return connection.getHeaderFieldKey(index);
-      } finally {
-        ReentrancyGuard.exit();
-      }
+      return asked(null, index, true);
     }
     return index >= 0 && index < headers.size() ? headers.get(index)[0] : null;
   }
@@ -172,6 +157,17 @@ final class UrlAttempt {
     }
     fields.replaceAll((name, values) -> Collections.unmodifiableList(values));
     return Collections.unmodifiableMap(fields);
+  }
+
+  /** A header getter of Airbag's connection, past the hooks: by {@code name}, else the value or key at {@code index}. */
+  private String asked(String name, int index, boolean key) {
+    ReentrancyGuard.enter();
+    try {
+      return name != null ? connection.getHeaderField(name)
+          : key ? connection.getHeaderFieldKey(index) : connection.getHeaderField(index);
+    } finally {
+      ReentrancyGuard.exit();
+    }
   }
 
   private List<String[]> headers() {

@@ -53,8 +53,8 @@ public final class UrlConnectionHook {
         // A call Airbag makes on connections of its own: the app's stays unconnected, with no socket held idle.
         return ((HttpURLConnection) connection).getDoOutput() && watch(connection) != null ? SKIP : null;
       case "disconnect":
-        // Still watched: the JDK's getters keep answering from a disconnected connection, and the app's own, never
-        // connected, would send its request again. The weak key forgets it once the app drops it.
+        // Still watched: the JDK's getters keep answering from a disconnected connection, where the app's own, never
+        // connected, would try to send its request (and throw). The weak key forgets it once the app drops it.
         WatchedConnection gone = watched.get(connection);
         if (gone != null) {
           gone.disconnect();
