@@ -19,9 +19,10 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * A hand-written HttpURLConnection client, as RestTemplate's default factory and older SDKs use it: POSTs a JSON
  * body (or GETs), reads the answer whole, line by line as a stream, or from the error stream, and prints one RESULT
- * line per call and a SUMMARY. Args: url json mode(post|post-then-disconnect|stream|get) count [trust-store]: with a PKCS12 trust store
- * (password {@code airbag-it}), each https connection gets its own socket factory that trusts it, as an app with a
- * private CA does.
+ * line per call and a SUMMARY; {@code post-then-disconnect} also prints an AFTER line read once disconnected. Args:
+ * url json mode(post|post-then-disconnect|stream|get) count [trust-store]: with a PKCS12 trust store (password
+ * {@code airbag-it}), each https connection gets its own socket factory that trusts it, as an app with a private CA
+ * does.
  */
 public final class PlainUrlConnectionApp {
   public static void main(String[] args) throws Exception {

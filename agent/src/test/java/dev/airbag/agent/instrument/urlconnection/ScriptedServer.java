@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -35,7 +36,7 @@ final class ScriptedServer implements AutoCloseable {
 
     /** This answer with one more header line (a name may come twice). */
     Answer withHeader(String name, String value) {
-      List<String[]> more = new java.util.ArrayList<>(headers);
+      List<String[]> more = new ArrayList<>(headers);
       more.add(new String[] {name, value});
       return new Answer(status, contentType, body, more);
     }
