@@ -101,14 +101,16 @@ class FleetTest {
       ExecutorService pool = Executors.newSingleThreadExecutor();
       try {
         Future<List<Fleet.Instance>> early = pool.submit(() -> Fleet.run(dir.resolve("early"), "early", server, 1,
-            redis.url(), WITH_FALLBACK, PRIMARY, 20_000));
+            redis.url(), WITH_FALLBACK, PRIMARY, 25_000));
         // Real time: the early instance's circuit opens after its fifth failed attempt, whenever it starts calling.
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (Fleet.requests(server, PRIMARY, "early1").size() < 10 && System.nanoTime() < deadline) {
           Thread.sleep(50);
         }
         Thread.sleep(1_000);
-        late = Fleet.run(dir.resolve("late"), "late", server, 1, redis.url(), WITH_FALLBACK, PRIMARY, 3_000);
+        // 1.5 s: by now the fleet's pause between probes has grown to its 2 s, so the late instance's life holds at
+        // most one probe it may take (in 3 s it once took two, each rightly).
+        late = Fleet.run(dir.resolve("late"), "late", server, 1, redis.url(), WITH_FALLBACK, PRIMARY, 1_500);
         lateToPrimary = Fleet.requests(server, PRIMARY, "late1").size();
         lateToFallback = Fleet.requests(server, FALLBACK, "late1").size();
         early.get();
