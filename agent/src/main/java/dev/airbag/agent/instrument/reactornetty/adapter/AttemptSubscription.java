@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
@@ -14,26 +15,32 @@ import reactor.netty.http.client.HttpClientResponse;
 import reactor.util.context.ContextView;
 
 /**
- * One attempt in flight: a subscription to the client's own connect, with Airbag's handler in the attempt's pipeline
- * ({@link AttemptHandler}: the {@link HeldRequest} on a call's first attempt, a {@link ResponseWatch} on each). Its
- * answer completes when the response's headers have come and an error body was read as far as it will be, or with the
- * attempt's failure as an {@link IOException}. Thread-safe.
+ * One attempt in flight: a subscription to the client's own connect, armed in its connection's pipeline as its request
+ * is prepared ({@link AttemptHandler}: the {@link HeldRequest} on a call's first attempt, a {@link ResponseWatch} on
+ * each). Its answer completes when the response's headers have come and an error body was read as far as it will be,
+ * or with the attempt's failure as an {@link IOException}. Thread-safe.
  */
 final class AttemptSubscription {
-  private static final String HANDLER_NAME = "airbag.attempt";
+  private static final Disposable CANCELED = () -> { };
 
   private final CompletableFuture<HttpClientResponse> response = new CompletableFuture<>();
   private final CompletableFuture<NettyAttempt> answer;
-  private final Disposable subscription;
+  private final HeldRequest hold;
+  private final Mono<? extends HttpClientResponse> connect;
+  private final AtomicReference<Disposable> subscription = new AtomicReference<>();
 
-  /** Subscribes now, in the app's context; {@code hold} is the call's held request on its first attempt, else null. */
+  /**
+   * Ready to {@link #subscribe}, in the app's context; {@code hold} is the call's held request on its first attempt,
+   * else null.
+   */
   AttemptSubscription(HttpClient client, HeldRequest hold, int maxErrorBodyBytes, ContextView context) {
+    this.hold = hold;
     ResponseWatch watch = new ResponseWatch(maxErrorBodyBytes, ErrorBodyWait.nanos(Long.MAX_VALUE));
-    AtomicBoolean added = new AtomicBoolean();
+    AtomicBoolean armed = new AtomicBoolean();
     HttpClient watched = client.doOnRequest((request, connection) -> {
-      // Once: a redirect's request may go out on another connection, and a handler has one pipeline.
-      if (added.compareAndSet(false, true)) {
-        connection.addHandlerFirst(HANDLER_NAME, new AttemptHandler(hold, watch));
+      // Once: a redirect's request may go out on another connection, and the held request is written once.
+      if (armed.compareAndSet(false, true)) {
+        AttemptHandler.arm(connection.channel(), hold, watch);
       }
     });
     this.answer = response.thenCompose(headers -> {
@@ -45,8 +52,15 @@ final class AttemptSubscription {
           : CompletableFuture.completedFuture(new byte[0]);
       return errorBody.thenApply(bytes -> NettyAttempt.of(headers, watch, bytes));
     });
-    Mono<HttpClientResponse> connect = ConnectHook.clientsOwn(watched);
-    this.subscription = connect.contextWrite(context).subscribe(headers -> {
+    this.connect = ConnectHook.responded(watched).contextWrite(context);
+  }
+
+  /** Sends the attempt, unless it was cancelled first. */
+  void subscribe() {
+    if (subscription.get() != null) {
+      return;
+    }
+    Disposable subscribed = connect.subscribe(headers -> {
           // Too late (timed out): nobody will read it.
           if (!response.complete(headers)) {
             ((Connection) headers).dispose();
@@ -59,6 +73,9 @@ final class AttemptSubscription {
             response.completeExceptionally(new IOException("no response"));
           }
         });
+    if (!subscription.compareAndSet(null, subscribed)) {
+      subscribed.dispose();
+    }
   }
 
   CompletableFuture<NettyAttempt> answer() {
@@ -67,7 +84,13 @@ final class AttemptSubscription {
 
   /** Cancels the attempt: Reactor Netty closes its connection, and what was held is released. */
   void cancel() {
-    subscription.dispose();
+    Disposable subscribed = subscription.getAndSet(CANCELED);
+    if (subscribed != null) {
+      subscribed.dispose();
+    }
+    if (hold != null) {
+      hold.abandon();
+    }
   }
 
   /**

@@ -3,6 +3,9 @@ package dev.airbag.agent.instrument.reactornetty.adapter;
 import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.agent.instrument.LlmTraffic;
 import dev.airbag.bootstrap.ReentrancyGuard;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.URI;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -11,6 +14,7 @@ import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientConfig;
 import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.transport.ClientTransport;
 
 /**
  * Answers {@code HttpClientConnect.connect()} of a request to an LLM endpoint with Airbag's {@code Mono}, which runs
@@ -20,6 +24,8 @@ import reactor.netty.http.client.HttpClientResponse;
 public final class ConnectHook implements UnaryOperator<Object> {
   private static final int MAX_PARSED = 256;
   private static final URI UNPARSEABLE = URI.create("unparseable:/");
+  // The client's protected connect(), whose Mono the app's response*() wrap: null if it cannot be reached.
+  private static final MethodHandle CONNECT = connectHandle();
 
   private final LlmTraffic traffic;
   // An app sends to a few URIs over and over: each is parsed once (the parse showed in the happy path's profile).
@@ -57,6 +63,37 @@ public final class ConnectHook implements UnaryOperator<Object> {
             .subscribe(response -> sink.success((Connection) response), sink::error, sink::success));
       }
     });
+  }
+
+  /**
+   * The client's own answer to its request, past Airbag's hook: the response once its headers are in. Straight from
+   * its connect() where it can, without the receiver and the operators of a {@code responseConnection}.
+   */
+  @SuppressWarnings("unchecked")
+  static Mono<? extends HttpClientResponse> responded(HttpClient client) {
+    if (CONNECT == null) {
+      return clientsOwn(client);
+    }
+    ReentrancyGuard.enter();
+    try {
+      // As the client's own response*() do: its connection is its response.
+      return (Mono<? extends HttpClientResponse>) (Mono<?>) CONNECT.invokeExact((ClientTransport<?, ?>) client);
+    } catch (RuntimeException | Error failure) {
+      throw failure;
+    } catch (Throwable undeclared) {
+      throw new IllegalStateException(undeclared);
+    } finally {
+      ReentrancyGuard.exit();
+    }
+  }
+
+  private static MethodHandle connectHandle() {
+    try {
+      return MethodHandles.privateLookupIn(ClientTransport.class, MethodHandles.lookup())
+          .findVirtual(ClientTransport.class, "connect", MethodType.methodType(Mono.class));
+    } catch (ReflectiveOperationException | RuntimeException unreachable) {
+      return null;
+    }
   }
 
   /** The client's own answer to its request, past Airbag's hook: the response once its headers are in. */

@@ -3,7 +3,6 @@ package dev.airbag.agent.instrument.reactornetty.adapter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
@@ -22,12 +21,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Holds the request that the app's sender writes on a call's first attempt, between Netty's HTTP codec and Reactor
- * Netty, until the engine says how to send it: so the body (and its model) is known before any byte leaves, and the
- * first attempt already goes to a fallback model when the primary's circuit is open. A body past the bound goes out
- * at once, unread. {@link #captured} completes on the event loop; {@link #send} may be called from any thread and
- * runs on it.
+ * Netty ({@link AttemptHandler} passes its writes here), until the engine says how to send it: so the body (and its
+ * model) is known before any byte leaves, and the first attempt already goes to a fallback model when the primary's
+ * circuit is open. A body past the bound goes out at once, unread. {@link #captured} completes on the event loop;
+ * {@link #send} and {@link #abandon} may be called from any thread and run on it.
  */
-final class HeldRequest extends ChannelOutboundHandlerAdapter {
+final class HeldRequest {
   private final int maxBytes;
   private final CompletableFuture<CapturedRequest> captured = new CompletableFuture<>();
   // Touched on the event loop only.
@@ -48,13 +47,8 @@ final class HeldRequest extends ChannelOutboundHandlerAdapter {
     return captured;
   }
 
-  @Override
-  public void handlerAdded(ChannelHandlerContext ctx) {
+  void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws IOException {
     context = ctx;
-  }
-
-  @Override
-  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws IOException {
     if (passing) {
       ctx.write(msg, promise);
       return;
@@ -73,19 +67,18 @@ final class HeldRequest extends ChannelOutboundHandlerAdapter {
       if (request == null || body.size() + content.readableBytes() > maxBytes) {
         passOn(ctx, null, null);
         captured.complete(request == null ? null : new CapturedRequest(request.method().name(), request.uri(),
-            request.headers().copy(), null));
+            request.headers(), null));
         return;
       }
       content.getBytes(content.readerIndex(), body, content.readableBytes());
     }
     if (msg instanceof LastHttpContent) {
-      captured.complete(new CapturedRequest(request.method().name(), request.uri(), request.headers().copy(),
+      captured.complete(new CapturedRequest(request.method().name(), request.uri(), request.headers(),
           body.toByteArray()));
     }
   }
 
-  @Override
-  public void flush(ChannelHandlerContext ctx) {
+  void flush(ChannelHandlerContext ctx) {
     // A flush of held messages waits for them.
     if (passing) {
       ctx.flush();
@@ -95,6 +88,10 @@ final class HeldRequest extends ChannelOutboundHandlerAdapter {
   /** Sends what is held: as written when both are null, else with this body and this path and query. */
   void send(byte[] newBody, String newPathAndQuery) {
     ChannelHandlerContext ctx = context;
+    if (ctx == null) {
+      // Nothing was written: the attempt failed before its request.
+      return;
+    }
     if (ctx.executor().inEventLoop()) {
       // The engine decided as the last content was written (the usual case): no hop through the loop's queue.
       passOn(ctx, newBody, newPathAndQuery);
@@ -103,9 +100,20 @@ final class HeldRequest extends ChannelOutboundHandlerAdapter {
     }
   }
 
-  @Override
-  public void handlerRemoved(ChannelHandlerContext ctx) {
-    // The attempt ended (cancelled, or answered without it) before its request left: nothing held may leak.
+  /** The attempt ended (cancelled, answered without it, its connection closed): nothing held may leak. */
+  void abandon() {
+    ChannelHandlerContext ctx = context;
+    if (ctx == null) {
+      return;
+    }
+    if (ctx.executor().inEventLoop()) {
+      release();
+    } else {
+      ctx.executor().execute(this::release);
+    }
+  }
+
+  private void release() {
     if (!passing) {
       passing = true;
       messages.forEach(ReferenceCountUtil::release);

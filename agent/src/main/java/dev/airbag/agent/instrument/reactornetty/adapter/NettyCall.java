@@ -69,13 +69,16 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
   /** Starts the first attempt; the engine takes over once its request is held (or it failed before). */
   void start() {
     sink.onCancel(this::cancel);
-    first = attempt(client, held);
+    first = prepared(client, held);
+    // Told before the request can be written: the engine then runs on the event loop as the request is held, and
+    // sends it from there, not from the app's thread through the loop's queue (a wake-up on the happy path).
     held.captured().thenRun(this::begin);
     first.answer().whenComplete((attempt, failure) -> {
       if (failure != null) {
         begin();
       }
     });
+    first.subscribe();
   }
 
   private void begin() {
@@ -165,6 +168,12 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
   }
 
   private AttemptSubscription attempt(HttpClient base, HeldRequest hold) {
+    AttemptSubscription attempt = prepared(base, hold);
+    attempt.subscribe();
+    return attempt;
+  }
+
+  private AttemptSubscription prepared(HttpClient base, HeldRequest hold) {
     AttemptSubscription attempt =
         new AttemptSubscription(base, hold, traffic.maxErrorBodyBytes(), sink.contextView());
     current = attempt;

@@ -19,15 +19,25 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The first attempt's request as Reactor Netty writes it (head, chunks, last chunk), on Netty's embedded channel. */
+/**
+ * The first attempt's request as Reactor Netty writes it (head, chunks, last chunk), on Netty's embedded channel with
+ * the attempt armed in Airbag's handler as Reactor Netty prepares the request.
+ */
 class HeldRequestTest {
   private static final String PART_ONE = "{\"model\":\"gpt-4o\",";
   private static final String PART_TWO = "\"messages\":[]}";
 
   private final HeldRequest held = new HeldRequest(1024);
-  private final EmbeddedChannel channel = new EmbeddedChannel(held);
+  private final EmbeddedChannel channel = armed(held);
+
+  private static EmbeddedChannel armed(HeldRequest hold) {
+    EmbeddedChannel channel = new EmbeddedChannel();
+    AttemptHandler.arm(channel, hold, new ResponseWatch(1024, TimeUnit.SECONDS.toNanos(1)));
+    return channel;
+  }
 
   @Test
   void aRequestIsHeldUntilTheEngineSendsItAndThenGoesOutAsWritten() throws Exception {
@@ -76,7 +86,7 @@ class HeldRequestTest {
   @Test
   void aBodyPastTheBoundGoesOutAtOnceUnread() {
     HeldRequest small = new HeldRequest(4);
-    EmbeddedChannel tight = new EmbeddedChannel(small);
+    EmbeddedChannel tight = armed(small);
 
     tight.write(request());
     tight.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(PART_ONE, StandardCharsets.UTF_8)));
@@ -95,6 +105,58 @@ class HeldRequestTest {
     channel.close();
 
     assertEquals(0, chunk.refCnt());
+  }
+
+  /** A made-up answer or a cancel ends the first attempt before it is sent, on a connection that may live on. */
+  @Test
+  void whatIsHeldIsReleasedWhenTheAttemptIsAbandonedOnAnOpenConnection() {
+    ByteBuf chunk = Unpooled.copiedBuffer(PART_ONE, StandardCharsets.UTF_8);
+    channel.write(request());
+    channel.write(new DefaultHttpContent(chunk));
+
+    held.abandon();
+
+    assertEquals(0, chunk.refCnt());
+    assertTrue(channel.isOpen());
+  }
+
+  /** The handler stays on a pooled connection: the app's next request there, which nobody armed, is not held. */
+  @Test
+  void aLaterRequestNobodyArmedPassesThroughTheConnectionsHandler() throws Exception {
+    writeChunked(channel);
+    held.send(null, null);
+    channel.runPendingTasks();
+    drain(channel);
+
+    channel.write(request());
+    channel.writeAndFlush(new DefaultLastHttpContent(Unpooled.copiedBuffer(PART_TWO, StandardCharsets.UTF_8)));
+
+    assertTrue(channel.readOutbound() instanceof HttpRequest, "the unarmed request left at once");
+    assertEquals(PART_TWO, text(channel.readOutbound()));
+  }
+
+  /** A connection's next call is armed in the handler its first call added: one handler, holding the new request. */
+  @Test
+  void aNextAttemptOnTheSameConnectionIsHeldByTheSameHandler() throws Exception {
+    writeChunked(channel);
+    held.send(null, null);
+    channel.runPendingTasks();
+    drain(channel);
+    HeldRequest next = new HeldRequest(1024);
+
+    AttemptHandler.arm(channel, next, new ResponseWatch(1024, TimeUnit.SECONDS.toNanos(1)));
+    writeChunked(channel);
+
+    assertNull(channel.readOutbound(), "the next call's request is held too");
+    assertEquals(PART_ONE + PART_TWO, new String(next.captured().getNow(null).body, StandardCharsets.UTF_8));
+    assertEquals(1, channel.pipeline().names().stream().filter(AttemptHandler.NAME::equals).count());
+  }
+
+  private static void drain(EmbeddedChannel channel) {
+    Object message;
+    while ((message = channel.readOutbound()) != null) {
+      io.netty.util.ReferenceCountUtil.release(message);
+    }
   }
 
   private static void writeChunked(EmbeddedChannel channel) {
