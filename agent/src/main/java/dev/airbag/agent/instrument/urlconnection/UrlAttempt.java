@@ -9,6 +9,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -102,10 +103,10 @@ final class UrlAttempt {
   }
 
   /** The success body as the app reads it through {@code getInputStream()}; an error throws as the JDK does. */
-  InputStream inputStream(String appUrl) throws IOException {
+  InputStream inputStream(URL appUrl) throws IOException {
     if (status >= 400) {
       if (status == 404 || status == 410) {
-        throw new FileNotFoundException(appUrl);
+        throw new FileNotFoundException(appUrl.toString());
       }
       throw new IOException("Server returned HTTP response code: " + status + " for URL: " + appUrl);
     }

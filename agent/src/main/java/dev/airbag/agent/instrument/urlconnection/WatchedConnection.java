@@ -140,7 +140,7 @@ final class WatchedConnection {
   private HookResult inputStream() {
     if (input == null) {
       try {
-        input = served.inputStream(app().getURL().toString());
+        input = served.inputStream(app().getURL());
       } catch (IOException thrown) {
         return HookResult.failure(thrown);
       }

@@ -23,9 +23,11 @@ import reactor.util.context.ContextView;
 final class AttemptSubscription {
   private static final Disposable CANCELED = () -> { };
 
-  private final CompletableFuture<HttpClientResponse> response = new CompletableFuture<>();
-  private final CompletableFuture<NettyAttempt> answer;
+  private final CompletableFuture<NettyAttempt> answer = new CompletableFuture<>();
+  // Set once the headers came, the attempt failed or it timed out: whichever was first decides.
+  private final AtomicBoolean settled = new AtomicBoolean();
   private final HeldRequest hold;
+  private final ResponseWatch watch;
   private final Mono<? extends HttpClientResponse> connect;
   private final AtomicReference<Disposable> subscription = new AtomicReference<>();
 
@@ -36,21 +38,13 @@ final class AttemptSubscription {
   AttemptSubscription(HttpClient client, HeldRequest hold, int maxErrorBodyBytes, ContextView context) {
     this.hold = hold;
     ResponseWatch watch = new ResponseWatch(maxErrorBodyBytes, ErrorBodyWait.nanos(Long.MAX_VALUE));
+    this.watch = watch;
     AtomicBoolean armed = new AtomicBoolean();
     HttpClient watched = client.doOnRequest((request, connection) -> {
       // Once: a redirect's request may go out on another connection, and the held request is written once.
       if (armed.compareAndSet(false, true)) {
         AttemptHandler.arm(connection.channel(), hold, watch);
       }
-    });
-    this.answer = response.thenCompose(headers -> {
-      if (headers.status().code() < 400) {
-        return CompletableFuture.completedFuture(NettyAttempt.of(headers, watch, null));
-      }
-      // A watch that never saw the response (not in this pipeline) has nothing to wait for.
-      CompletableFuture<byte[]> errorBody = watch.sawResponse() ? watch.errorBody()
-          : CompletableFuture.completedFuture(new byte[0]);
-      return errorBody.thenApply(bytes -> NettyAttempt.of(headers, watch, bytes));
     });
     this.connect = ConnectHook.responded(watched).contextWrite(context);
   }
@@ -60,17 +54,12 @@ final class AttemptSubscription {
     if (subscription.get() != null) {
       return;
     }
-    Disposable subscribed = connect.subscribe(headers -> {
-          // Too late (timed out): nobody will read it.
-          if (!response.complete(headers)) {
-            ((Connection) headers).dispose();
-          }
-        },
-        failure -> response.completeExceptionally(NettyFailure.asIo(failure)),
+    Disposable subscribed = connect.subscribe(this::responded,
+        failure -> fail(NettyFailure.asIo(failure)),
+        // Completion follows every answer: an exception (its stack filled in) only when there was none.
         () -> {
-          // Completion follows every answer: an exception (its stack filled in) only when there was none.
-          if (!response.isDone()) {
-            response.completeExceptionally(new IOException("no response"));
+          if (!settled.get()) {
+            fail(new IOException("no response"));
           }
         });
     if (!subscription.compareAndSet(null, subscribed)) {
@@ -80,6 +69,28 @@ final class AttemptSubscription {
 
   CompletableFuture<NettyAttempt> answer() {
     return answer;
+  }
+
+  private void responded(HttpClientResponse headers) {
+    if (!settled.compareAndSet(false, true)) {
+      // Too late (timed out): nobody will read it.
+      ((Connection) headers).dispose();
+      return;
+    }
+    if (headers.status().code() < 400) {
+      answer.complete(NettyAttempt.of(headers, watch, null));
+      return;
+    }
+    // A watch that never saw the response (not in this pipeline) has nothing to wait for.
+    if (!watch.sawResponse()) {
+      answer.complete(NettyAttempt.of(headers, watch, new byte[0]));
+      return;
+    }
+    watch.errorBody().thenAccept(bytes -> answer.complete(NettyAttempt.of(headers, watch, bytes)));
+  }
+
+  private boolean fail(IOException failure) {
+    return settled.compareAndSet(false, true) && answer.completeExceptionally(failure);
   }
 
   /** Cancels the attempt: Reactor Netty closes its connection, and what was held is released. */
@@ -102,8 +113,8 @@ final class AttemptSubscription {
       return;
     }
     CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS).execute(() -> {
-      if (!response.isDone() && response.completeExceptionally(
-          new SocketTimeoutException("no response within the first-byte timeout of " + millis + " ms"))) {
+      if (!settled.get()
+          && fail(new SocketTimeoutException("no response within the first-byte timeout of " + millis + " ms"))) {
         cancel();
       }
     });

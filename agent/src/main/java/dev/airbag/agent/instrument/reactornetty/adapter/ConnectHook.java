@@ -23,13 +23,13 @@ import reactor.netty.transport.ClientTransport;
  */
 public final class ConnectHook implements UnaryOperator<Object> {
   private static final int MAX_PARSED = 256;
-  private static final URI UNPARSEABLE = URI.create("unparseable:/");
+  private static final RequestTarget UNPARSEABLE = new RequestTarget(URI.create("unparseable:/"));
   // The client's protected connect(), whose Mono the app's response*() wrap: null if it cannot be reached.
   private static final MethodHandle CONNECT = connectHandle();
 
   private final LlmTraffic traffic;
   // An app sends to a few URIs over and over: each is parsed once (the parse showed in the happy path's profile).
-  private final ConcurrentHashMap<String, URI> parsed = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, RequestTarget> parsed = new ConcurrentHashMap<>();
 
   public ConnectHook(LlmTraffic traffic) {
     this.traffic = traffic;
@@ -45,18 +45,17 @@ public final class ConnectHook implements UnaryOperator<Object> {
     if (config.websocketClientSpec() != null) {
       return null;
     }
-    URI uri = absolute(config.uri(), config.baseUrl());
-    if (uri == null) {
+    RequestTarget target = absolute(config.uri(), config.baseUrl());
+    if (target == null) {
       return null;
     }
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    Endpoint endpoint = traffic.match(uri.getScheme(), uri.getHost(), port(uri), path);
+    Endpoint endpoint = traffic.match(target.uri.getScheme(), target.uri.getHost(), target.port, target.path);
     if (endpoint == null) {
       return null;
     }
     return Mono.<Connection>create(sink -> {
       try {
-        new NettyCall(traffic, client, endpoint, uri, sink).start();
+        new NettyCall(traffic, client, endpoint, target, sink).start();
       } catch (Throwable bug) {
         traffic.internalError("starting a Reactor Netty call", bug);
         sink.onCancel(clientsOwn(client).contextWrite(sink.contextView())
@@ -107,12 +106,8 @@ public final class ConnectHook implements UnaryOperator<Object> {
     }
   }
 
-  static int port(URI uri) {
-    return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-  }
-
   /** The request's absolute URI, as Reactor Netty resolves it against a base URL; null when it cannot tell. */
-  private URI absolute(String uri, String baseUrl) {
+  private RequestTarget absolute(String uri, String baseUrl) {
     if (uri == null) {
       return null;
     }
@@ -123,7 +118,7 @@ public final class ConnectHook implements UnaryOperator<Object> {
       }
       full = baseUrl + (uri.startsWith("/") || uri.isEmpty() ? uri : "/" + uri);
     }
-    URI known = parsed.get(full);
+    RequestTarget known = parsed.get(full);
     if (known == null) {
       known = parse(full);
       if (parsed.size() >= MAX_PARSED) {
@@ -134,10 +129,10 @@ public final class ConnectHook implements UnaryOperator<Object> {
     return known == UNPARSEABLE ? null : known;
   }
 
-  private static URI parse(String full) {
+  private static RequestTarget parse(String full) {
     try {
       URI uri = URI.create(full);
-      return uri.getHost() == null ? UNPARSEABLE : uri;
+      return uri.getHost() == null ? UNPARSEABLE : new RequestTarget(uri);
     } catch (IllegalArgumentException unparseable) {
       return UNPARSEABLE;
     }

@@ -47,6 +47,7 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
   private final LlmTraffic traffic;
   private final HttpClient client;
   private final Endpoint endpoint;
+  private final RequestTarget target;
   private final URI uri;
   private final MonoSink<Connection> sink;
   private final HeldRequest held;
@@ -57,11 +58,13 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
   private volatile boolean canceled;
   private volatile Disposable ownAfterFailure;
 
-  NettyCall(LlmTraffic traffic, HttpClient client, Endpoint endpoint, URI uri, MonoSink<Connection> sink) {
+  NettyCall(LlmTraffic traffic, HttpClient client, Endpoint endpoint, RequestTarget target,
+      MonoSink<Connection> sink) {
     this.traffic = traffic;
     this.client = client;
     this.endpoint = endpoint;
-    this.uri = uri;
+    this.target = target;
+    this.uri = target.uri;
     this.sink = sink;
     this.held = new HeldRequest(traffic.maxRequestBodyBytes());
   }
@@ -112,8 +115,6 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
   }
 
   private CallRequest callRequest(CapturedRequest captured) {
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    String safeUrl = uri.getScheme() + "://" + uri.getHost() + ":" + ConnectHook.port(uri) + path;
     byte[] body = captured == null ? null : captured.body;
     HttpHeaders headers = captured != null ? captured.headers : client.configuration().headers();
     String accept = headers.get(HttpHeaderNames.ACCEPT);
@@ -123,7 +124,7 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
             ? "request body is larger than " + traffic.maxRequestBodyBytes() + " bytes; passed through unread"
         : null;
     String method = captured != null ? captured.method : client.configuration().method().name();
-    return CallRequest.of(endpoint, method, safeUrl, path, body, true, acceptsStream, note)
+    return CallRequest.of(endpoint, method, target.safeUrl, target.path, body, true, acceptsStream, note)
         .with(new NettyRequestHeaders(headers), uri.getRawQuery(), 0);
   }
 
