@@ -320,6 +320,35 @@ class ReactorNettyTest extends FaultServerTest {
     assertTrue(Events.read(config.eventsFile()).isEmpty());
   }
 
+  /**
+   * Airbag's handler stays on a pooled connection after an LLM call: the app's own request that follows on it is not
+   * held, and leaves as it would without the agent.
+   */
+  @Test
+  void theAppsOwnRequestAfterAnLlmCallOnTheSameConnectionIsSentAsWithoutTheAgent() throws Exception {
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port());
+
+    ChildJvm.Result with = app(Stack.PLAIN, config, BODY, "mixed", 3);
+    List<RecordedRequest> withAgent = List.copyOf(server.requests());
+    ChildJvm.Result without = alone(Stack.PLAIN, BODY, "mixed", 3);
+    List<RecordedRequest> alone = server.requests().subList(withAgent.size(), server.requests().size());
+
+    assertEquals(answers(without), answers(with));
+    assertEquals(3, answers(with).stream().filter(line -> line.startsWith("RESULT status=200")).count(),
+        with.toString());
+    // The fault server has no route there: the app's own answer, which it reads as it would without the agent.
+    assertEquals(3, answers(with).stream().filter(line -> line.startsWith("RESULT other status=404")).count(),
+        with.toString());
+    assertEquals(6, withAgent.size(), "each call reached the server once");
+    assertEquals(6, alone.size());
+    for (int i = 0; i < 6; i++) {
+      assertEquals(alone.get(i).target(), withAgent.get(i).target());
+      assertEquals(alone.get(i).headers().entries(), withAgent.get(i).headers().entries(), "request " + i);
+      assertArrayEquals(alone.get(i).body(), withAgent.get(i).body());
+    }
+    assertEquals("/other", withAgent.get(5).path());
+  }
+
   @ParameterizedTest
   @EnumSource(Stack.class)
   void aClassifierThatThrowsLeavesEveryCallAsWithoutTheAgent(Stack stack) throws Exception {

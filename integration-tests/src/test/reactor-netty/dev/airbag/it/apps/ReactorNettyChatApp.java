@@ -15,8 +15,9 @@ import reactor.netty.http.client.HttpClientResponse;
  * as a stream chunk by chunk ({@code response}); one RESULT line per call and a SUMMARY. Knows nothing of Airbag;
  * compiled at test time against app-libs/reactor-netty, for Java 11 too. Mode cancel gives up on each answer after
  * 1 s ({@code timeout}, which cancels the subscription) and waits 3 s before exiting. Mode headers reads the
- * answer whole with its Retry-After and X-Should-Retry. Args: url json
- * mode(post|content|stream|get|cancel|headers|h2) count. Mode h2 posts over HTTP/2 with TLS.
+ * answer whole with its Retry-After and X-Should-Retry. Mode mixed follows each call with the same POST to the
+ * server's {@code /other}, on the same pooled connection, and prints its RESULT too. Args: url json
+ * mode(post|content|stream|get|cancel|headers|h2|mixed) count. Mode h2 posts over HTTP/2 with TLS.
  */
 public final class ReactorNettyChatApp {
   public static void main(String[] args) {
@@ -33,6 +34,10 @@ public final class ReactorNettyChatApp {
         String line = call(client, url, json, mode);
         ok += line.startsWith("status=2") ? 1 : 0;
         System.out.println("RESULT " + line);
+        if (mode.equals("mixed")) {
+          System.out.println("RESULT other " + call(client, java.net.URI.create(url).resolve("/other").toString(),
+              json, "post"));
+        }
       } catch (RuntimeException e) {
         System.out.println("RESULT error type=" + Exceptions.unwrap(e).getClass().getSimpleName());
       }
