@@ -15,7 +15,7 @@ public final class BenchOptions {
       "no-harm", "storm");
   /** The clients of the servers and start-up sections, by {@code Workload.named}'s names. */
   static final List<String> CLIENTS = List.of("openai", "anthropic", "langchain4j", "apache5", "apache5async",
-      "apache4", "reactornetty", "urlconnection");
+      "apache4", "reactornetty", "urlconnection", "urlconnection-buffered");
   private static final Set<String> FLAGS = Set.of("clients", "profile-calls", "calls", "batch", "warmup", "rounds", "startup-runs",
       "demo-runs", "failure-calls", "engine-calls", "threads-seconds", "export-events", "no-harm-calls",
       "no-harm-rate", "no-harm-seconds", "no-harm-cells", "no-harm-repeat", "storm-runs", "storm-processes", "only",

@@ -8,15 +8,19 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A chat completion POSTed through {@code HttpURLConnection}, as Spring's {@code RestTemplate} on its default factory
- * and hand-written clients do: a connection per call, the JDK keeping the socket alive between them.
+ * A chat completion POSTed through {@code HttpURLConnection}, a connection per call, the JDK keeping the socket alive
+ * between them: either streamed with a fixed length, as Spring's {@code RestTemplate} on its default factory does, or
+ * buffered by the JDK, as many hand-written clients leave it. The two differ on a reused socket: before a streamed
+ * POST the JDK waits up to a millisecond to see whether the server closed it, where a buffered one is sent at once.
  */
 final class UrlConnectionWorkload implements Workload {
   private static final byte[] BODY = JdkHttpWorkload.BODY.getBytes(StandardCharsets.UTF_8);
 
   private final URL url;
+  private final boolean streamed;
 
-  UrlConnectionWorkload(String llmBaseUrl) {
+  UrlConnectionWorkload(String llmBaseUrl, boolean streamed) {
+    this.streamed = streamed;
     try {
       this.url = new URL(llmBaseUrl + "/v1/chat/completions");
     } catch (IOException e) {
@@ -31,7 +35,9 @@ final class UrlConnectionWorkload implements Workload {
     connection.setDoOutput(true);
     connection.setRequestProperty("Content-Type", "application/json");
     connection.setRequestProperty("Authorization", "Bearer sk-bench-not-a-real-key");
-    connection.setFixedLengthStreamingMode(BODY.length);
+    if (streamed) {
+      connection.setFixedLengthStreamingMode(BODY.length);
+    }
     try (OutputStream out = connection.getOutputStream()) {
       out.write(BODY);
     }

@@ -10,7 +10,7 @@ public interface Workload extends AutoCloseable {
 
   /** The workload of a name the driver passes: {@code openai}, {@code resilience4j}, {@code okhttp}, {@code jdk},
    * {@code anthropic}, {@code langchain4j}, {@code apache5}, {@code apache5async}, {@code apache4},
-   * {@code reactornetty}, {@code urlconnection}. */
+   * {@code reactornetty}, {@code urlconnection}, {@code urlconnection-buffered}. */
   static Workload named(String name, String llmBaseUrl, String otherBaseUrl) {
     switch (name) {
       case "openai":
@@ -34,9 +34,11 @@ public interface Workload extends AutoCloseable {
       case "reactornetty":
         return new ReactorNettyWorkload(llmBaseUrl);
       case "urlconnection":
-        return new UrlConnectionWorkload(llmBaseUrl);
+        return new UrlConnectionWorkload(llmBaseUrl, true);
+      case "urlconnection-buffered":
+        return new UrlConnectionWorkload(llmBaseUrl, false);
       default:
-        throw new IllegalArgumentException("unknown workload " + name + "; one of openai, resilience4j, okhttp, jdk, anthropic, langchain4j, apache5, apache5async, apache4, reactornetty, urlconnection");
+        throw new IllegalArgumentException("unknown workload " + name + "; one of openai, resilience4j, okhttp, jdk, anthropic, langchain4j, apache5, apache5async, apache4, reactornetty, urlconnection, urlconnection-buffered");
     }
   }
 }

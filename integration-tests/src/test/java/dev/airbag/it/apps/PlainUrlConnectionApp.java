@@ -20,7 +20,9 @@ import javax.net.ssl.TrustManagerFactory;
  * A hand-written HttpURLConnection client, as RestTemplate's default factory and older SDKs use it: POSTs a JSON
  * body (or GETs), reads the answer whole, line by line as a stream, or from the error stream, and prints one RESULT
  * line per call and a SUMMARY; {@code post-then-disconnect} also prints an AFTER line read once disconnected. Args:
- * url json mode(post|post-then-disconnect|stream|get) count [trust-store]: with a PKCS12 trust store (password
+ * url json mode(post|post-fixed|post-chunked|post-then-disconnect|stream|get) count [trust-store] ({@code post}
+ * leaves the body to the JDK's buffer, {@code post-fixed} and {@code post-chunked} stream it): with a PKCS12 trust
+ * store (password
  * {@code airbag-it}), each https connection gets its own socket factory that trusts it, as an app with a private CA
  * does.
  */
@@ -66,11 +68,17 @@ public final class PlainUrlConnectionApp {
       connection.setDoOutput(true);
       connection.setRequestProperty("Content-Type", "application/json");
       connection.setRequestProperty("Authorization", "Bearer sk-test-urlconnection");
+      byte[] body = json.getBytes(StandardCharsets.UTF_8);
+      if (mode.equals("post-fixed")) {
+        connection.setFixedLengthStreamingMode(body.length);
+      } else if (mode.equals("post-chunked")) {
+        connection.setChunkedStreamingMode(16);
+      }
       if (mode.equals("stream")) {
         connection.setRequestProperty("Accept", "text/event-stream");
       }
       try (OutputStream out = connection.getOutputStream()) {
-        out.write(json.getBytes(StandardCharsets.UTF_8));
+        out.write(body);
       }
     }
     long start = System.nanoTime();

@@ -26,6 +26,7 @@ import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A hand-written {@code HttpURLConnection} client in child JVMs with the agent: the same protection as the other
@@ -107,6 +108,38 @@ class UrlConnectionTest extends FaultServerTest {
         withAgent.toString());
     assertEquals(2, aloneRequests);
     assertEquals(2, server.requestCount(), "reading after a disconnect sends nothing: " + withAgent);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"post", "post-fixed", "post-chunked"})
+  void eachAttemptSendsItsBodyAsTheAppsConnectionWould(String mode) throws Exception {
+    // A connection dropped before the answer: the JDK sends a buffered POST once more by itself, never a streamed one.
+    server.plan(FaultPlans.sequence(Faults.dropBeforeFirstByte()));
+    ChildJvm.Result alone = ChildJvm.on(Jdks.current()).testClasspath()
+        .run(PlainUrlConnectionApp.class.getName(), completions(), BODY, mode, "1");
+    List<String> aloneFraming = framing();
+    server.reset();
+    server.plan(FaultPlans.sequence(Faults.dropBeforeFirstByte()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result withAgent = app(Jdks.current(), config, completions(), BODY, mode, 1);
+
+    boolean buffered = mode.equals("post");
+    String expected = mode.equals("post-chunked") ? "chunked" : "length=" + BODY.length();
+    assertEquals(buffered ? 1 : 0, okCount(alone), alone.toString());
+    assertEquals(buffered ? List.of(expected, expected) : List.of(expected), aloneFraming, alone.toString());
+    assertEquals(1, okCount(withAgent), withAgent.toString());
+    assertEquals(List.of(expected, expected), framing(), "every attempt as the app's: " + withAgent);
+    // Buffered, the JDK's own second send served the first attempt, and the engine saw nothing fail; streamed, the
+    // engine's retry did.
+    List<JsonNode> events = Events.read(config.eventsFile());
+    assertEquals(buffered ? 0 : 1, events.size(), events.toString());
+  }
+
+  /** How each request the server saw carried its body: its length, or chunks. */
+  private List<String> framing() {
+    return server.requests().stream().map(request -> request.headers().hasToken("Transfer-Encoding", "chunked")
+        ? "chunked" : "length=" + request.headers().get("Content-Length")).collect(Collectors.toList());
   }
 
   @Test

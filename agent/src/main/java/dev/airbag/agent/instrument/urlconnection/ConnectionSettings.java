@@ -2,6 +2,8 @@ package dev.airbag.agent.instrument.urlconnection;
 
 import dev.airbag.agent.engine.call.RequestHeaders;
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
@@ -16,9 +18,10 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * What an attempt copies from the app's connection so that it is the request the app made: method, timeouts,
  * redirects, caching, the headers in the order the app set them (replayed through the same methods, so the JDK
- * filters the same restricted ones), the proxy it was opened with and, for https, its socket factory and hostname
- * verifier. The last two are not public on the JDK's delegate, hence the reflection; when it fails the call is left
- * alone. Headers are recorded on the app's thread; the rest is read once, when the call starts. Not thread-safe.
+ * filters the same restricted ones), the proxy it was opened with, for https its socket factory and hostname
+ * verifier, and how the body goes on the wire: streamed with a fixed length, in chunks, or buffered by the JDK. None
+ * of the last three can be read through the public API, hence the reflection; when it fails the call is left alone.
+ * Headers are recorded on the app's thread; the rest is read once, when the call starts. Not thread-safe.
  */
 final class ConnectionSettings implements RequestHeaders {
   private static final ClassValue<Field> PROXY = fieldNamed("instProxy");
@@ -34,13 +37,18 @@ final class ConnectionSettings implements RequestHeaders {
   private Proxy proxy;
   private SSLSocketFactory sslSocketFactory;
   private HostnameVerifier hostnameVerifier;
+  private boolean fixedLength;
+  private int chunkLength = -1;
 
   /** One {@code setRequestProperty} or {@code addRequestProperty} the app made and the JDK accepted. */
   void header(String method, String key, String value) {
     headerCalls.add(new String[] {method, key, value});
   }
 
-  /** How the proxy and the https settings are read; tests of plain http connections need no reflection. */
+  /**
+   * How the proxy, the https settings and the body's streaming mode are read; tests of plain http connections need
+   * no reflection.
+   */
   interface TransportReader {
     TransportReader JDK = ConnectionSettings::readTransport;
 
@@ -66,6 +74,9 @@ final class ConnectionSettings implements RequestHeaders {
         return false;
       }
       into.proxy = (Proxy) proxy.get(app);
+      if (!StreamingMode.read(app, into)) {
+        return false;
+      }
       if ("https".equalsIgnoreCase(app.getURL().getProtocol())) {
         Field delegate = HTTPS_OUTER.get(app.getClass());
         if (delegate == null) {
@@ -88,6 +99,22 @@ final class ConnectionSettings implements RequestHeaders {
 
   int readTimeout() {
     return readTimeout;
+  }
+
+  /**
+   * Makes {@code attempt} send a body of {@code length} bytes the way the app's connection was to send its own. The
+   * difference shows: before a streamed POST on a kept-alive socket the JDK waits up to a millisecond to learn
+   * whether the server closed it, and after a failed buffered one it sends it once more, neither of which the other
+   * mode does.
+   */
+  void sendsBody(HttpURLConnection attempt, int length) {
+    attempt.setDoOutput(true);
+    if (chunkLength != -1) {
+      attempt.setChunkedStreamingMode(chunkLength);
+    } else if (fixedLength) {
+      // The attempt's own length: a fallback's body names another model.
+      attempt.setFixedLengthStreamingMode(length);
+    }
   }
 
   /** A new connection to {@code url} with the app's settings, not yet connected. */
@@ -144,6 +171,48 @@ final class ConnectionSettings implements RequestHeaders {
       }
     }
     return false;
+  }
+
+  /**
+   * The app's choice between {@code setFixedLengthStreamingMode}, {@code setChunkedStreamingMode} and neither, which
+   * the JDK keeps in protected fields of {@code java.net.HttpURLConnection}: read as its implementation class, which
+   * may (the package is open to the agent), so that {@code java.net} itself need not be opened to the app.
+   */
+  private static final class StreamingMode {
+    private static final MethodHandle FIXED_LENGTH;
+    private static final MethodHandle FIXED_LENGTH_LONG;
+    private static final MethodHandle CHUNK_LENGTH;
+
+    static {
+      MethodHandle fixed = null;
+      MethodHandle fixedLong = null;
+      MethodHandle chunk = null;
+      try {
+        Class<?> jdk = Class.forName(UrlConnectionModule.TARGET);
+        MethodHandles.Lookup inside = MethodHandles.privateLookupIn(jdk, MethodHandles.lookup());
+        fixed = inside.findGetter(jdk, "fixedContentLength", int.class);
+        fixedLong = inside.findGetter(jdk, "fixedContentLengthLong", long.class);
+        chunk = inside.findGetter(jdk, "chunkLength", int.class);
+      } catch (ReflectiveOperationException | RuntimeException unknownShape) {
+        // Left null: no call is run through the engine on this JDK.
+      }
+      FIXED_LENGTH = fixed;
+      FIXED_LENGTH_LONG = fixedLong;
+      CHUNK_LENGTH = chunk;
+    }
+
+    static boolean read(HttpURLConnection app, ConnectionSettings into) {
+      if (CHUNK_LENGTH == null) {
+        return false;
+      }
+      try {
+        into.fixedLength = (int) FIXED_LENGTH.invoke(app) != -1 || (long) FIXED_LENGTH_LONG.invoke(app) != -1;
+        into.chunkLength = (int) CHUNK_LENGTH.invoke(app);
+        return true;
+      } catch (Throwable notTheJdksConnection) {
+        return false;
+      }
+    }
   }
 
   /**

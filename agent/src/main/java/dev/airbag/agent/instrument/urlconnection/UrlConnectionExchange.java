@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Lends the engine one {@code HttpURLConnection} call: each attempt is a new connection of Airbag's own with the
- * app's settings and headers ({@link ConnectionSettings}) that sends the captured body with a fixed length, under
- * the re-entrancy guard so that the hooks let it pass. An error's body is read up to the classification bound.
+ * app's settings and headers ({@link ConnectionSettings}) that sends the captured body in the app's streaming mode,
+ * under the re-entrancy guard so that the hooks let it pass. An error's body is read up to the classification bound.
  * Used by one thread at a time.
  */
 final class UrlConnectionExchange implements Exchange<UrlAttempt> {
@@ -49,8 +49,7 @@ final class UrlConnectionExchange implements Exchange<UrlAttempt> {
         connection.setConnectTimeout(shorter(connection.getConnectTimeout(), firstByte));
       }
       if (bytes != null) {
-        connection.setDoOutput(true);
-        connection.setFixedLengthStreamingMode(bytes.length);
+        settings.sendsBody(connection, bytes.length);
         try (OutputStream out = connection.getOutputStream()) {
           out.write(bytes);
         }
