@@ -105,16 +105,12 @@ public final class UrlConnectionHook {
         return sendAsTheApp(app, call);
       }
       URL url = app.getURL();
-      int port = url.getPort() != -1 ? url.getPort() : url.getDefaultPort();
-      String path = url.getPath().isEmpty() ? "/" : url.getPath();
-      Endpoint endpoint = traffic.match(url.getProtocol(), url.getHost(), port, path);
-      if (endpoint == null) {
-        return sendAsTheApp(app, call);
-      }
+      int port = port(url);
+      String path = path(url);
       byte[] body = call.bodyBytes();
       String accept = call.settings.first("Accept");
       boolean acceptsStream = accept != null && accept.contains("text/event-stream");
-      CallRequest request = CallRequest.of(endpoint, call.settings.method(true), url.getProtocol(), url.getHost(), port,
+      CallRequest request = CallRequest.of(call.endpoint, call.settings.method(true), url.getProtocol(), url.getHost(), port,
           path, body, true, acceptsStream, null).with(call.settings, url.getQuery(), 0);
       exchange = new UrlConnectionExchange(call.settings, url, body, traffic.maxErrorBodyBytes());
       call.served(traffic.execute(request, exchange));
@@ -154,10 +150,18 @@ public final class UrlConnectionHook {
     }
     HttpURLConnection app = (HttpURLConnection) connection;
     URL url = app.getURL();
-    int port = url.getPort() != -1 ? url.getPort() : url.getDefaultPort();
-    if (traffic.match(url.getProtocol(), url.getHost(), port, url.getPath().isEmpty() ? "/" : url.getPath()) == null) {
+    Endpoint endpoint = traffic.match(url.getProtocol(), url.getHost(), port(url), path(url));
+    if (endpoint == null) {
       return null;
     }
-    return watched.computeIfAbsent(connection, key -> new WatchedConnection(app));
+    return watched.computeIfAbsent(connection, key -> new WatchedConnection(app, endpoint));
+  }
+
+  private static int port(URL url) {
+    return url.getPort() != -1 ? url.getPort() : url.getDefaultPort();
+  }
+
+  private static String path(URL url) {
+    return url.getPath().isEmpty() ? "/" : url.getPath();
   }
 }

@@ -1,5 +1,6 @@
 package dev.airbag.agent.instrument.urlconnection;
 
+import dev.airbag.agent.engine.endpoint.Endpoint;
 import dev.airbag.bootstrap.HookResult;
 import dev.airbag.bootstrap.ReentrancyGuard;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.net.ProtocolException;
  */
 final class WatchedConnection {
   final ConnectionSettings settings = new ConnectionSettings();
+  /** Matched once, when first seen: a connection's URL does not change before it connects. */
+  final Endpoint endpoint;
   /**
    * Weak: this state is the value of a weak map keyed by the app's connection, and a value that held its key strongly
    * kept every connection an app never disconnected (and its answer) for the life of the JVM. The app's own thread
@@ -32,8 +35,9 @@ final class WatchedConnection {
   private InputStream input;
   private InputStream error;
 
-  WatchedConnection(HttpURLConnection app) {
+  WatchedConnection(HttpURLConnection app, Endpoint endpoint) {
     this.app = new WeakReference<>(app);
+    this.endpoint = endpoint;
   }
 
   /** The stream the app writes its body to, the same one on every call, as the JDK's. */
