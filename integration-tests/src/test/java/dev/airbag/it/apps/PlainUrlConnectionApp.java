@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.Authenticator;
 import java.net.HttpURLConnection;
+import java.net.PasswordAuthentication;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +22,10 @@ import javax.net.ssl.TrustManagerFactory;
  * A hand-written HttpURLConnection client, as RestTemplate's default factory and older SDKs use it: POSTs a JSON
  * body (or GETs), reads the answer whole, line by line as a stream, or from the error stream, and prints one RESULT
  * line per call and a SUMMARY; {@code post-then-disconnect} also prints an AFTER line read once disconnected. Args:
- * url json mode(post|post-fixed|post-chunked|post-then-disconnect|stream|get) count [trust-store] ({@code post}
- * leaves the body to the JDK's buffer, {@code post-fixed} and {@code post-chunked} stream it): with a PKCS12 trust
+ * url json mode(post|post-fixed|post-chunked|post-authenticator|post-then-disconnect|stream|get) count [trust-store]
+ * ({@code post} leaves the body to the JDK's buffer, {@code post-fixed} and {@code post-chunked} stream it,
+ * {@code post-authenticator} sends no credentials of its own and gives the connection an {@code Authenticator} that
+ * answers a server's challenge with user {@code llm-user}): with a PKCS12 trust
  * store (password
  * {@code airbag-it}), each https connection gets its own socket factory that trusts it, as an app with a private CA
  * does.
@@ -67,7 +71,16 @@ public final class PlainUrlConnectionApp {
       connection.setRequestMethod("POST");
       connection.setDoOutput(true);
       connection.setRequestProperty("Content-Type", "application/json");
-      connection.setRequestProperty("Authorization", "Bearer sk-test-urlconnection");
+      if (mode.equals("post-authenticator")) {
+        connection.setAuthenticator(new Authenticator() {
+          @Override
+          protected PasswordAuthentication getPasswordAuthentication() {
+            return new PasswordAuthentication("llm-user", "llm-secret".toCharArray());
+          }
+        });
+      } else {
+        connection.setRequestProperty("Authorization", "Bearer sk-test-urlconnection");
+      }
       byte[] body = json.getBytes(StandardCharsets.UTF_8);
       if (mode.equals("post-fixed")) {
         connection.setFixedLengthStreamingMode(body.length);

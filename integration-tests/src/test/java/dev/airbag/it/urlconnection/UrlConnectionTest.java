@@ -1,10 +1,13 @@
 package dev.airbag.it.urlconnection;
 
 import static dev.airbag.faultserver.FaultPlans.always;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.airbag.faultserver.Fault;
+import dev.airbag.faultserver.FaultPlan;
 import dev.airbag.faultserver.FaultPlans;
 import dev.airbag.faultserver.Faults;
 import dev.airbag.it.apps.PlainUrlConnectionApp;
@@ -17,6 +20,7 @@ import dev.airbag.it.support.FaultServerTest;
 import dev.airbag.it.support.Jdk;
 import dev.airbag.it.support.Jdks;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -134,6 +138,31 @@ class UrlConnectionTest extends FaultServerTest {
     // engine's retry did.
     List<JsonNode> events = Events.read(config.eventsFile());
     assertEquals(buffered ? 0 : 1, events.size(), events.toString());
+  }
+
+  @Test
+  void theConnectionsOwnAuthenticatorAnswersTheServersChallengeAsWithoutTheAgent() throws Exception {
+    String credentials = "Basic " + Base64.getEncoder().encodeToString("llm-user:llm-secret".getBytes(UTF_8));
+    Fault challenge = Faults.status(401, "{\"error\":{\"message\":\"log in\"}}",
+        Map.of("WWW-Authenticate", "Basic realm=\"llm\""));
+    FaultPlan basicAuth = request -> credentials.equals(request.request().headers().get("Authorization"))
+        ? Faults.success() : challenge;
+    server.plan(basicAuth);
+    ChildJvm.Result alone = ChildJvm.on(Jdks.current()).testClasspath()
+        .run(PlainUrlConnectionApp.class.getName(), completions(), BODY, "post-authenticator", "1");
+    int aloneRequests = server.requestCount();
+    server.reset();
+    server.plan(basicAuth);
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries();
+
+    ChildJvm.Result withAgent = app(Jdks.current(), config, completions(), BODY, "post-authenticator", 1);
+
+    assertEquals(1, okCount(alone), alone.toString());
+    assertEquals(2, aloneRequests, "challenged, then answered: " + alone);
+    assertEquals(1, okCount(withAgent), withAgent.toString());
+    assertEquals(List.of("none", credentials), server.requests().stream()
+        .map(request -> request.headers().first("Authorization").orElse("none")).collect(Collectors.toList()));
+    assertTrue(Events.read(config.eventsFile()).isEmpty(), "the JDK answered the challenge inside the attempt");
   }
 
   /** How each request the server saw carried its body: its length, or chunks. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
+import java.net.Authenticator;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.URL;
@@ -19,9 +20,10 @@ import javax.net.ssl.SSLSocketFactory;
  * What an attempt copies from the app's connection so that it is the request the app made: method, timeouts,
  * redirects, caching, the headers in the order the app set them (replayed through the same methods, so the JDK
  * filters the same restricted ones), the proxy it was opened with, for https its socket factory and hostname
- * verifier, and how the body goes on the wire: streamed with a fixed length, in chunks, or buffered by the JDK. None
- * of the last three can be read through the public API, hence the reflection; when it fails the call is left alone.
- * Headers are recorded on the app's thread; the rest is read once, when the call starts. Not thread-safe.
+ * verifier, the connection's own {@code Authenticator}, and how the body goes on the wire: streamed with a fixed
+ * length, in chunks, or buffered by the JDK. None of the last four can be read through the public API, hence the
+ * reflection; when it fails the call is left alone. Headers are recorded on the app's thread; the rest is read once,
+ * when the call starts. Not thread-safe.
  */
 final class ConnectionSettings implements RequestHeaders {
   private static final ClassValue<Field> PROXY = fieldNamed("instProxy");
@@ -39,6 +41,7 @@ final class ConnectionSettings implements RequestHeaders {
   private HostnameVerifier hostnameVerifier;
   private boolean fixedLength;
   private int chunkLength = -1;
+  private Authenticator authenticator;
 
   /** One {@code setRequestProperty} or {@code addRequestProperty} the app made and the JDK accepted. */
   void header(String method, String key, String value) {
@@ -46,8 +49,8 @@ final class ConnectionSettings implements RequestHeaders {
   }
 
   /**
-   * How the proxy, the https settings and the body's streaming mode are read; tests of plain http connections need
-   * no reflection.
+   * How the proxy, the https settings, the authenticator and the body's streaming mode are read; tests of plain http
+   * connections need no reflection.
    */
   interface TransportReader {
     TransportReader JDK = ConnectionSettings::readTransport;
@@ -74,7 +77,7 @@ final class ConnectionSettings implements RequestHeaders {
         return false;
       }
       into.proxy = (Proxy) proxy.get(app);
-      if (!StreamingMode.read(app, into)) {
+      if (!HiddenFields.read(app, into)) {
         return false;
       }
       if ("https".equalsIgnoreCase(app.getURL().getProtocol())) {
@@ -126,6 +129,10 @@ final class ConnectionSettings implements RequestHeaders {
     connection.setInstanceFollowRedirects(followRedirects);
     connection.setUseCaches(useCaches);
     connection.setIfModifiedSince(ifModifiedSince);
+    if (authenticator != null) {
+      // Its answer to a 401 or a proxy's 407, as the app's connection would have had it.
+      connection.setAuthenticator(authenticator);
+    }
     if (connection instanceof HttpsURLConnection && sslSocketFactory != null) {
       HttpsURLConnection https = (HttpsURLConnection) connection;
       https.setSSLSocketFactory(sslSocketFactory);
@@ -174,40 +181,46 @@ final class ConnectionSettings implements RequestHeaders {
   }
 
   /**
-   * The app's choice between {@code setFixedLengthStreamingMode}, {@code setChunkedStreamingMode} and neither, which
-   * the JDK keeps in protected fields of {@code java.net.HttpURLConnection}: read as its implementation class, which
-   * may (the package is open to the agent), so that {@code java.net} itself need not be opened to the app.
+   * What the JDK keeps in fields an app cannot read back: the choice between {@code setFixedLengthStreamingMode},
+   * {@code setChunkedStreamingMode} and neither (protected fields of {@code java.net.HttpURLConnection}) and the
+   * connection's own {@code Authenticator}. Read as the JDK's implementation class, which may (its package is open to
+   * the agent), so that {@code java.net} itself need not be opened to the app.
    */
-  private static final class StreamingMode {
+  private static final class HiddenFields {
     private static final MethodHandle FIXED_LENGTH;
     private static final MethodHandle FIXED_LENGTH_LONG;
     private static final MethodHandle CHUNK_LENGTH;
+    private static final MethodHandle AUTHENTICATOR;
 
     static {
       MethodHandle fixed = null;
       MethodHandle fixedLong = null;
       MethodHandle chunk = null;
+      MethodHandle authenticator = null;
       try {
         Class<?> jdk = Class.forName(UrlConnectionModule.TARGET);
         MethodHandles.Lookup inside = MethodHandles.privateLookupIn(jdk, MethodHandles.lookup());
         fixed = inside.findGetter(jdk, "fixedContentLength", int.class);
         fixedLong = inside.findGetter(jdk, "fixedContentLengthLong", long.class);
         chunk = inside.findGetter(jdk, "chunkLength", int.class);
+        authenticator = inside.findGetter(jdk, "authenticator", Authenticator.class);
       } catch (ReflectiveOperationException | RuntimeException unknownShape) {
         // Left null: no call is run through the engine on this JDK.
       }
       FIXED_LENGTH = fixed;
       FIXED_LENGTH_LONG = fixedLong;
       CHUNK_LENGTH = chunk;
+      AUTHENTICATOR = authenticator;
     }
 
     static boolean read(HttpURLConnection app, ConnectionSettings into) {
-      if (CHUNK_LENGTH == null) {
+      if (AUTHENTICATOR == null) {
         return false;
       }
       try {
         into.fixedLength = (int) FIXED_LENGTH.invoke(app) != -1 || (long) FIXED_LENGTH_LONG.invoke(app) != -1;
         into.chunkLength = (int) CHUNK_LENGTH.invoke(app);
+        into.authenticator = (Authenticator) AUTHENTICATOR.invoke(app);
         return true;
       } catch (Throwable notTheJdksConnection) {
         return false;

@@ -105,13 +105,11 @@ public final class UrlConnectionHook {
         return sendAsTheApp(app, call);
       }
       URL url = app.getURL();
-      int port = port(url);
-      String path = path(url);
       byte[] body = call.bodyBytes();
       String accept = call.settings.first("Accept");
       boolean acceptsStream = accept != null && accept.contains("text/event-stream");
-      CallRequest request = CallRequest.of(call.endpoint, call.settings.method(true), url.getProtocol(), url.getHost(), port,
-          path, body, true, acceptsStream, null).with(call.settings, url.getQuery(), 0);
+      CallRequest request = CallRequest.of(call.endpoint, call.settings.method(true), url.getProtocol(), url.getHost(),
+          port(url), path(url), body, true, acceptsStream, null).with(call.settings, url.getQuery(), 0);
       exchange = new UrlConnectionExchange(call.settings, url, body, traffic.maxErrorBodyBytes());
       call.served(traffic.execute(request, exchange));
       return true;
