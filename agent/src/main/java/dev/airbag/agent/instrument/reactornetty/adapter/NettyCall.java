@@ -48,7 +48,6 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
   private final HttpClient client;
   private final Endpoint endpoint;
   private final RequestTarget target;
-  private final URI uri;
   private final MonoSink<Connection> sink;
   private final HeldRequest held;
   private final AtomicBoolean begun = new AtomicBoolean();
@@ -64,7 +63,6 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
     this.client = client;
     this.endpoint = endpoint;
     this.target = target;
-    this.uri = target.uri;
     this.sink = sink;
     this.held = new HeldRequest(traffic.maxRequestBodyBytes());
   }
@@ -125,7 +123,7 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
         : null;
     String method = captured != null ? captured.method : client.configuration().method().name();
     return CallRequest.of(endpoint, method, target.safeUrl, target.path, body, true, acceptsStream, note)
-        .with(new NettyRequestHeaders(headers), uri.getRawQuery(), 0);
+        .with(new NettyRequestHeaders(headers), target.uri.getRawQuery(), 0);
   }
 
   @Override
@@ -144,6 +142,7 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
     String path = attempt.path();
     HttpClient.RequestSender sender = (HttpClient.RequestSender) base;
     if (path != null) {
+      URI uri = target.uri;
       sender = sender.uri(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + pathAndQuery(path)));
     }
     // Without a captured body, the app's own sender writes the request again, as on a redirect.
@@ -154,7 +153,8 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
   }
 
   private String pathAndQuery(String path) {
-    return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    String query = target.uri.getRawQuery();
+    return path + (query == null ? "" : "?" + query);
   }
 
   private static BiFunction<HttpClientRequest, NettyOutbound, Publisher<Void>> resend(HttpHeaders captured,
