@@ -66,8 +66,9 @@ final class HappyServersSection {
   private static Figure figure(BatchAlternation runs, String client, String server) {
     double[] us = micros(runs.pairedDifferences(client, client + "+agent"));
     double median = Stats.median(us.clone());
-    String spread = "added " + spread(us, "us") + "; CPU per call (all threads) added "
-        + spread(micros(runs.pairedCpuDifferences(client, client + "+agent")), "us");
+    String spread = "added " + spread(us, "us") + "; " + perRound(us, runs.warmups().size(), "us")
+        + "; CPU per call (all threads) added " + spread(micros(runs.pairedCpuDifferences(client, client + "+agent")),
+        "us");
     Figure figure = Figure.compared(SECTION, client + " on the " + server + " server, median per call",
         "us/call (median)", "agent vs none", runs.p50(client) / 1000, runs.p50(client + "+agent") / 1000, 1,
         "us/call", us.length);
@@ -157,7 +158,8 @@ final class HappyServersSection {
     Figure bytesFigure = Figure.compared(SECTION, where + "bytes allocated per call, every thread", "B/call (median)",
         "agent vs none", runs.median(client, BatchAlternation.Cost.ALL_BYTES),
         runs.median(agent, BatchAlternation.Cost.ALL_BYTES), 1, "B/call", allBytes.length);
-    return List.of(withAdded(cpuFigure, Stats.median(cpu.clone())).note("added " + spread(cpu, "us")),
+    return List.of(withAdded(cpuFigure, Stats.median(cpu.clone())).note("added " + spread(cpu, "us") + "; "
+        + perRound(cpu, runs.warmups().size(), "us")),
         withAdded(bytesFigure, Stats.median(allBytes.clone())).note("added " + spread(allBytes, "B")
             + " on every thread, " + spread(threadBytes, "B") + " on the calling thread"));
   }
@@ -179,6 +181,25 @@ final class HappyServersSection {
     return String.format(number + " " + unit + "/call, median of %d pairs; quartiles " + number + " to " + number
         + ", range " + number + " to " + number, Stats.median(values.clone()), values.length, quantile(sorted, 0.25),
         quantile(sorted, 0.75), sorted[0], sorted[sorted.length - 1]);
+  }
+
+  /**
+   * "median per round (fresh JVMs) +a, +b": the pairs come round after round, as many per round. A round's JVMs
+   * compile the same code differently, so rounds can disagree by more than a round's pairs spread; a cell whose
+   * rounds disagree is decided by neither.
+   */
+  static String perRound(double[] values, int rounds, String unit) {
+    if (rounds < 2 || values.length < rounds) {
+      return "one round";
+    }
+    String number = unit.equals("B") ? "%+.0f" : "%+.1f";
+    int perRound = values.length / rounds;
+    StringBuilder text = new StringBuilder("median per round (fresh JVMs)");
+    for (int round = 0; round < rounds; round++) {
+      double[] own = java.util.Arrays.copyOfRange(values, round * perRound, (round + 1) * perRound);
+      text.append(round == 0 ? " " : ", ").append(String.format(number, Stats.median(own)));
+    }
+    return text.toString();
   }
 
   static double[] micros(double[] nanos) {
