@@ -80,6 +80,11 @@ public final class LlmTraffic {
     return pipeline.maxErrorBodyBytes();
   }
 
+  /** True when each attempt has a first-byte timeout of its own (see {@link CallPipeline#timesFirstByte()}). */
+  public boolean timesFirstByte() {
+    return pipeline.timesFirstByte();
+  }
+
   public <R> R execute(CallRequest request, Exchange<R> exchange) throws IOException {
     return pipeline.execute(request, exchange);
   }

@@ -236,6 +236,11 @@ public final class CallPipeline {
     return maxErrorBodyBytes;
   }
 
+  /** True when attempts wait for their first byte no longer than {@code airbag.timeout.first-byte}. */
+  public boolean timesFirstByte() {
+    return firstByteTimeoutMillis > 0;
+  }
+
   /**
    * The model a call for {@code model} should be sent to now, for a client that must decide before it sends
    * (the AWS SDK signs the request over its model, so Airbag cannot change it afterwards): {@code model} unless

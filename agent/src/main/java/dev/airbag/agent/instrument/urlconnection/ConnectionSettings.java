@@ -4,6 +4,7 @@ import dev.airbag.agent.engine.call.RequestHeaders;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.net.Authenticator;
 import java.net.HttpURLConnection;
@@ -200,10 +201,10 @@ final class ConnectionSettings implements RequestHeaders {
       try {
         Class<?> jdk = Class.forName(UrlConnectionModule.TARGET);
         MethodHandles.Lookup inside = MethodHandles.privateLookupIn(jdk, MethodHandles.lookup());
-        fixed = inside.findGetter(jdk, "fixedContentLength", int.class);
-        fixedLong = inside.findGetter(jdk, "fixedContentLengthLong", long.class);
-        chunk = inside.findGetter(jdk, "chunkLength", int.class);
-        authenticator = inside.findGetter(jdk, "authenticator", Authenticator.class);
+        fixed = getter(inside, jdk, "fixedContentLength", int.class);
+        fixedLong = getter(inside, jdk, "fixedContentLengthLong", long.class);
+        chunk = getter(inside, jdk, "chunkLength", int.class);
+        authenticator = getter(inside, jdk, "authenticator", Authenticator.class);
       } catch (ReflectiveOperationException | RuntimeException unknownShape) {
         // Left null: no call is run through the engine on this JDK.
       }
@@ -213,14 +214,21 @@ final class ConnectionSettings implements RequestHeaders {
       AUTHENTICATOR = authenticator;
     }
 
+    /** Typed as the call sites are, so that each read is an exact invocation rather than a conversion per call. */
+    private static MethodHandle getter(MethodHandles.Lookup inside, Class<?> jdk, String name, Class<?> type)
+        throws ReflectiveOperationException {
+      return inside.findGetter(jdk, name, type).asType(MethodType.methodType(type, HttpURLConnection.class));
+    }
+
     static boolean read(HttpURLConnection app, ConnectionSettings into) {
       if (AUTHENTICATOR == null) {
         return false;
       }
       try {
-        into.fixedLength = (int) FIXED_LENGTH.invoke(app) != -1 || (long) FIXED_LENGTH_LONG.invoke(app) != -1;
-        into.chunkLength = (int) CHUNK_LENGTH.invoke(app);
-        into.authenticator = (Authenticator) AUTHENTICATOR.invoke(app);
+        into.fixedLength = (int) FIXED_LENGTH.invokeExact(app) != -1
+            || (long) FIXED_LENGTH_LONG.invokeExact(app) != -1;
+        into.chunkLength = (int) CHUNK_LENGTH.invokeExact(app);
+        into.authenticator = (Authenticator) AUTHENTICATOR.invokeExact(app);
         return true;
       } catch (Throwable notTheJdksConnection) {
         return false;

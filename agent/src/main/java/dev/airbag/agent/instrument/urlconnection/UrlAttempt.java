@@ -32,10 +32,13 @@ final class UrlAttempt {
   private final ErrorBodyStart errorBody;
   private final byte[] madeUpBody;
   final StreamMonitor monitor;
+  /** The app's own connection carried this attempt. */
+  final boolean own;
 
-  private UrlAttempt(HttpURLConnection connection, int status, List<String[]> headers, ErrorBodyStart errorBody,
-      byte[] madeUpBody, StreamMonitor monitor) {
+  private UrlAttempt(HttpURLConnection connection, boolean own, int status, List<String[]> headers,
+      ErrorBodyStart errorBody, byte[] madeUpBody, StreamMonitor monitor) {
     this.connection = connection;
+    this.own = own;
     this.status = status;
     this.headers = headers;
     this.errorBody = errorBody;
@@ -45,20 +48,21 @@ final class UrlAttempt {
 
   /**
    * The answer on {@code connection}, whose response has come: for an error, up to {@code maxErrorBytes} of its body
-   * are read now, waiting at most {@code waitNanos} for them. Called with the re-entrancy guard held.
+   * are read now, waiting at most {@code waitNanos} for them. {@code own} when it is the app's own connection.
+   * Called with the re-entrancy guard held.
    */
-  static UrlAttempt read(HttpURLConnection connection, int status, int maxErrorBytes, long waitNanos,
+  static UrlAttempt read(HttpURLConnection connection, boolean own, int status, int maxErrorBytes, long waitNanos,
       Executor helper) {
     if (status < 400) {
-      return new UrlAttempt(connection, status, null, null, null, null);
+      return new UrlAttempt(connection, own, status, null, null, null, null);
     }
     List<String[]> headers = copyHeaders(connection);
     InputStream error = connection.getErrorStream();
     if (error == null) {
-      return new UrlAttempt(connection, status, headers, null, new byte[0], null);
+      return new UrlAttempt(connection, own, status, headers, null, new byte[0], null);
     }
-    return new UrlAttempt(connection, status, headers, ErrorBodyStart.read(error, maxErrorBytes, waitNanos, helper),
-        null, null);
+    return new UrlAttempt(connection, own, status, headers,
+        ErrorBodyStart.read(error, maxErrorBytes, waitNanos, helper), null, null);
   }
 
   static UrlAttempt madeUp(int status, Map<String, String> added, byte[] json) {
@@ -66,7 +70,7 @@ final class UrlAttempt {
     headers.add(new String[] {null, "HTTP/1.1 " + status + (status == 503 ? " Service Unavailable" : " Airbag")});
     headers.add(new String[] {"Content-Type", "application/json"});
     headers.add(new String[] {"Content-Length", String.valueOf(json.length)});
-    return new UrlAttempt(null, status, headers, null, json, null).withHeaders(added);
+    return new UrlAttempt(null, false, status, headers, null, json, null).withHeaders(added);
   }
 
   UrlAttempt withHeaders(Map<String, String> added) {
@@ -77,12 +81,12 @@ final class UrlAttempt {
       }
     }
     added.forEach((name, value) -> merged.add(new String[] {name, value}));
-    return new UrlAttempt(connection, status, merged, errorBody, madeUpBody, monitor);
+    return new UrlAttempt(connection, own, status, merged, errorBody, madeUpBody, monitor);
   }
 
   /** This answer, its body reported to {@code watcher} as the app reads it. */
   UrlAttempt withMonitor(StreamMonitor watcher) {
-    return new UrlAttempt(connection, status, headers, errorBody, madeUpBody, watcher);
+    return new UrlAttempt(connection, own, status, headers, errorBody, madeUpBody, watcher);
   }
 
   /** What Airbag read of an error body (or the body it made up); null for a success. */
@@ -150,10 +154,15 @@ final class UrlAttempt {
     return index >= 0 && index < headers.size() ? headers.get(index)[0] : null;
   }
 
-  /** {@code getHeaderFields()}: the status line under the null key, every name with its values in order. */
+  /**
+   * {@code getHeaderFields()}: the status line under the null key, every name with its values, listed last line first
+   * as the JDK's own header table lists them.
+   */
   Map<String, List<String>> headerFields() {
     Map<String, List<String>> fields = new HashMap<>();
-    for (String[] header : headers()) {
+    List<String[]> lines = headers();
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      String[] header = lines.get(i);
       fields.computeIfAbsent(header[0], name -> new ArrayList<>()).add(header[1]);
     }
     fields.replaceAll((name, values) -> Collections.unmodifiableList(values));

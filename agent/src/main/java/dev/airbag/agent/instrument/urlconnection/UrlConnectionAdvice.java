@@ -2,6 +2,7 @@ package dev.airbag.agent.instrument.urlconnection;
 
 import dev.airbag.agent.instrument.HookId;
 import dev.airbag.bootstrap.BridgeHolder;
+import dev.airbag.bootstrap.HookResult;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -41,6 +42,31 @@ public final class UrlConnectionAdvice {
     public static Object enter(@HookId int hook, @Advice.Origin("#m") String method,
         @Advice.This Object connection) {
       return BridgeHolder.enter(hook, connection, method, null, null);
+    }
+  }
+
+  /**
+   * After {@code getOutputStream}: when the hook let the JDK's own method run, it hears what came of it and may give
+   * the app another stream (its body copied) or take the failure; when it skipped the method, its answer is given.
+   */
+  public static final class OpenedOutput {
+    private OpenedOutput() {}
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    public static void exit(@HookId int hook, @Advice.This Object connection, @Advice.Enter Object hooked,
+        @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned,
+        @Advice.Thrown(readOnly = false) Throwable thrown) {
+      Object result = hooked != null ? hooked
+          : BridgeHolder.enter(hook, connection, "openedOutputStream", returned, thrown);
+      if (result != null) {
+        HookResult answer = (HookResult) result;
+        if (answer.failure() != null) {
+          thrown = answer.failure();
+        } else {
+          returned = answer.value();
+          thrown = null;
+        }
+      }
     }
   }
 

@@ -15,28 +15,46 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Lends the engine one {@code HttpURLConnection} call: each attempt is a new connection of Airbag's own with the
- * app's settings and headers ({@link ConnectionSettings}) that sends the captured body in the app's streaming mode,
- * under the re-entrancy guard so that the hooks let it pass. An error's body is read up to the classification bound.
- * Used by one thread at a time.
+ * Lends the engine one {@code HttpURLConnection} call. When the app's own connection has its request written, it
+ * carries the first attempt if that attempt is the app's request unchanged; every other attempt is a new connection
+ * of Airbag's own with the app's settings and headers ({@link ConnectionSettings}) that sends the copied body in the
+ * app's streaming mode. All of it under the re-entrancy guard so that the hooks let it pass. An error's body is read
+ * up to the classification bound. Used by one thread at a time.
  */
 final class UrlConnectionExchange implements Exchange<UrlAttempt> {
   private final ConnectionSettings settings;
   private final URL url;
   private final byte[] body;
   private final int maxErrorBytes;
+  private final HttpURLConnection own;
+  private final IOException ownFailure;
+  private boolean sent;
+  private boolean ownSent;
   private UrlAttempt last;
 
-  /** @param body the captured request body, null when the app wrote none */
-  UrlConnectionExchange(ConnectionSettings settings, URL url, byte[] body, int maxErrorBytes) {
+  /**
+   * @param body the request body, null when the app wrote none
+   * @param own the app's connection with its request written, or null when every attempt opens its own
+   * @param ownFailure how the app's connection failed before its response could come (the first attempt's failure)
+   */
+  UrlConnectionExchange(ConnectionSettings settings, URL url, byte[] body, int maxErrorBytes, HttpURLConnection own,
+      IOException ownFailure) {
     this.settings = settings;
     this.url = url;
     this.body = body;
     this.maxErrorBytes = maxErrorBytes;
+    this.own = own;
+    this.ownFailure = ownFailure;
   }
 
   @Override
   public UrlAttempt send(AttemptRequest attempt) throws IOException {
+    boolean first = !sent;
+    sent = true;
+    if (first && (own != null || ownFailure != null) && attempt.body() == null && attempt.path() == null
+        && attempt.firstByteTimeoutMillis() == 0) {
+      return sendOnOwn();
+    }
     byte[] bytes = attempt.body() != null ? attempt.body() : body;
     URL target = attempt.path() == null ? url : withPath(url, attempt.path());
     last = null;
@@ -59,12 +77,62 @@ final class UrlConnectionExchange implements Exchange<UrlAttempt> {
         // The headers came: the rest of the body gets the app's own read timeout back.
         connection.setReadTimeout(settings.readTimeout());
       }
-      last = UrlAttempt.read(connection, status, maxErrorBytes, ErrorBodyWait.nanos(Long.MAX_VALUE),
+      last = UrlAttempt.read(connection, false, status, maxErrorBytes, ErrorBodyWait.nanos(Long.MAX_VALUE),
           BodyReadThreads.executor());
       return last;
     } finally {
       ReentrancyGuard.exit();
     }
+  }
+
+  /** The first attempt, on the app's connection: its request went out (or goes out now) as the app wrote it. */
+  private UrlAttempt sendOnOwn() throws IOException {
+    ownSent = true;
+    last = null;
+    if (ownFailure != null) {
+      throw ownFailure;
+    }
+    ReentrancyGuard.enter();
+    try {
+      last = UrlAttempt.read(own, true, own.getResponseCode(), maxErrorBytes, ErrorBodyWait.nanos(Long.MAX_VALUE),
+          BodyReadThreads.executor());
+      return last;
+    } finally {
+      ReentrancyGuard.exit();
+    }
+  }
+
+  /**
+   * Once the call is over, leaves the app's connection answering for itself. When it holds the served answer, the
+   * JDK's own methods give it, with the stream the engine watches or the error body Airbag read the start of put in
+   * their place: true, and Airbag keeps nothing of the connection. Otherwise a connection whose request the engine
+   * never read is closed, and one whose answer was not served forgets the status the JDK kept of it.
+   */
+  boolean settle(UrlAttempt served) {
+    if (own == null) {
+      return false;
+    }
+    ReentrancyGuard.enter();
+    try {
+      if (served != null && served.own) {
+        if (served.status >= 400) {
+          OwnConnectionState.errorStream(own, served.errorStream());
+        } else if (served.monitor != null) {
+          OwnConnectionState.inputStream(own, served.inputStream(url));
+        }
+        return true;
+      }
+      if (!ownSent) {
+        own.disconnect();
+      } else {
+        OwnConnectionState.forgetResponse(own);
+      }
+    } catch (Throwable unexpected) {
+      // The served answer is then given through the hooks, as for an answer on a connection of Airbag's own.
+    } finally {
+      ReentrancyGuard.exit();
+    }
+    return false;
   }
 
   /** The shorter of a timeout in which 0 means none and a positive bound. */
@@ -112,6 +180,10 @@ final class UrlConnectionExchange implements Exchange<UrlAttempt> {
 
   @Override
   public UrlAttempt withHeaders(UrlAttempt response, Map<String, String> headers) {
+    if (response.own) {
+      // The app's connection gives its own answer as the JDK read it (a fallback's never comes on it).
+      return response;
+    }
     return remember(response, response.withHeaders(headers));
   }
 

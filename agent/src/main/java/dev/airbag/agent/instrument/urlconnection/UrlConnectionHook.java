@@ -15,9 +15,12 @@ import java.util.WeakHashMap;
 /**
  * The agent's side of the {@code HttpURLConnection} hooks. A connection whose URL is not an LLM endpoint is never
  * remembered and every hook answers null for it: its methods run untouched. A connection to an endpoint is watched
- * ({@link WatchedConnection}) from its first header; when the app has written a body, its first read runs the call
- * through the engine. When Airbag cannot run it (settings it cannot copy, a body past the bound, a bug), the app's
- * connection sends its own request, as without Airbag. Thread-safe.
+ * ({@link WatchedConnection}) from its first header. The app's connection opens and writes its own request, with a
+ * copy of the body kept, and its first read runs the call through the engine, whose first attempt is that request:
+ * when it succeeds the app's connection answers for itself, and only a retry or a fallback opens a connection of
+ * Airbag's own. With a first-byte timeout, which the app's open connection cannot take, the app's connection stays
+ * unconnected and every attempt is Airbag's. When Airbag cannot run the call (settings it cannot copy, a body past
+ * the bound, a bug), the app's connection makes its own request, as without Airbag. Thread-safe.
  */
 public final class UrlConnectionHook {
   /** Skips a void method. */
@@ -49,9 +52,16 @@ public final class UrlConnectionHook {
         return null;
       case "getOutputStream":
         return output(connection);
+      case "openedOutputStream":
+        return opened(connection, argument, (Throwable) value);
       case "connect":
-        // A call Airbag makes on connections of its own: the app's stays unconnected, with no socket held idle.
-        return ((HttpURLConnection) connection).getDoOutput() && watch(connection) != null ? SKIP : null;
+        // The app's connection connects when its getOutputStream runs: as late as without Airbag for a streamed body,
+        // and never at all when Airbag makes every attempt on connections of its own.
+        if (!((HttpURLConnection) connection).getDoOutput()) {
+          return null;
+        }
+        WatchedConnection connecting = watch(connection);
+        return connecting != null && !connecting.opening() ? SKIP : null;
       case "disconnect":
         // Still watched: the JDK's getters keep answering from a disconnected connection, where the app's own, never
         // connected, would try to send its request (and throw). The weak key forgets it once the app drops it.
@@ -76,7 +86,21 @@ public final class UrlConnectionHook {
     if (call == null) {
       return null;
     }
-    return call.output(traffic.maxRequestBodyBytes(), call::release);
+    return call.output(traffic.maxRequestBodyBytes(), ownFirst(), call::release);
+  }
+
+  /** Whether the app's own connection is to carry the first attempt (see the class comment). */
+  private boolean ownFirst() {
+    return !traffic.timesFirstByte() && OwnConnectionState.available();
+  }
+
+  /** The JDK's own getOutputStream ran on a watched connection: the stream the app gets instead, or null. */
+  private HookResult opened(Object connection, Object stream, Throwable thrown) {
+    WatchedConnection call = watched.get(connection);
+    if (call == null || call.released()) {
+      return null;
+    }
+    return call.opened(stream, thrown, traffic.maxRequestBodyBytes(), call::release);
   }
 
   private HookResult response(String method, Object connection, Object argument) {
@@ -97,7 +121,10 @@ public final class UrlConnectionHook {
     return call.answer(method, argument);
   }
 
-  /** Runs the call through the engine; false when the app's connection is to send its own request instead. */
+  /**
+   * Runs the call through the engine; false when the app's connection answers for itself: it holds the served
+   * answer, or it is to send its own request instead.
+   */
   private boolean run(HttpURLConnection app, WatchedConnection call) {
     UrlConnectionExchange exchange = null;
     try {
@@ -110,10 +137,20 @@ public final class UrlConnectionHook {
       boolean acceptsStream = accept != null && accept.contains("text/event-stream");
       CallRequest request = CallRequest.of(call.endpoint, call.settings.method(true), url.getProtocol(), url.getHost(),
           port(url), path(url), body, true, acceptsStream, null).with(call.settings, url.getQuery(), 0);
-      exchange = new UrlConnectionExchange(call.settings, url, body, traffic.maxErrorBodyBytes());
-      call.served(traffic.execute(request, exchange));
+      exchange = new UrlConnectionExchange(call.settings, url, body, traffic.maxErrorBodyBytes(), call.own(),
+          call.ownFailure());
+      UrlAttempt served = traffic.execute(request, exchange);
+      if (exchange.settle(served)) {
+        // The app's connection holds the answer and gives it itself: nothing of it is kept (see OwnConnectionState).
+        watched.remove(app);
+        return false;
+      }
+      call.served(served);
       return true;
     } catch (IOException transportFailure) {
+      if (exchange != null) {
+        exchange.settle(null);
+      }
       call.failed(transportFailure);
       return true;
     } catch (Throwable bug) {
@@ -122,6 +159,10 @@ public final class UrlConnectionHook {
       }
       UrlAttempt held = exchange == null ? null : exchange.last();
       if (held != null) {
+        if (exchange.settle(held)) {
+          watched.remove(app);
+          return false;
+        }
         call.served(held);
         return true;
       }

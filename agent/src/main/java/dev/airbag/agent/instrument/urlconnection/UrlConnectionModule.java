@@ -18,7 +18,8 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 /**
  * The JDK's {@code HttpURLConnection} (Spring's {@code RestTemplate} on its default factory, hand-written clients,
  * older SDKs): hooks its implementation, which {@code https} connections delegate to as well — the request headers
- * the app sets, its connect and body stream, and the methods through which it reads the response. One hook,
+ * the app sets, its connect and body stream (and what the JDK's own {@code getOutputStream} gave), and the methods
+ * through which it reads the response. One hook,
  * {@link UrlConnectionHook}, told which method in its first argument; a null answer runs the method untouched.
  * Stateless.
  */
@@ -62,8 +63,10 @@ public final class UrlConnectionModule implements InstrumentationModule {
             // Void: skipped when the hook answers, with no value to give back.
             .visit(context.advice(UrlConnectionAdvice.Replace.class, CONNECTION)
                 .on(named("connect").and(takesArguments(0)).and(isPublic())))
+            .visit(context.advice(UrlConnectionAdvice.Replace.class, UrlConnectionAdvice.OpenedOutput.class, CONNECTION)
+                .on(named("getOutputStream").and(takesArguments(0)).and(isPublic())))
             .visit(context.advice(UrlConnectionAdvice.Replace.class, HookResultExit.class, CONNECTION)
-                .on(namedOneOf("getOutputStream", "getInputStream", "getErrorStream", "getHeaderFields")
+                .on(namedOneOf("getInputStream", "getErrorStream", "getHeaderFields")
                     .and(takesArguments(0)).and(isPublic())))
             .visit(context.advice(UrlConnectionAdvice.ReplaceOneArgument.class, HookResultExit.class,
                 CONNECTION).on(namedOneOf("getHeaderField", "getHeaderFieldKey").and(takesArguments(1))

@@ -11,11 +11,13 @@ import java.net.HttpURLConnection;
 import java.net.ProtocolException;
 
 /**
- * One app connection to an LLM endpoint, from its first header to its last read. While the app sets headers and
- * writes its body, the connection itself stays unconnected: Airbag records the headers and holds the body. At the
- * first read of the response the engine runs the call on connections of its own, and from then on the app's
- * connection answers from the response that served (or throws the failure that ended the call), as the JDK's own
- * methods would. Used by the app's thread, one at a time, like the connection itself.
+ * One app connection to an LLM endpoint, from its first header to its last read. Airbag records the headers as the
+ * app sets them and keeps a copy of the body it writes through its own connection ({@link CopiedBody}), or holds the
+ * body while the connection stays unconnected ({@link CapturedBody}: the connection could not open, or every attempt
+ * is Airbag's). At the first read of the response the engine runs the call, and unless the app's connection got the
+ * answer that served (it then answers for itself and is no longer watched), the app's connection answers from that
+ * response (or throws the failure that ended the call), as the JDK's own methods would. Used by the app's thread,
+ * one at a time, like the connection itself.
  */
 final class WatchedConnection {
   final ConnectionSettings settings = new ConnectionSettings();
@@ -27,7 +29,14 @@ final class WatchedConnection {
    * calls in only while it holds the connection, so the reference is always there when read.
    */
   private final WeakReference<HttpURLConnection> app;
+  /** The body Airbag holds while the app's connection stays unconnected (every attempt on a connection of its own). */
   private CapturedBody body;
+  /** The app's own body stream with its copy, when the app's connection carries the first attempt. */
+  private CopiedBody copied;
+  /** The JDK's own getOutputStream is running: its connect is the app's, not one to skip. */
+  private boolean opening;
+  /** How the app's connection failed to open its body stream: the first attempt's failure. */
+  private IOException openFailure;
   private boolean ran;
   private boolean released;
   private UrlAttempt served;
@@ -40,18 +49,71 @@ final class WatchedConnection {
     this.endpoint = endpoint;
   }
 
-  /** The stream the app writes its body to, the same one on every call, as the JDK's. */
-  HookResult output(int maxBytes, Runnable onSpill) {
+  /**
+   * The stream the app writes its body to, the same one on every call, as the JDK's. Null when the JDK's own method
+   * is to run: the app's connection then carries the first attempt, and {@link #opened} hears how it went.
+   */
+  HookResult output(int maxBytes, boolean ownFirst, Runnable onSpill) {
     if (ran) {
       return HookResult.failure(new ProtocolException("Cannot write output after reading input."));
     }
+    if (copied != null) {
+      return HookResult.value(copied);
+    }
     if (body == null) {
-      body = new CapturedBody(maxBytes, () -> {
-        onSpill.run();
-        return appOutput();
-      });
+      if (ownFirst) {
+        opening = true;
+        return null;
+      }
+      capture(maxBytes, onSpill);
     }
     return HookResult.value(body);
+  }
+
+  /**
+   * The JDK's own getOutputStream returned {@code stream} or threw {@code thrown}: the app gets the stream with a
+   * copy kept. When the connection could not be opened (refused, timed out, a failed handshake) the failure is the
+   * first attempt's and the body is held for the attempts after it, as when Airbag opens every connection itself.
+   * Null leaves the JDK's answer to the app.
+   */
+  HookResult opened(Object stream, Throwable thrown, int maxBytes, Runnable onSpill) {
+    if (!opening) {
+      return null;
+    }
+    opening = false;
+    if (thrown == null && stream instanceof OutputStream) {
+      copied = new CopiedBody((OutputStream) stream, maxBytes);
+      return HookResult.value(copied);
+    }
+    if (thrown instanceof IOException && !(thrown instanceof ProtocolException)) {
+      openFailure = (IOException) thrown;
+      capture(maxBytes, onSpill);
+      return HookResult.value(body);
+    }
+    // The app's own mistake, for it to see as without Airbag.
+    release();
+    return null;
+  }
+
+  private void capture(int maxBytes, Runnable onSpill) {
+    body = new CapturedBody(maxBytes, () -> {
+      onSpill.run();
+      return appOutput();
+    });
+  }
+
+  boolean opening() {
+    return opening;
+  }
+
+  /** The app's connection with its request written, when it carries the first attempt; else null. */
+  HttpURLConnection own() {
+    return copied == null ? null : app.get();
+  }
+
+  /** How the app's connection failed before its response could come, or null. */
+  IOException ownFailure() {
+    return openFailure != null ? openFailure : copied != null ? copied.failure() : null;
   }
 
   /** From now on the app's connection makes its own request: Airbag no longer answers for it. */
@@ -65,11 +127,11 @@ final class WatchedConnection {
 
   /** True when the app wrote a body that Airbag holds: only such a call is run through the engine. */
   boolean holdsBody() {
-    return body != null && !body.spilled();
+    return copied != null ? !copied.spilled() : body != null && !body.spilled();
   }
 
   byte[] bodyBytes() {
-    return body.bytes();
+    return copied != null ? copied.bytes() : body.bytes();
   }
 
   boolean ran() {
@@ -91,7 +153,8 @@ final class WatchedConnection {
    * past the bound, or a call Airbag cannot run).
    */
   void sendAsTheApp() throws IOException {
-    if (body == null) {
+    if (body == null || openFailure != null) {
+      // The app's connection has its body already, or failed to take it and says so again when read.
       return;
     }
     try (OutputStream own = appOutput()) {
@@ -154,7 +217,7 @@ final class WatchedConnection {
 
   /** The app disconnected: so does the connection that served it. */
   void disconnect() {
-    if (served != null && served.connection != null) {
+    if (served != null && served.connection != null && !served.own) {
       ReentrancyGuard.enter();
       try {
         served.connection.disconnect();

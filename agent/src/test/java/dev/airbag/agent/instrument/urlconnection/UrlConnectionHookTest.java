@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.airbag.agent.testing.TestPipelines;
 import dev.airbag.agent.engine.call.CallPipeline;
 import dev.airbag.agent.engine.call.CallRecord;
+import dev.airbag.agent.engine.call.Outcome;
 import dev.airbag.agent.engine.classify.Category;
 import dev.airbag.agent.engine.classify.ClassificationRules;
 import dev.airbag.agent.engine.classify.Classifier;
@@ -25,6 +26,11 @@ import dev.airbag.bootstrap.HookResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +39,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The hook driven as the advice drives it, on real connections to a loopback server: each hooked method asks the
@@ -46,6 +55,7 @@ class UrlConnectionHookTest {
 
   private final List<CallRecord> calls = new CopyOnWriteArrayList<>();
   private ScriptedServer server;
+  private int port;
   private UrlConnectionHook hook;
 
   @AfterEach
@@ -59,13 +69,21 @@ class UrlConnectionHookTest {
 
   private void start(java.util.function.Function<String, ScriptedServer.Answer> script,
       ConnectionSettings.TransportReader transport) throws IOException {
+    start(script, transport, null, -1);
+  }
+
+  /** @param endpointPort the endpoint's port, or -1 for the server's */
+  private void start(java.util.function.Function<String, ScriptedServer.Answer> script,
+      ConnectionSettings.TransportReader transport, Duration firstByteTimeout, int endpointPort) throws IOException {
     server = new ScriptedServer(script);
-    Endpoint endpoint = Endpoint.onHost("fake", Provider.OPENAI, "127.0.0.1", server.port(), "/v1");
+    port = endpointPort == -1 ? server.port() : endpointPort;
+    Endpoint endpoint = Endpoint.onHost("fake", Provider.OPENAI, "127.0.0.1", port, "/v1");
     CallPipeline pipeline = TestPipelines.builder(new Classifier(ClassificationRules.NONE, Clock.SYSTEM), calls::add, Clock.SYSTEM)
         .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Jitter.NONE, Duration.ZERO,
             Duration.ofSeconds(5)))
         .fallback(new FallbackPolicy(Map.of("gpt-4o", List.of("gpt-4o-mini")), Map.of(),
             EnumSet.of(Category.OVERLOADED)))
+        .firstByteTimeout(firstByteTimeout)
         .build();
     LlmTraffic traffic = new LlmTraffic(new EndpointRegistry(List.of(endpoint)),
         new UncoveredLlmCalls(List.of(endpoint), false, line -> {}), pipeline, 64, new InternalErrorLog());
@@ -89,11 +107,17 @@ class UrlConnectionHookTest {
     assertEquals("gpt-4o-mini", calls.get(0).servedModel());
   }
 
-  @Test
-  void aSuccessAnswersEveryHeaderGetterAsTheJdksOwnConnectionDoesEvenAfterADisconnect() throws Exception {
-    start(body -> new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}")
-        .withHeader("x-request-id", "req_1").withHeader("x-ratelimit-remaining", "9")
-        .withHeader("x-ratelimit-remaining", "8"));
+  /** Served by the app's own connection, or by a retry on one of Airbag's after the app's got a 503. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aSuccessAnswersEveryHeaderGetterAsTheJdksOwnConnectionDoesEvenAfterADisconnect(boolean retried)
+      throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    start(body -> retried && requests.incrementAndGet() == 2
+        ? new ScriptedServer.Answer(503, "application/json", "{}")
+        : new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}")
+            .withHeader("x-request-id", "req_1").withHeader("x-ratelimit-remaining", "9")
+            .withHeader("x-ratelimit-remaining", "8"));
     HttpURLConnection plain = (HttpURLConnection) new URL("http://127.0.0.1:" + server.port() + "/v1/chat/completions")
         .openConnection();
     plain.setRequestMethod("POST");
@@ -116,14 +140,14 @@ class UrlConnectionHookTest {
       assertNull(call(app, "getHeaderField", "x-absent"));
       @SuppressWarnings("unchecked")
       Map<String, List<String>> fields = (Map<String, List<String>>) call(app, "getHeaderFields", null);
-      assertEquals(List.of("9", "8"), fields.get("X-ratelimit-remaining"));
+      assertEquals(plain.getHeaderFields().get("X-ratelimit-remaining"), fields.get("X-ratelimit-remaining"));
       assertEquals(plain.getHeaderFields().keySet(), fields.keySet());
       // As the advice does: the hook hears of it first, then the JDK's own method runs.
       hook.on("disconnect", app, null, null);
       app.disconnect();
       plain.disconnect();
     }
-    assertEquals(2, server.bodies.size(), "reading headers after a disconnect sends nothing");
+    assertEquals(retried ? 3 : 2, server.bodies.size(), "reading headers after a disconnect sends nothing");
   }
 
   @Test
@@ -198,20 +222,89 @@ class UrlConnectionHookTest {
 
     assertEquals(events, text((InputStream) call(app, "getInputStream", null)));
     assertEquals(2, calls.size(), "the served call, then the error event inside its stream: " + calls);
-    assertEquals(dev.airbag.agent.engine.call.Outcome.STREAM_INTERRUPTED, calls.get(1).outcome());
+    assertEquals(Outcome.STREAM_INTERRUPTED, calls.get(1).outcome());
   }
 
   @Test
-  void theAppsConnectionIsNeverConnectedForACallAirbagMakes() throws Exception {
+  void theAppsConnectConnectsOnlyWhenTheJdksOwnGetOutputStreamRuns() throws Exception {
     start(body -> new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}"));
-    HttpURLConnection app = (HttpURLConnection) new URL("http://127.0.0.1:" + server.port() + "/v1/chat/completions")
+    HttpURLConnection app = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/v1/chat/completions")
         .openConnection();
     app.setDoOutput(true);
     header(app, "Content-Type", "application/json");
 
     HookResult connect = hook.on("connect", app, null, null);
+    assertTrue(connect != null && connect.value() == null, "the app's own connect is put off");
+    assertNull(hook.on("getOutputStream", app, null, null), "the JDK's own getOutputStream runs");
+    assertNull(hook.on("connect", app, null, null), "and the connect it makes");
+  }
 
-    assertTrue(connect != null && connect.value() == null, "connect is skipped");
+  @Test
+  void theAppsOwnConnectionCarriesTheFirstAttemptAndAnswersForItself() throws Exception {
+    start(body -> new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}")
+        .withHeader("x-request-id", "req_1"));
+
+    HttpURLConnection app = post("/v1/chat/completions", PRIMARY);
+
+    assertNull(hook.on("getInputStream", app, null, null), "the call ran and the app's connection has its answer");
+    assertEquals("{\"ok\":true}", text(app.getInputStream()));
+    assertNull(hook.on("getHeaderField", app, "x-request-id", null));
+    assertEquals("req_1", app.getHeaderField("x-request-id"));
+    assertEquals(200, app.getResponseCode());
+    assertEquals(List.of(PRIMARY), server.bodies);
+    assertEquals(1, calls.size());
+    assertEquals(Outcome.SUCCEEDED, calls.get(0).outcome());
+  }
+
+  @Test
+  void anAnswerServedAfterTheAppsOwnAttemptFailedLeavesTheAppsConnectionNoStatusOfItsOwn() throws Throwable {
+    AtomicInteger requests = new AtomicInteger();
+    start(body -> requests.incrementAndGet() == 1 ? new ScriptedServer.Answer(503, "application/json", OVERLOADED)
+        : new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}"));
+
+    HttpURLConnection app = post("/v1/chat/completions", "{\"model\":\"o3\"}");
+
+    assertEquals("{\"ok\":true}", text((InputStream) call(app, "getInputStream", null)));
+    assertTrue(((String) call(app, "getHeaderField", 0)).contains(" 200 "));
+    // getResponseCode() answers from the status it kept, else reads it again through the hooked getHeaderField(0).
+    MethodHandle kept = MethodHandles.privateLookupIn(Class.forName(UrlConnectionModule.TARGET), MethodHandles.lookup())
+        .findGetter(Class.forName(UrlConnectionModule.TARGET), "responseCode", int.class);
+    assertEquals(-1, (int) kept.invoke(app), "the 503 the app's connection read is forgotten");
+    assertEquals(2, server.bodies.size());
+    assertEquals(Outcome.RECOVERED, calls.get(0).outcome());
+  }
+
+  @Test
+  void aConnectionThatCannotOpenIsTheFirstAttemptsFailureAndTheBodyIsHeldForTheRetries() throws Exception {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    start(body -> new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}"), (app, into) -> true, null,
+        closed);
+
+    HttpURLConnection app = post("/v1/chat/completions", "{\"model\":\"o3\"}");
+
+    assertThrows(ConnectException.class, () -> call(app, "getInputStream", null));
+    assertEquals(1, calls.size());
+    assertEquals(3, calls.get(0).attempts(), "the refused open, then two retries of Airbag's own");
+  }
+
+  @Test
+  void withAFirstByteTimeoutEveryAttemptIsAirbagsOwnAndTheAppsConnectionNeverConnects() throws Exception {
+    start(body -> new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}"), (app, into) -> true,
+        Duration.ofSeconds(5), -1);
+    HttpURLConnection app = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/v1/chat/completions")
+        .openConnection();
+    app.setDoOutput(true);
+    header(app, "Content-Type", "application/json");
+
+    HookResult held = hook.on("getOutputStream", app, null, null);
+    assertTrue(held != null && held.value() instanceof CapturedBody, "the body is held, the JDK's method skipped");
+    ((OutputStream) held.value()).write(PRIMARY.getBytes(StandardCharsets.UTF_8));
+
+    assertEquals("{\"ok\":true}", text((InputStream) call(app, "getInputStream", null)));
+    assertEquals(List.of(PRIMARY), server.bodies);
   }
 
   @Test
@@ -229,16 +322,38 @@ class UrlConnectionHookTest {
 
   /** What the app does: headers, then its body written through getOutputStream, each asked of the hook first. */
   private HttpURLConnection post(String path, String json) throws Exception {
-    HttpURLConnection app = (HttpURLConnection) new URL("http://127.0.0.1:" + server.port() + path).openConnection();
+    HttpURLConnection app = (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
     app.setRequestMethod("POST");
     app.setDoOutput(true);
     header(app, "Content-Type", "application/json");
     header(app, "Authorization", "Bearer sk-test");
-    HookResult hooked = hook.on("getOutputStream", app, null, null);
-    OutputStream out = hooked == null ? app.getOutputStream() : (OutputStream) hooked.value();
+    OutputStream out = output(app);
     out.write(json.getBytes(StandardCharsets.UTF_8));
     out.close();
     return app;
+  }
+
+  /** getOutputStream as the advice runs it: the hook first; when it lets the JDK's own run, it hears how it went. */
+  private OutputStream output(HttpURLConnection app) throws IOException {
+    HookResult hooked = hook.on("getOutputStream", app, null, null);
+    if (hooked != null) {
+      return (OutputStream) hooked.value();
+    }
+    OutputStream own = null;
+    IOException thrown = null;
+    try {
+      own = app.getOutputStream();
+    } catch (IOException e) {
+      thrown = e;
+    }
+    HookResult opened = hook.on("openedOutputStream", app, own, thrown);
+    if (opened == null) {
+      if (thrown != null) {
+        throw thrown;
+      }
+      return own;
+    }
+    return (OutputStream) opened.value();
   }
 
   private void header(HttpURLConnection app, String key, String value) {
@@ -246,15 +361,32 @@ class UrlConnectionHookTest {
     hook.on("setRequestProperty", app, key, value);
   }
 
+  /** One reading method as the advice runs it: the hook's answer, or on null the JDK's own method. */
   private Object call(HttpURLConnection app, String method, Object argument) throws Exception {
     HookResult result = hook.on(method, app, argument, null);
     if (result == null) {
-      throw new AssertionError(method + " was not answered by the hook");
+      return own(app, method, argument);
     }
     if (result.failure() instanceof Exception) {
       throw (Exception) result.failure();
     }
     return result.value();
+  }
+
+  private static Object own(HttpURLConnection app, String method, Object argument) throws IOException {
+    switch (method) {
+      case "getInputStream":
+        return app.getInputStream();
+      case "getErrorStream":
+        return app.getErrorStream();
+      case "getHeaderFields":
+        return app.getHeaderFields();
+      case "getHeaderFieldKey":
+        return app.getHeaderFieldKey((Integer) argument);
+      default:
+        return argument instanceof Integer ? app.getHeaderField((Integer) argument)
+            : app.getHeaderField((String) argument);
+    }
   }
 
   private static String text(InputStream in) throws IOException {
