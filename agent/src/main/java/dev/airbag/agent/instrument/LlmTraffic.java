@@ -80,6 +80,11 @@ public final class LlmTraffic {
     return pipeline.maxErrorBodyBytes();
   }
 
+  /** True when a circuit of {@code endpoint} refuses calls now (see {@link CallPipeline#anyCircuitRefuses}). */
+  public boolean anyCircuitRefuses(Endpoint endpoint) {
+    return pipeline.anyCircuitRefuses(endpoint);
+  }
+
   /** True when each attempt has a first-byte timeout of its own (see {@link CallPipeline#timesFirstByte()}). */
   public boolean timesFirstByte() {
     return pipeline.timesFirstByte();

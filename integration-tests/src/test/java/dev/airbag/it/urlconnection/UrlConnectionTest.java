@@ -61,6 +61,28 @@ class UrlConnectionTest extends FaultServerTest {
     assertEquals("gpt-4o-mini", events.get(0).path("served_model").asText(), events.get(0).toString());
   }
 
+  /**
+   * A streamed body goes out as the app writes it. While the primary's circuit is open the app's own connection must
+   * not carry the first attempt, or every call would still reach the failing model before the fallback served it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"post-fixed", "post-chunked"})
+  void whileThePrimarysCircuitIsOpenNoStreamedRequestReachesIt(String mode) throws Exception {
+    server.plan(FaultPlans.byModel(Map.of("gpt-4o", always(Faults.overloaded())), FaultPlans.healthy()));
+    AgentConfig config = AgentConfig.in(dir).faultServer(server.port()).fastRetries()
+        .set("airbag.fallback.gpt-4o", "gpt-4o-mini")
+        .set("airbag.circuit.first-open-duration", "60s")
+        .set("airbag.circuit.open-duration", "60s");
+
+    ChildJvm.Result result = app(Jdks.current(), config, completions(), BODY, mode, 20);
+
+    assertEquals(20, okCount(result), result.toString());
+    assertEquals(20, count(result, "served_by=gpt-4o-mini"), result.toString());
+    long primary = server.requests().stream().filter(r -> "gpt-4o".equals(r.model())).count();
+    // The circuit opens once 5 attempts failed (airbag.circuit.minimum-calls); without probes for a minute after.
+    assertTrue(primary <= 6, "requests the failing primary got, of 20 calls: " + primary);
+  }
+
   @Test
   void aStormOfOneInThreeCostsNoSuccessComparedWithTheAppAlone() throws Exception {
     server.plan(FaultPlans.ratio(1.0 / 3, Faults.overloaded(), 16));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -35,6 +36,11 @@ public final class CircuitBreakers {
   /** Orders uses for LRU; a counter rather than the clock, whose readings may tie. */
   private final AtomicLong uses = new AtomicLong();
   private final ReentrantLock evictionLock = new ReentrantLock();
+  /**
+   * Circuits that left closed and have not come back, as their transitions tell: zero on the happy path, so that
+   * {@link #anyRefusesNow} looks at no circuit then. Evicting an elapsed open circuit leaves it high, never low.
+   */
+  private final AtomicInteger notClosed = new AtomicInteger();
   /** Told of each circuit this registry creates, before its first use (in a fleet: open it if the fleet has). */
   private volatile Consumer<CircuitBreaker> onCreate = breaker -> { };
 
@@ -61,7 +67,7 @@ public final class CircuitBreakers {
     }
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.listener = Objects.requireNonNull(listener, "listener");
+    this.listener = counting(Objects.requireNonNull(listener, "listener"));
     this.maxCircuits = maxCircuits;
     this.rateRuleFor = Objects.requireNonNull(rateRuleFor, "rateRuleFor");
   }
@@ -100,6 +106,42 @@ public final class CircuitBreakers {
       states.put(e.getKey(), e.getValue().breaker.state());
     }
     return Collections.unmodifiableMap(states);
+  }
+
+  /**
+   * True when a circuit of {@code endpoint} refuses calls now (fails fast, or holds its probe), so that a call there
+   * may not go out as the app asked. An adapter whose client sends before the engine decides asks this first.
+   */
+  public boolean anyRefusesNow(String endpoint) {
+    if (notClosed.get() == 0) {
+      return false;
+    }
+    for (Entry entry : circuits.values()) {
+      CircuitBreaker breaker = entry.breaker;
+      if (breaker.key().endpoint().equals(endpoint) && breaker.refusesNow()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private TransitionListener counting(TransitionListener next) {
+    return new TransitionListener() {
+      @Override
+      public void onTransition(CircuitKey key, CircuitState from, CircuitState to, String reason) {
+        onTransition(key, from, to, reason, false);
+      }
+
+      @Override
+      public void onTransition(CircuitKey key, CircuitState from, CircuitState to, String reason, boolean learnt) {
+        if (from == CircuitState.CLOSED && to != CircuitState.CLOSED) {
+          notClosed.incrementAndGet();
+        } else if (from != CircuitState.CLOSED && to == CircuitState.CLOSED) {
+          notClosed.decrementAndGet();
+        }
+        next.onTransition(key, from, to, reason, learnt);
+      }
+    };
   }
 
   /** The circuit of this key if one is held, without creating it or counting a use. */

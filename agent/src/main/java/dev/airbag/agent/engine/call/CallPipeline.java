@@ -236,6 +236,14 @@ public final class CallPipeline {
     return maxErrorBodyBytes;
   }
 
+  /**
+   * True when a circuit of {@code endpoint} refuses calls now: a call there may go to a fallback or fail fast rather
+   * than out as the app asked. For an adapter whose client sends the request before the engine can decide.
+   */
+  public boolean anyCircuitRefuses(Endpoint endpoint) {
+    return breakers != null && breakers.anyRefusesNow(endpoint.name());
+  }
+
   /** True when attempts wait for their first byte no longer than {@code airbag.timeout.first-byte}. */
   public boolean timesFirstByte() {
     return firstByteTimeoutMillis > 0;

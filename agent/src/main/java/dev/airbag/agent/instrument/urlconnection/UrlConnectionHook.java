@@ -19,8 +19,9 @@ import java.util.WeakHashMap;
  * copy of the body kept, and its first read runs the call through the engine, whose first attempt is that request:
  * when it succeeds the app's connection answers for itself, and only a retry or a fallback opens a connection of
  * Airbag's own. With a first-byte timeout, which the app's open connection cannot take, the app's connection stays
- * unconnected and every attempt is Airbag's. When Airbag cannot run the call (settings it cannot copy, a body past
- * the bound, a bug), the app's connection makes its own request, as without Airbag. Thread-safe.
+ * unconnected and every attempt is Airbag's; so too while a circuit of the endpoint refuses calls, so that nothing
+ * reaches the provider before the engine decides. When Airbag cannot run the call (settings it cannot copy, a body
+ * past the bound, a bug), the app's connection makes its own request, as without Airbag. Thread-safe.
  */
 public final class UrlConnectionHook {
   /** Skips a void method. */
@@ -86,12 +87,16 @@ public final class UrlConnectionHook {
     if (call == null) {
       return null;
     }
-    return call.output(traffic.maxRequestBodyBytes(), ownFirst(), call::release);
+    return call.output(traffic.maxRequestBodyBytes(), ownFirst(call.endpoint), call::release);
   }
 
-  /** Whether the app's own connection is to carry the first attempt (see the class comment). */
-  private boolean ownFirst() {
-    return !traffic.timesFirstByte() && OwnConnectionState.available();
+  /**
+   * Whether the app's own connection is to carry the first attempt (see the class comment). Not while a circuit of
+   * the endpoint refuses calls: a streamed body goes out as the app writes it, before the engine could send the call
+   * to a fallback or fail it fast, and an open circuit is there to spare the provider that request.
+   */
+  private boolean ownFirst(Endpoint endpoint) {
+    return !traffic.timesFirstByte() && OwnConnectionState.available() && !traffic.anyCircuitRefuses(endpoint);
   }
 
   /** The JDK's own getOutputStream ran on a watched connection: the stream the app gets instead, or null. */

@@ -2,6 +2,7 @@ package dev.airbag.agent.engine.breaker;
 
 import dev.airbag.agent.testing.FakeClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,6 +54,28 @@ class CircuitBreakersTest {
 
     assertEquals(key("gpt-4o"), listener.last().key());
     assertEquals(CircuitState.OPEN, listener.last().to());
+  }
+
+  @Test
+  void anEndpointRefusesCallsOnlyWhileOneOfItsCircuitsFailsFast() {
+    CircuitBreakers circuits = registry(10);
+    CircuitBreaker primary = circuits.forKey(key("gpt-4o"));
+    circuits.forKey(new CircuitKey("anthropic", "claude"));
+    assertFalse(circuits.anyRefusesNow("openai"));
+
+    open(primary);
+
+    assertTrue(circuits.anyRefusesNow("openai"));
+    assertFalse(circuits.anyRefusesNow("anthropic"), "another endpoint's calls go as asked");
+    clock.advance(Duration.ofSeconds(30));
+    assertFalse(circuits.anyRefusesNow("openai"), "past its open duration the next call is its probe");
+    for (int i = 0; i < 3; i++) {
+      primary.tryAcquire().onSuccess(1);
+    }
+    assertEquals(CircuitState.CLOSED, primary.state());
+    assertFalse(circuits.anyRefusesNow("openai"));
+    open(primary);
+    assertTrue(circuits.anyRefusesNow("openai"), "opened again after it closed");
   }
 
   @Test

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airbag.agent.testing.TestPipelines;
+import dev.airbag.agent.engine.breaker.BreakerConfig;
+import dev.airbag.agent.engine.breaker.CircuitBreaker;
+import dev.airbag.agent.engine.breaker.CircuitBreakers;
+import dev.airbag.agent.engine.breaker.CircuitKey;
+import dev.airbag.agent.engine.breaker.TransitionListener;
 import dev.airbag.agent.engine.call.CallPipeline;
 import dev.airbag.agent.engine.call.CallRecord;
 import dev.airbag.agent.engine.call.Outcome;
@@ -69,22 +74,27 @@ class UrlConnectionHookTest {
 
   private void start(java.util.function.Function<String, ScriptedServer.Answer> script,
       ConnectionSettings.TransportReader transport) throws IOException {
-    start(script, transport, null, -1);
+    start(script, transport, null, -1, null);
   }
 
   /** @param endpointPort the endpoint's port, or -1 for the server's */
   private void start(java.util.function.Function<String, ScriptedServer.Answer> script,
-      ConnectionSettings.TransportReader transport, Duration firstByteTimeout, int endpointPort) throws IOException {
+      ConnectionSettings.TransportReader transport, Duration firstByteTimeout, int endpointPort,
+      CircuitBreakers circuits) throws IOException {
     server = new ScriptedServer(script);
     port = endpointPort == -1 ? server.port() : endpointPort;
     Endpoint endpoint = Endpoint.onHost("fake", Provider.OPENAI, "127.0.0.1", port, "/v1");
-    CallPipeline pipeline = TestPipelines.builder(new Classifier(ClassificationRules.NONE, Clock.SYSTEM), calls::add, Clock.SYSTEM)
+    CallPipeline.Builder builder = TestPipelines.builder(new Classifier(ClassificationRules.NONE, Clock.SYSTEM),
+            calls::add, Clock.SYSTEM)
         .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Jitter.NONE, Duration.ZERO,
             Duration.ofSeconds(5)))
         .fallback(new FallbackPolicy(Map.of("gpt-4o", List.of("gpt-4o-mini")), Map.of(),
-            EnumSet.of(Category.OVERLOADED)))
-        .firstByteTimeout(firstByteTimeout)
-        .build();
+            EnumSet.of(Category.OVERLOADED, Category.CIRCUIT_OPEN)))
+        .firstByteTimeout(firstByteTimeout);
+    if (circuits != null) {
+      builder.breakers(circuits);
+    }
+    CallPipeline pipeline = builder.build();
     LlmTraffic traffic = new LlmTraffic(new EndpointRegistry(List.of(endpoint)),
         new UncoveredLlmCalls(List.of(endpoint), false, line -> {}), pipeline, 64, new InternalErrorLog());
     hook = new UrlConnectionHook(traffic, transport);
@@ -281,7 +291,7 @@ class UrlConnectionHookTest {
       closed = socket.getLocalPort();
     }
     start(body -> new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}"), (app, into) -> true, null,
-        closed);
+        closed, null);
 
     HttpURLConnection app = post("/v1/chat/completions", "{\"model\":\"o3\"}");
 
@@ -293,7 +303,7 @@ class UrlConnectionHookTest {
   @Test
   void withAFirstByteTimeoutEveryAttemptIsAirbagsOwnAndTheAppsConnectionNeverConnects() throws Exception {
     start(body -> new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}"), (app, into) -> true,
-        Duration.ofSeconds(5), -1);
+        Duration.ofSeconds(5), -1, null);
     HttpURLConnection app = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/v1/chat/completions")
         .openConnection();
     app.setDoOutput(true);
@@ -305,6 +315,33 @@ class UrlConnectionHookTest {
 
     assertEquals("{\"ok\":true}", text((InputStream) call(app, "getInputStream", null)));
     assertEquals(List.of(PRIMARY), server.bodies);
+  }
+
+  @Test
+  void whileACircuitOfTheEndpointRefusesTheStreamedRequestWaitsForTheEnginesDecision() throws Exception {
+    CircuitBreakers circuits = new CircuitBreakers(new BreakerConfig(20, 10, 50, null, Duration.ofSeconds(30), 3),
+        Clock.SYSTEM, TransitionListener.NONE, 16);
+    start(body -> new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}"), (app, into) -> true, null, -1,
+        circuits);
+    CircuitBreaker primary = circuits.forKey(new CircuitKey("fake", "gpt-4o"));
+    for (int i = 0; i < 10; i++) {
+      primary.tryAcquire().onFailure(1);
+    }
+    HttpURLConnection app = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/v1/chat/completions")
+        .openConnection();
+    app.setDoOutput(true);
+    app.setFixedLengthStreamingMode(PRIMARY.length());
+    header(app, "Content-Type", "application/json");
+
+    HookResult held = hook.on("getOutputStream", app, null, null);
+    assertTrue(held != null && held.value() instanceof CapturedBody,
+        "the JDK's own getOutputStream, which would send the streamed request, is skipped");
+    ((OutputStream) held.value()).write(PRIMARY.getBytes(StandardCharsets.UTF_8));
+
+    assertEquals("{\"ok\":true}", text((InputStream) call(app, "getInputStream", null)));
+    assertEquals("gpt-4o-mini", call(app, "getHeaderField", "x-airbag-served-model"));
+    assertEquals(List.of(PRIMARY.replace("gpt-4o", "gpt-4o-mini")), server.bodies,
+        "the provider saw only the fallback's request, none for the model whose circuit is open");
   }
 
   @Test
