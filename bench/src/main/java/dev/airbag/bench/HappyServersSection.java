@@ -3,6 +3,7 @@ package dev.airbag.bench;
 import dev.airbag.bench.apps.HappyPathApp;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -196,7 +197,7 @@ final class HappyServersSection {
     int perRound = values.length / rounds;
     StringBuilder text = new StringBuilder("median per round (fresh JVMs)");
     for (int round = 0; round < rounds; round++) {
-      double[] own = java.util.Arrays.copyOfRange(values, round * perRound, (round + 1) * perRound);
+      double[] own = Arrays.copyOfRange(values, round * perRound, (round + 1) * perRound);
       text.append(round == 0 ? " " : ", ").append(String.format(number, Stats.median(own)));
     }
     return text.toString();

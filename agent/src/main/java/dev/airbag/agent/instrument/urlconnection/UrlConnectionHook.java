@@ -144,14 +144,7 @@ public final class UrlConnectionHook {
           port(url), path(url), body, true, acceptsStream, null).with(call.settings, url.getQuery(), 0);
       exchange = new UrlConnectionExchange(call.settings, url, body, traffic.maxErrorBodyBytes(), call.own(),
           call.ownFailure());
-      UrlAttempt served = traffic.execute(request, exchange);
-      if (exchange.settle(served)) {
-        // The app's connection holds the answer and gives it itself: nothing of it is kept (see OwnConnectionState).
-        watched.remove(app);
-        return false;
-      }
-      call.served(served);
-      return true;
+      return serve(app, call, exchange, traffic.execute(request, exchange));
     } catch (IOException transportFailure) {
       if (exchange != null) {
         exchange.settle(null);
@@ -163,16 +156,20 @@ public final class UrlConnectionHook {
         traffic.internalError("the HttpURLConnection hook", bug);
       }
       UrlAttempt held = exchange == null ? null : exchange.last();
-      if (held != null) {
-        if (exchange.settle(held)) {
-          watched.remove(app);
-          return false;
-        }
-        call.served(held);
-        return true;
-      }
-      return sendAsTheApp(app, call);
+      return held != null ? serve(app, call, exchange, held) : sendAsTheApp(app, call);
     }
+  }
+
+  /** Gives the app {@code answer}; false when its own connection holds it and answers for itself. */
+  private boolean serve(HttpURLConnection app, WatchedConnection call, UrlConnectionExchange exchange,
+      UrlAttempt answer) {
+    if (exchange.settle(answer)) {
+      // Nothing of the connection is kept (see OwnConnectionState).
+      watched.remove(app);
+      return false;
+    }
+    call.served(answer);
+    return true;
   }
 
   private boolean sendAsTheApp(HttpURLConnection app, WatchedConnection call) {
