@@ -165,16 +165,9 @@ public final class CallPipeline {
   private <R> CompletableFuture<R> drive(CallExecution<R> execution, AsyncExchange<R> exchange, Step<R> step) {
     switch (step.kind) {
       case SEND:
-        CompletableFuture<R> sent;
-        try {
-          sent = exchange.sendAsync(step.attempt);
-        } catch (RuntimeException | Error bug) {
-          // The adapter threw before sending: nothing of this attempt exists, so the original request runs.
-          internalErrors.onInternalError("sending an LLM call", bug);
-          execution.abandon();
-          return failed(new InternalFailure(bug));
-        }
-        return sent
+        // Listening before sending: an answer that comes before sendAsync returns is decided where it comes.
+        CompletableFuture<R> answer = new CompletableFuture<>();
+        CompletableFuture<R> decided = answer
             .handle((response, failure) -> {
               if (failure == null) {
                 return decide(execution, response, null);
@@ -184,11 +177,21 @@ public final class CallPipeline {
               if (cause instanceof IOException) {
                 return decide(execution, null, (IOException) cause);
               }
-              // The client or the app's body handler failed: the app sees its own failure, as without Airbag.
+              // The client or the app's body handler failed (or the adapter, below): the app sees its own failure,
+              // as without Airbag; an InternalFailure has the adapter run the original request.
               execution.abandon();
               throw failure instanceof CompletionException ? (CompletionException) failure : new CompletionException(cause);
             })
             .thenCompose(next -> drive(execution, exchange, next));
+        try {
+          exchange.sendAsync(step.attempt, answer);
+        } catch (RuntimeException | Error bug) {
+          // The adapter threw before sending: nothing of this attempt exists, so the original request runs. An
+          // attempt it answered before throwing keeps its answer.
+          internalErrors.onInternalError("sending an LLM call", bug);
+          answer.completeExceptionally(new InternalFailure(bug));
+        }
+        return decided;
       case WAIT:
         return scheduler.after(step.waitNanos).thenCompose(ignored -> drive(execution, exchange, waited(execution, false)));
       case RETURN:

@@ -74,12 +74,25 @@ final class JdkExchange implements AsyncExchange<JdkAttempt> {
   }
 
   @Override
-  public CompletableFuture<JdkAttempt> sendAsync(AttemptRequest attempt) {
+  public void sendAsync(AttemptRequest attempt, CompletableFuture<JdkAttempt> answer) {
     HttpRequest request = requestFor(attempt);
     StreamTap tap = streamed ? new StreamTap() : null;
     ReentrancyGuard.enter();
     try {
-      return client.sendAsync(request, handler(tap)).thenApply(response -> JdkAttempt.of(response, tap));
+      client.sendAsync(request, handler(tap)).whenComplete((response, failure) -> {
+        if (failure != null) {
+          answer.completeExceptionally(failure);
+          return;
+        }
+        JdkAttempt made;
+        try {
+          made = JdkAttempt.of(response, tap);
+        } catch (RuntimeException | Error bug) {
+          answer.completeExceptionally(bug);
+          return;
+        }
+        answer.complete(made);
+      });
     } finally {
       ReentrancyGuard.exit();
     }

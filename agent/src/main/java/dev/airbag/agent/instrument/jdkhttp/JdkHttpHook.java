@@ -126,8 +126,9 @@ public final class JdkHttpHook {
   /** Airbag failed before the network answered: the app's own request, as without Airbag. */
   private static void sendOriginal(JdkExchange exchange, CompletableFuture<HttpResponse<Object>> app) {
     try {
-      exchange.sendAsync(AttemptRequest.original())
-          .thenCompose(exchange::toApp)
+      CompletableFuture<JdkAttempt> answer = new CompletableFuture<>();
+      exchange.sendAsync(AttemptRequest.original(), answer);
+      answer.thenCompose(exchange::toApp)
           .whenComplete((original, failed) -> complete(app, original, failed));
     } catch (RuntimeException | Error unsendable) {
       // Thrown inside a completion stage it would be lost, and the app's future would never complete.

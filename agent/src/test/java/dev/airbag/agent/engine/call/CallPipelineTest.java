@@ -335,6 +335,41 @@ class CallPipelineTest {
   }
 
   @Test
+  void anAnswerThatComesBeforeTheSendReturnsIsDecidedWhereItComes() throws Exception {
+    List<String> decidedOn = new ArrayList<>();
+    CallPipeline pipeline = TestPipelines.builder(new Classifier(ClassificationRules.NONE, clock),
+        record -> decidedOn.add(Thread.currentThread().getName()), clock).build();
+    FakeExchange served = new FakeExchange().then(200, OK);
+    List<Boolean> finishedWhenCompleted = new ArrayList<>();
+    AsyncExchange<FakeExchange.Answer> exchange = new FakeAsyncExchange(served) {
+      @Override
+      public void sendAsync(AttemptRequest attempt, java.util.concurrent.CompletableFuture<FakeExchange.Answer> answer) {
+        // A loopback answer, on the client's I/O thread, while the calling thread is still inside the send.
+        Thread io = new Thread(() -> {
+          try {
+            answer.complete(served.send(attempt));
+          } catch (IOException e) {
+            answer.completeExceptionally(e);
+          }
+          finishedWhenCompleted.add(!decidedOn.isEmpty());
+        }, "io-dispatch");
+        io.start();
+        try {
+          io.join();
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+      }
+    };
+
+    FakeExchange.Answer answer = pipeline.executeAsync(request("claude-haiku-4-5", false), exchange).get();
+
+    assertEquals(200, answer.status);
+    assertEquals(List.of("io-dispatch"), decidedOn);
+    assertEquals(List.of(true), finishedWhenCompleted, "decided before complete() returned, with nothing waited for");
+  }
+
+  @Test
   void aCancelledCallMakesNoFurtherAttempt() throws IOException {
     FakeExchange exchange = new FakeExchange().then(529, OVERLOADED);
     exchange.otherwise(attempt -> {

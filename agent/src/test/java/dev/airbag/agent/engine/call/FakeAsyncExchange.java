@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** The scripted {@link FakeExchange} behind the asynchronous interface. */
-final class FakeAsyncExchange implements AsyncExchange<FakeExchange.Answer> {
+class FakeAsyncExchange implements AsyncExchange<FakeExchange.Answer> {
   private final FakeExchange delegate;
   private int sends;
   private int throwOnSend;
@@ -24,14 +24,14 @@ final class FakeAsyncExchange implements AsyncExchange<FakeExchange.Answer> {
   }
 
   @Override
-  public CompletableFuture<FakeExchange.Answer> sendAsync(AttemptRequest attempt) {
+  public void sendAsync(AttemptRequest attempt, CompletableFuture<FakeExchange.Answer> answer) {
     if (++sends == throwOnSend) {
       throw bug;
     }
     try {
-      return CompletableFuture.completedFuture(delegate.send(attempt));
+      answer.complete(delegate.send(attempt));
     } catch (IOException e) {
-      return CompletableFuture.failedFuture(e);
+      answer.completeExceptionally(e);
     }
   }
 

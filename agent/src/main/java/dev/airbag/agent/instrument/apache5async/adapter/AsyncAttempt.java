@@ -2,8 +2,6 @@ package dev.airbag.agent.instrument.apache5async.adapter;
 
 import dev.airbag.agent.engine.call.StreamMonitor;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.nio.AsyncDataConsumer;
@@ -14,10 +12,8 @@ import org.apache.hc.core5.http.nio.AsyncDataConsumer;
  * made up. Written by the client's thread of the attempt, read after {@link #answer} completes.
  */
 final class AsyncAttempt {
-  private static final long MAX_WAIT_FOR_ENGINE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-
-  final CompletableFuture<AsyncAttempt> answer = new CompletableFuture<>();
-  private volatile Thread sender;
+  /** The engine's: its decision is chained on it before the attempt is sent. */
+  final CompletableFuture<AsyncAttempt> answer;
   volatile HttpResponse response;
   volatile EntityDetails details;
   volatile boolean live;
@@ -26,35 +22,23 @@ final class AsyncAttempt {
   private volatile HeldFailure held;
   private volatile byte[] madeUp;
 
+  AsyncAttempt(CompletableFuture<AsyncAttempt> answer) {
+    this.answer = answer;
+  }
+
   static AsyncAttempt madeUp(HttpResponse response, EntityDetails details, byte[] body) {
-    AsyncAttempt attempt = new AsyncAttempt();
+    AsyncAttempt attempt = new AsyncAttempt(new CompletableFuture<>());
     attempt.response = response;
     attempt.details = details;
     attempt.madeUp = body;
     return attempt;
   }
 
-  /** Marks the thread sending this attempt, until {@link #sent()}. */
-  void sending() {
-    sender = Thread.currentThread();
-  }
-
-  void sent() {
-    sender = null;
-  }
-
   /**
-   * Hands a live success to the engine, on this thread, before the app's consumer gets its body: the engine adds its
-   * headers and watches the stream. The engine chains its decision as soon as the send returns; a response faster than
-   * that (a loopback server, a descheduled caller) waits those microseconds for it, unless it came on the very thread
-   * still sending, which cannot chain anything until this returns.
+   * Hands a live success to the engine before the app's consumer gets its body: the engine's decision runs now, on
+   * this thread (it adds its headers and watches the stream).
    */
   void answerLive() {
-    long deadline = System.nanoTime() + MAX_WAIT_FOR_ENGINE_NANOS;
-    while (answer.getNumberOfDependents() == 0 && sender != Thread.currentThread()
-        && System.nanoTime() - deadline < 0) {
-      LockSupport.parkNanos(20_000);
-    }
     answer.complete(this);
   }
 

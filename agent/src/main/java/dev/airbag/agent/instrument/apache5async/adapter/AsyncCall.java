@@ -146,15 +146,14 @@ final class AsyncCall implements AsyncExchange<AsyncAttempt> {
   }
 
   @Override
-  public CompletableFuture<AsyncAttempt> sendAsync(AttemptRequest request) {
-    AsyncAttempt attempt = new AsyncAttempt();
+  public void sendAsync(AttemptRequest request, CompletableFuture<AsyncAttempt> answer) {
+    AsyncAttempt attempt = new AsyncAttempt(answer);
     if (lastFailedInTransport) {
       // As the client's retry handler does: a connection that failed is not used again.
       scope.execRuntime.discardEndpoint();
       lastFailedInTransport = false;
     }
     lastSent = attempt;
-    attempt.sending();
     try {
       chain.proceed(copy(request.path()), body.forSend(request.body(), sends++), scope,
           new AttemptCallback(attempt, app, this::fail, traffic.maxErrorBodyBytes()));
@@ -162,10 +161,7 @@ final class AsyncCall implements AsyncExchange<AsyncAttempt> {
       fail(attempt, failed);
     } catch (HttpException failed) {
       fail(attempt, new ProtocolFailure(failed));
-    } finally {
-      attempt.sent();
     }
-    return attempt.answer;
   }
 
   /** One attempt failed in transport (or in protocol, wrapped): the engine decides; its connection is not reused. */

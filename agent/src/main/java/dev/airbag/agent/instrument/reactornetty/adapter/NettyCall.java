@@ -127,7 +127,7 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
   }
 
   @Override
-  public CompletableFuture<NettyAttempt> sendAsync(AttemptRequest attempt) {
+  public void sendAsync(AttemptRequest attempt, CompletableFuture<NettyAttempt> answer) {
     CapturedRequest captured = held.captured().getNow(null);
     if (!firstSent) {
       firstSent = true;
@@ -135,7 +135,8 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
         held.send(attempt.body(), attempt.path() == null ? null : pathAndQuery(attempt.path()));
       }
       first.timeOutAfter(attempt.firstByteTimeoutMillis());
-      return first.answer();
+      AsyncExchange.relay(first.answer(), answer);
+      return;
     }
     HttpClient base = client;
     byte[] body = attempt.body() != null ? attempt.body() : captured == null ? null : captured.body;
@@ -149,7 +150,7 @@ final class NettyCall implements AsyncExchange<NettyAttempt> {
     AttemptSubscription sent =
         attempt(body == null ? (HttpClient) sender : (HttpClient) sender.send(resend(captured.headers, body)), null);
     sent.timeOutAfter(attempt.firstByteTimeoutMillis());
-    return sent.answer();
+    AsyncExchange.relay(sent.answer(), answer);
   }
 
   private String pathAndQuery(String path) {
