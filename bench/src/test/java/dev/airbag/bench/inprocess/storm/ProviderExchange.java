@@ -28,14 +28,12 @@ final class ProviderExchange implements AsyncExchange<Reply> {
   }
 
   @Override
-  public CompletableFuture<Reply> sendAsync(AttemptRequest attempt) {
-    CompletableFuture<Reply> reply = new CompletableFuture<>();
+  public void sendAsync(AttemptRequest attempt, CompletableFuture<Reply> reply) {
     provider.request(status -> reply.complete(Reply.fromProvider(status)));
     if (timeoutNanos > 0) {
       // As OkHttp's call timeout: the attempt fails, the provider keeps the request.
       time.at(time.nanoTime() + timeoutNanos, () -> reply.completeExceptionally(new SocketTimeoutException("timeout")));
     }
-    return reply;
   }
 
   @Override

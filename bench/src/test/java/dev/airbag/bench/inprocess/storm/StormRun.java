@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
 /**
@@ -84,7 +85,11 @@ final class StormRun {
     long timeout = (long) (settings.timeoutSeconds() * 1e9);
     if (variant.settings == null) {
       for (int i = 0; i < settings.instances(); i++) {
-        clients.add(new StainlessClient(time, random, retries -> new ProviderExchange(provider, time, timeout).sendAsync(null)));
+        clients.add(new StainlessClient(time, random, retries -> {
+          CompletableFuture<Reply> reply = new CompletableFuture<>();
+          new ProviderExchange(provider, time, timeout).sendAsync(null, reply);
+          return reply;
+        }));
       }
       return clients;
     }
