@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class CallPipelineTest {
@@ -319,7 +320,7 @@ class CallPipelineTest {
         })
         .scheduler(nanos -> {
           scheduled.add(nanos);
-          return java.util.concurrent.CompletableFuture.completedFuture(null);
+          return CompletableFuture.completedFuture(null);
         })
         .random(() -> 0.5)
         .retry(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(2), Jitter.FULL, Duration.ofSeconds(5),
@@ -343,7 +344,7 @@ class CallPipelineTest {
     List<Boolean> finishedWhenCompleted = new ArrayList<>();
     AsyncExchange<FakeExchange.Answer> exchange = new FakeAsyncExchange(served) {
       @Override
-      public void sendAsync(AttemptRequest attempt, java.util.concurrent.CompletableFuture<FakeExchange.Answer> answer) {
+      public void sendAsync(AttemptRequest attempt, CompletableFuture<FakeExchange.Answer> answer) {
         // A loopback answer, on the client's I/O thread, while the calling thread is still inside the send.
         Thread io = new Thread(() -> {
           try {
