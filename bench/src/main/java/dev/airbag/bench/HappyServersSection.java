@@ -18,6 +18,8 @@ import java.util.Map;
 final class HappyServersSection {
   static final String SECTION = "happy_servers";
   static final double TARGET_US = 5.0;
+  /** The variant suffix of {@code --attached}'s child. */
+  private static final String ATTACHED = "+attached";
   private static final List<String> SERVERS = List.of("fault", "jdk");
 
   private HappyServersSection() {
@@ -29,11 +31,20 @@ final class HappyServersSection {
       for (String client : o.clients) {
         System.err.printf("happy path on the %s server: %s, without and with the agent%n", server, client);
         int batchSize = Math.min(o.batch, o.calls);
-        BatchAlternation runs = BatchAlternation.run(o.rounds, List.of(client, client + "+agent"),
+        List<String> variants = o.attached ? List.of(client, client + "+agent", client + ATTACHED)
+            : List.of(client, client + "+agent");
+        BatchAlternation runs = BatchAlternation.run(o.rounds, variants,
             v -> start(env, v, server), o.warmup / batchSize, Math.max(1, o.calls / batchSize), batchSize);
-        for (Map<String, Double> results : runs.finals(client + "+agent")) {
-          Checks.agentAttached(client + "+agent", results, true);
-          Checks.equal(client + "+agent upstream requests per call", 1.0, results.get("upstream_requests_per_call"));
+        for (String withAgent : variants.subList(1, variants.size())) {
+          for (Map<String, Double> results : runs.finals(withAgent)) {
+            Checks.agentAttached(withAgent, results, true);
+            Checks.equal(withAgent + " upstream requests per call", 1.0, results.get("upstream_requests_per_call"));
+          }
+        }
+        if (o.attached) {
+          Figure attached = attachedFigure(runs, client, server);
+          figures.add(attached);
+          System.err.println("  attached, no endpoint matching: " + attached.note());
         }
         Figure figure = figure(runs, client, server);
         if (server.equals("jdk")) {
@@ -62,6 +73,22 @@ final class HappyServersSection {
       }
     }
     return figures;
+  }
+
+  /**
+   * The third child's figure ({@code --attached}): the agent attached with no endpoint that matches the calls, so that
+   * none reaches the engine. Beside the full agent's, it tells what being attached costs (the instrumentation, its
+   * classes, its threads) from what handling a call costs. No target: the target is the full agent's.
+   */
+  private static Figure attachedFigure(BatchAlternation runs, String client, String server) {
+    double[] us = micros(runs.pairedDifferences(client, client + ATTACHED));
+    Figure figure = Figure.compared(SECTION, client + " on the " + server
+        + " server, agent attached with no endpoint matching, median per call", "us/call (median)",
+        "attached vs none", runs.p50(client) / 1000, runs.p50(client + ATTACHED) / 1000, 1, "us/call", us.length);
+    return new Figure(figure.section(), figure.name(), figure.unit(), figure.compares(), figure.baseline(),
+        figure.measured(), figure.ratio(), Stats.median(us.clone()), figure.addedUnit(), null, null,
+        figure.samples(), null)
+        .note("added " + spread(us, "us") + "; " + perRound(us, runs.warmups().size(), "us"));
   }
 
   private static Figure figure(BatchAlternation runs, String client, String server) {
@@ -216,12 +243,14 @@ final class HappyServersSection {
   }
 
   private static LiveChild start(BenchEnvironment env, String variant, String server) throws Exception {
-    String workload = variant.replace("+agent", "");
+    String workload = variant.replace("+agent", "").replace(ATTACHED, "");
     Path dir = env.runDir(workload + "-" + server);
     int port = BenchEnvironment.freePort();
-    Path config = variant.endsWith("+agent") ? env.agentConfig(dir, port, Map.of(
-        "airbag.endpoint.bench-anthropic.url", "http://127.0.0.1:" + port + "/v1/messages",
-        "airbag.endpoint.bench-anthropic.provider", "anthropic")) : null;
+    // --attached's child names a port that nothing of it calls: every call passes the agent untouched.
+    int endpoints = variant.endsWith(ATTACHED) ? BenchEnvironment.freePort() : port;
+    Path config = variant.equals(workload) ? null : env.agentConfig(dir, endpoints, Map.of(
+        "airbag.endpoint.bench-anthropic.url", "http://127.0.0.1:" + endpoints + "/v1/messages",
+        "airbag.endpoint.bench-anthropic.provider", "anthropic"));
     return new ChildJvm(env, dir).agent(config).jvmArgs(HappyPathSection.HEAP)
         .start(env.appClasspath, HappyPathApp.class.getName(), workload, Integer.toString(port), server);
   }

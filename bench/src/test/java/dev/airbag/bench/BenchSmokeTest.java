@@ -55,8 +55,8 @@ class BenchSmokeTest {
   @Test
   void theServersSectionPairsEachClientOnBothServersAndProfilesItsAgentChild(@TempDir Path out) throws Exception {
     Path json = BenchMain.run(BenchOptions.parse("--only", "servers", "--clients", "openai", "--rounds", "1",
-        "--calls", "200", "--batch", "100", "--warmup", "100", "--profile-calls", "2000", "--out", out.toString()),
-        "smoke test");
+        "--calls", "200", "--batch", "100", "--warmup", "100", "--profile-calls", "2000", "--attached",
+        "--out", out.toString()), "smoke test");
 
     Set<String> names = new HashSet<>();
     for (JsonNode figure : new ObjectMapper().readTree(Files.readString(json)).get("figures")) {
@@ -77,6 +77,9 @@ class BenchSmokeTest {
       assertTrue(names.contains(where + "bytes allocated per call, every thread"), names.toString());
       assertTrue(names.contains(where + "Airbag's own CPU per call (profile)"), names.toString());
       assertTrue(names.contains(where + "JIT compile time until quiet"), names.toString());
+      // --attached's third child: the agent there with no endpoint matching (checked attached, one request a call).
+      assertTrue(names.contains(where + "agent attached with no endpoint matching, median per call"),
+          names.toString());
     }
   }
 
