@@ -1,7 +1,9 @@
 package dev.airbag.bench;
 
+import dev.airbag.bench.apps.NoopAgent;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -9,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +54,31 @@ final class BenchEnvironment {
     Path cwd = Path.of("").toAbsolutePath();
     Path root = given != null ? Path.of(given) : Files.isDirectory(cwd.resolve("agent")) ? cwd : cwd.getParent();
     return new BenchEnvironment(root.toAbsolutePath().normalize());
+  }
+
+  /**
+   * A jar holding only {@link NoopAgent}, written once into the scratch directory: an agent whose premain does
+   * nothing, so that a run with it measures what the JVM charges for any {@code -javaagent}.
+   */
+  synchronized Path noopAgentJar() throws IOException {
+    Path jar = scratch.resolve("noop-agent.jar");
+    if (Files.exists(jar)) {
+      return jar;
+    }
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().putValue("Premain-Class", NoopAgent.class.getName());
+    String entry = NoopAgent.class.getName().replace('.', '/') + ".class";
+    try (InputStream bytes = NoopAgent.class.getResourceAsStream("/" + entry);
+        JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+      if (bytes == null) {
+        throw new IOException("no " + entry + " on the bench's class path");
+      }
+      out.putNextEntry(new JarEntry(entry));
+      bytes.transferTo(out);
+      out.closeEntry();
+    }
+    return jar;
   }
 
   /** A fresh directory for one child run: its working directory, config, events file and spool. */

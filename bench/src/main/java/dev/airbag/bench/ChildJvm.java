@@ -38,6 +38,12 @@ final class ChildJvm {
     return this;
   }
 
+  /** Attaches another agent jar, with no arguments ({@link BenchEnvironment#noopAgentJar}). */
+  ChildJvm javaagent(Path jar) {
+    jvmArgs.add("-javaagent:" + jar);
+    return this;
+  }
+
   ChildJvm jvmArgs(String... args) {
     jvmArgs.addAll(List.of(args));
     return this;

@@ -30,8 +30,12 @@ class BenchSmokeTest {
     assertEquals("airbag", results.get("benchmark").asText());
     assertTrue(results.get("machine").get("cores").asInt() > 0, "the machine is described");
     Set<String> sections = new HashSet<>();
+    Set<String> startup = new HashSet<>();
     for (JsonNode figure : results.get("figures")) {
       sections.add(figure.get("section").asText());
+      if (figure.get("section").asText().equals("startup")) {
+        startup.add(figure.get("name").asText().replaceAll("\\d+-jar", "N-jar"));
+      }
       assertFalse(figure.get("name").asText().isEmpty());
       assertTrue(figure.get("with").isNumber(), "every figure has a value: " + figure);
       assertTrue(figure.get("with").asDouble() > 0, "every figure is positive: " + figure);
@@ -46,6 +50,12 @@ class BenchSmokeTest {
       expected.add("fleet_cost");
     }
     assertEquals(expected, sections);
+    // The hello world's bound on the class path it was set on, and the full class path's split: the JVM's part of
+    // any -javaagent, and Airbag's beyond it.
+    assertTrue(startup.containsAll(Set.of("hello world on a N-jar class path: JVM start to first line",
+        "hello world on the bench's N-jar class path: JVM start to first line",
+        "hello world on the bench's N-jar class path: what any -javaagent adds (an agent whose premain does nothing)",
+        "hello world on the bench's N-jar class path: what Airbag adds beyond any -javaagent")), startup.toString());
     assertTrue(results.get("targets_missed").isArray());
     assertTrue(Files.readString(out.resolve("RESULTS.md")).contains("| figure |"), "the markdown table is written");
     assertTrue(Files.readString(out.resolve("RESULTS.md")).contains("## Fleet storm"), "the storm's table is written");
