@@ -4,7 +4,7 @@ import dev.airbag.bootstrap.ReentrancyGuard;
 
 /**
  * The agent's side of one hook: what {@code BridgeHolder.enter} or {@code BridgeHolder.observe} reaches for the
- * id the hook's advice carries. Built once per module from the runtime ({@link InstrumentationModule#hooks}); the
+ * id the hook's advice carries. Made per module from the runtime when the first is called ({@link HookTable}); the
  * handler it wraps is called on the app's thread and must not allocate more than the work it does. Immutable and
  * thread-safe.
  */

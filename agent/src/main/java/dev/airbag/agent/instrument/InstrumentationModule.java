@@ -43,7 +43,10 @@ public interface InstrumentationModule {
    */
   List<String> targets(ModuleContext context);
 
-  /** The handlers, in the order of the module's hook numbers; built once when the agent starts. */
+  /**
+   * The handlers, in the order of the module's hook numbers; made when one of them is first called, on that thread
+   * ({@link HookTable}). Without side effects: two threads may both make them, and one set is kept.
+   */
   List<Hook> hooks(ModuleContext context);
 
   /** Work that cannot wait for the first hooked type to load (a class loaded before any agent). Must not throw. */

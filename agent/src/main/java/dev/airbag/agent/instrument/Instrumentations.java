@@ -92,16 +92,9 @@ public final class Instrumentations {
       return installed;
     }
 
-    /** Every enabled module's hooks at their ids; built once, so a module's handlers are created once. */
+    /** Every enabled module's hooks at their ids, each module's made when one of them is first called. */
     HookTable bridge(InternalErrorListener errors) {
-      Hook[] table = new Hook[size];
-      for (int i = 0; i < modules.size(); i++) {
-        List<Hook> hooks = modules.get(i).hooks(contexts.get(i));
-        for (int local = 0; local < hooks.size(); local++) {
-          table[contexts.get(i).hookId(local)] = hooks.get(local);
-        }
-      }
-      return new HookTable(table, errors);
+      return new HookTable(modules, contexts, size / ModuleContext.HOOKS_PER_MODULE, errors);
     }
 
     Set<String> targets() {
