@@ -1,5 +1,6 @@
 package dev.airbag.agent.instrument;
 
+import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.engine.call.InternalErrorListener;
 import dev.airbag.agent.instrument.apache4.ApacheClient4Module;
 import dev.airbag.agent.instrument.apache5.ApacheClient5Module;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.LoggerFactory;
 
 /**
  * Installs every {@link InstrumentationModule}: binds their hooks to the bootstrap bridge, then registers their
@@ -136,7 +136,7 @@ public final class Instrumentations {
     try {
       instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
     } catch (UnmodifiableClassException | RuntimeException | LinkageError failed) {
-      LoggerFactory.getLogger("airbag").warn("could not instrument {} ({}); they run unprotected", loaded, failed.toString());
+      AgentLog.logger().warn("could not instrument {} ({}); they run unprotected", loaded, failed.toString());
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.airbag.agent.instrument;
 
+import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.engine.call.InternalErrorListener;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one place an Airbag bug is said: once per JVM, naming where it happened and what it was, because a bug
@@ -14,7 +14,7 @@ public final class InternalErrorLog implements InternalErrorListener {
   @Override
   public void onInternalError(String where, Throwable error) {
     if (reported.compareAndSet(false, true)) {
-      LoggerFactory.getLogger("airbag").error(
+      AgentLog.logger().error(
           "internal error in {} ({}); this call proceeds as without Airbag. Further internal errors are not logged.",
           where, error.toString());
     }

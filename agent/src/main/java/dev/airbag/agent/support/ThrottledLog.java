@@ -1,12 +1,12 @@
 package dev.airbag.agent.support;
 
+import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.engine.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.slf4j.LoggerFactory;
 
 /**
  * The agent's only rate-limited logger: at most one warning per topic per interval, the next one saying how many
@@ -30,7 +30,7 @@ public final class ThrottledLog {
 
   /** Warnings to the agent's {@code airbag} logger, one per topic per minute. */
   public static ThrottledLog toAgentLog(Clock clock) {
-    return new ThrottledLog(LoggerFactory.getLogger("airbag")::warn, clock, MINUTE_NANOS);
+    return new ThrottledLog(AgentLog.logger()::warn, clock, MINUTE_NANOS);
   }
 
   /** Logs unless this topic logged less than an interval ago; returns whether it logged. */

@@ -1,5 +1,6 @@
 package dev.airbag.agent.uncaught;
 
+import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.engine.retry.RandomSource;
 import dev.airbag.agent.engine.redact.TextMask;
 import dev.airbag.agent.engine.time.Clock;
@@ -10,7 +11,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Wires an {@link ExceptionReporter}: where events go (normally {@link EventDispatcher#offer}), the metrics
@@ -28,7 +28,7 @@ public final class ExceptionReporterBuilder {
   String service = "unknown-service";
   String host = "unknown-host";
   Clock clock = Clock.SYSTEM;
-  Logger log = LoggerFactory.getLogger("airbag");
+  Logger log = AgentLog.logger();
   Function<String, String> env = System::getenv;
   ChatTransport transport;
   Sleeper sleeper = Sleeper.SYSTEM;

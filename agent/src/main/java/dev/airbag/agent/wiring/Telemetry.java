@@ -1,5 +1,6 @@
 package dev.airbag.agent.wiring;
 
+import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.AirbagAgent;
 
 import dev.airbag.agent.config.AirbagConfig;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where events and metrics go, built from the configuration: the sinks behind the event dispatcher, the collector
@@ -93,7 +93,7 @@ final class Telemetry {
     URI httpUrl = config.get(ExportKeys.HTTP_URL);
     boolean http = chosen.contains("http");
     if (http && httpUrl == null) {
-      LoggerFactory.getLogger("airbag").warn("airbag.export.sinks lists http but airbag.export.http.url is not set;"
+      AgentLog.logger().warn("airbag.export.sinks lists http but airbag.export.http.url is not set;"
           + " the http sink is off");
       http = false;
     }
@@ -119,7 +119,7 @@ final class Telemetry {
     try {
       return sinks.start();
     } catch (IllegalArgumentException badTrustStore) {
-      LoggerFactory.getLogger("airbag").warn("collectors are off: {}", badTrustStore.getMessage());
+      AgentLog.logger().warn("collectors are off: {}", badTrustStore.getMessage());
       return null;
     }
   }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What the agent leaves for later: an app that never calls an LLM, nor fails one, never pays for it at start-up. The
  * credentials' hash base is drawn at the first failed call, since seeding a {@code SecureRandom} sets up the JDK's
  * security providers (a tenth of the agent's start-up when it was drawn at once). A client's hooks and their handlers
- * are made when the app first uses that client (making all of them was another tenth).
+ * are made when the app first uses that client (making all of them was another tenth). The agent's lines are written
+ * without SLF4J's {@code LoggerFactory}, whose first call looks for bindings with a {@code ServiceLoader}.
  */
 class LazyStartupTest {
   @TempDir Path dir;
@@ -31,6 +32,8 @@ class LazyStartupTest {
         "the agent started and the log lists its classes");
     assertFalse(result.stdout().contains("java.security.SecureRandom "), "no SecureRandom before it is needed");
     assertFalse(result.stdout().contains("sun.security.provider."), "no security provider set up at start-up");
+    assertFalse(result.stdout().contains("dev.airbag.shaded.org.slf4j.LoggerFactory "),
+        "the agent's start-up line needs no SLF4J binding");
     for (String handler : new String[] {"okhttp.OkHttpInterceptors", "jdkhttp.JdkHttpHook",
         "urlconnection.UrlConnectionHook", "reactornetty.ReactorNettyCalls", "awssdk.AwsSdkInterceptors"}) {
       assertFalse(result.stdout().contains("dev.airbag.agent.instrument." + handler + " "),

@@ -1,10 +1,10 @@
 package dev.airbag.agent.engine.breaker;
 
+import dev.airbag.agent.log.AgentLog;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Tells the listener about one circuit's transitions outside its lock, in the order they happened: the
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  */
 final class TransitionNotifier {
-  private static final Logger log = LoggerFactory.getLogger(TransitionNotifier.class);
+  private static final Logger log = AgentLog.logger(TransitionNotifier.class);
 
   private final CircuitKey key;
   private final TransitionListener listener;

@@ -1,5 +1,6 @@
 package dev.airbag.agent.instrument.uncaught;
 
+import dev.airbag.agent.log.AgentLog;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sees exceptions nobody handled, with no code change: threads dying ({@link ThreadHook}, a direct edit of
@@ -74,7 +74,7 @@ public final class UncaughtModule implements InstrumentationModule {
     instrumentation.addTransformer(threadHook, true);
     context.retransform(List.of(Thread.class));
     if (threadHook.unknownShape()) {
-      LoggerFactory.getLogger("airbag").warn("exceptions that end a thread are not captured on Java {}: its"
+      AgentLog.logger().warn("exceptions that end a thread are not captured on Java {}: its"
           + " Thread.dispatchUncaughtException has a shape Airbag does not know; the other captures stay on",
           System.getProperty("java.version"));
     }

@@ -1,5 +1,6 @@
 package dev.airbag.agent.telemetry.events;
 
+import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.support.ThrottledLog;
 import dev.airbag.agent.support.DaemonThreads;
 import dev.airbag.agent.engine.time.Clock;
@@ -9,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.LoggerFactory;
 
 /**
  * Takes events from app threads and delivers them to the sinks on one daemon thread, {@code airbag-events}, so
@@ -65,7 +65,7 @@ public final class EventDispatcher implements AutoCloseable {
     dropped.incrementAndGet();
     if (event != null && queue.accepting() && overflowReported.compareAndSet(false, true)) {
       // Once per JVM: an exporter that cannot keep up would otherwise log on every call of the app.
-      LoggerFactory.getLogger("airbag").warn("the event queue is full ({} events): the exporter is behind, and events"
+      AgentLog.logger().warn("the event queue is full ({} events): the exporter is behind, and events"
           + " that do not fit are dropped and counted; the app's calls are not affected", queue.capacity());
     }
     return false;

@@ -1,6 +1,6 @@
 package dev.airbag.agent.telemetry.export;
 
-import org.slf4j.LoggerFactory;
+import dev.airbag.agent.log.AgentLog;
 
 /**
  * Where the exporter's warnings go: the {@code airbag} logger, or a recorder in tests. Messages never carry
@@ -11,6 +11,6 @@ public interface ExportLog {
 
   /** The agent's {@code airbag} slf4j logger. */
   static ExportLog slf4j() {
-    return LoggerFactory.getLogger("airbag")::warn;
+    return AgentLog.logger()::warn;
   }
 }

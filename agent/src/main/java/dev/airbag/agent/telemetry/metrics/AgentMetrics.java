@@ -1,5 +1,6 @@
 package dev.airbag.agent.telemetry.metrics;
 
+import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.support.DaemonThreads;
 import dev.airbag.agent.telemetry.alerts.AlertEvaluator;
 import dev.airbag.agent.telemetry.alerts.AlertEvents;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The agent's metrics, assembled: its registries, the binder the pipeline and breakers feed, the circuit gauges,
@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * transition listeners, then {@link #bindCircuits} and {@link #bindExportStats}. Thread-safe.
  */
 public final class AgentMetrics implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger("airbag");
+  private static final Logger LOG = AgentLog.logger();
 
   private final MetricsSettings settings;
   private final Clock clock;
