@@ -123,6 +123,29 @@ final class AgentClassLoader extends ClassLoader {
     }
   }
 
+  /**
+   * As {@link #getResource}, parent first, but the agent's own resources are read from the jar this loader holds
+   * open: through a {@code jar:} URL each read opened the jar once more, verifying it (the bootstrap classes at
+   * start-up, Byte Buddy's reads of advice class files).
+   */
+  @Override
+  public InputStream getResourceAsStream(String name) {
+    InputStream parents = getParent() == null ? null : getParent().getResourceAsStream(name);
+    if (parents != null) {
+      return parents;
+    }
+    try {
+      if (name.endsWith(".class")) {
+        int entry = index.find(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
+        return entry < 0 ? null : new ByteArrayInputStream(classBytes(entry));
+      }
+      JarEntry entry = jar.getJarEntry(PREFIX + name);
+      return entry == null ? null : jar.getInputStream(entry);
+    } catch (IOException unreadable) {
+      return null;
+    }
+  }
+
   @Override
   protected Enumeration<URL> findResources(String name) {
     URL found = findResource(name);

@@ -129,8 +129,19 @@ class ClassPackTest {
     try (InputStream in = classFile.openStream()) {
       assertArrayEquals(bytes(Sample.class), in.readAllBytes());
     }
+    try (InputStream in = loader.getResourceAsStream(Sample.class.getName().replace('.', '/') + ".class")) {
+      assertArrayEquals(bytes(Sample.class), in.readAllBytes());
+    }
     try (InputStream in = loader.getResourceAsStream("META-INF/sample.properties")) {
       assertEquals("answer=42", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    try (InputStream in = loader.getResource("META-INF/sample.properties").openStream()) {
+      assertEquals("answer=42", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    assertNull(loader.getResourceAsStream("META-INF/missing.properties"));
+    assertNull(loader.getResourceAsStream("skipped/Ignored.class"));
+    try (InputStream in = loader.getResourceAsStream("java/lang/Object.class")) {
+      assertTrue(in.readAllBytes().length > 0, "the parent's resources first, as getResource");
     }
     assertNull(loader.getResource("skipped/Ignored.class"));
     assertThrows(ClassNotFoundException.class, () -> loader.loadClass("skipped.Ignored"));
