@@ -1,6 +1,5 @@
 package dev.airbag.agent.instrument;
 
-import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.engine.call.InternalErrorListener;
 import dev.airbag.agent.instrument.apache4.ApacheClient4Module;
 import dev.airbag.agent.instrument.apache5.ApacheClient5Module;
@@ -12,6 +11,7 @@ import dev.airbag.agent.instrument.reactornetty.ReactorNettyModule;
 import dev.airbag.agent.instrument.uncaught.ExceptionCapture;
 import dev.airbag.agent.instrument.uncaught.UncaughtModule;
 import dev.airbag.agent.instrument.urlconnection.UrlConnectionModule;
+import dev.airbag.agent.log.AgentLog;
 import dev.airbag.bootstrap.BridgeHolder;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;

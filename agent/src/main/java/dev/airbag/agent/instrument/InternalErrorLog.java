@@ -1,7 +1,7 @@
 package dev.airbag.agent.instrument;
 
-import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.engine.call.InternalErrorListener;
+import dev.airbag.agent.log.AgentLog;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**

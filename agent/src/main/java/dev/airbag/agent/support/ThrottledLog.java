@@ -1,7 +1,7 @@
 package dev.airbag.agent.support;
 
-import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.engine.time.Clock;
+import dev.airbag.agent.log.AgentLog;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;

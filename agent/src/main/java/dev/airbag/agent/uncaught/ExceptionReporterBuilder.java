@@ -1,10 +1,10 @@
 package dev.airbag.agent.uncaught;
 
-import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.engine.retry.RandomSource;
 import dev.airbag.agent.engine.redact.TextMask;
 import dev.airbag.agent.engine.time.Clock;
 import dev.airbag.agent.engine.time.Sleeper;
+import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.telemetry.events.Event;
 import dev.airbag.agent.telemetry.events.EventDispatcher;
 import java.util.Objects;

@@ -1,12 +1,12 @@
 package dev.airbag.agent.wiring;
 
-import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.AirbagAgent;
 
 import dev.airbag.agent.config.AirbagConfig;
 import dev.airbag.agent.config.ConfigKeys;
 import dev.airbag.agent.config.ExportKeys;
 import dev.airbag.agent.engine.time.Clock;
+import dev.airbag.agent.log.AgentLog;
 import dev.airbag.agent.telemetry.events.EventDispatcher;
 import dev.airbag.agent.telemetry.events.EventSink;
 import dev.airbag.agent.telemetry.events.JsonLinesFileSink;

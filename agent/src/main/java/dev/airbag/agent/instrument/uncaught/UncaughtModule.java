@@ -1,6 +1,5 @@
 package dev.airbag.agent.instrument.uncaught;
 
-import dev.airbag.agent.log.AgentLog;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
@@ -14,6 +13,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.airbag.agent.instrument.Hook;
 import dev.airbag.agent.instrument.InstrumentationModule;
 import dev.airbag.agent.instrument.ModuleContext;
+import dev.airbag.agent.log.AgentLog;
 import dev.airbag.bootstrap.BridgeHolder;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
