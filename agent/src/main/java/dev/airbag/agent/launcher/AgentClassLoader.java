@@ -113,8 +113,7 @@ final class AgentClassLoader extends ClassLoader {
   protected URL findResource(String name) {
     try {
       if (name.endsWith(".class")) {
-        String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
-        return index.find(className) < 0 ? null : new URL(CLASS_URL_PROTOCOL, null, -1, "/" + name, classBytes);
+        return classEntry(name) < 0 ? null : new URL(CLASS_URL_PROTOCOL, null, -1, "/" + name, classBytes);
       }
       JarEntry entry = jar.getJarEntry(PREFIX + name);
       return entry == null ? null : new URL(jarUrl + PREFIX + name);
@@ -136,7 +135,7 @@ final class AgentClassLoader extends ClassLoader {
     }
     try {
       if (name.endsWith(".class")) {
-        int entry = index.find(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
+        int entry = classEntry(name);
         return entry < 0 ? null : new ByteArrayInputStream(classBytes(entry));
       }
       JarEntry entry = jar.getJarEntry(PREFIX + name);
@@ -144,6 +143,11 @@ final class AgentClassLoader extends ClassLoader {
     } catch (IOException unreadable) {
       return null;
     }
+  }
+
+  /** The pack's entry for a class file's resource name ({@code a/b/C.class}), or -1. */
+  private int classEntry(String resourceName) {
+    return index.find(resourceName.substring(0, resourceName.length() - ".class".length()).replace('/', '.'));
   }
 
   @Override
@@ -165,10 +169,9 @@ final class AgentClassLoader extends ClassLoader {
         @Override
         public InputStream getInputStream() throws IOException {
           String path = getURL().getPath();
-          String className = path.substring(1, path.length() - ".class".length()).replace('/', '.');
-          int entry = index.find(className);
+          int entry = classEntry(path.substring(1));
           if (entry < 0) {
-            throw new IOException("no class " + className + " in the agent jar");
+            throw new IOException("no class " + path.substring(1) + " in the agent jar");
           }
           return new ByteArrayInputStream(classBytes(entry));
         }
