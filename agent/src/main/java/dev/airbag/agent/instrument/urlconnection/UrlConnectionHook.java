@@ -31,6 +31,7 @@ public final class UrlConnectionHook {
   private final ConnectionSettings.TransportReader transport;
   // Weak keys: a connection the app drops without reading is forgotten with it.
   private final Map<Object, WatchedConnection> watched = Collections.synchronizedMap(new WeakHashMap<>());
+  private final ConnectionMemo memo = new ConnectionMemo();
 
   public UrlConnectionHook(LlmTraffic traffic) {
     this(traffic, ConnectionSettings.TransportReader.JDK);
@@ -66,13 +67,13 @@ public final class UrlConnectionHook {
       case "disconnect":
         // Still watched: the JDK's getters keep answering from a disconnected connection, where the app's own, never
         // connected, would try to send its request (and throw). The weak key forgets it once the app drops it.
-        WatchedConnection gone = watched.get(connection);
+        WatchedConnection gone = known(connection);
         if (gone != null) {
           gone.disconnect();
         }
         return null;
       case "getErrorStream":
-        WatchedConnection read = watched.get(connection);
+        WatchedConnection read = known(connection);
         // Before the call has run the JDK answers null, and asking for the error stream sends nothing.
         return read == null || read.released() || !read.ran() ? null : read.answer(method, argument);
       default:
@@ -101,7 +102,7 @@ public final class UrlConnectionHook {
 
   /** The JDK's own getOutputStream ran on a watched connection: the stream the app gets instead, or null. */
   private HookResult opened(Object connection, Object stream, Throwable thrown) {
-    WatchedConnection call = watched.get(connection);
+    WatchedConnection call = known(connection);
     if (call == null || call.released()) {
       return null;
     }
@@ -109,7 +110,7 @@ public final class UrlConnectionHook {
   }
 
   private HookResult response(String method, Object connection, Object argument) {
-    WatchedConnection call = watched.get(connection);
+    WatchedConnection call = known(connection);
     if (call == null || call.released()) {
       return null;
     }
@@ -164,7 +165,9 @@ public final class UrlConnectionHook {
   private boolean serve(HttpURLConnection app, WatchedConnection call, UrlConnectionExchange exchange,
       UrlAttempt answer) {
     if (exchange.settle(answer)) {
-      // Nothing of the connection is kept (see OwnConnectionState).
+      // Nothing of the connection is kept (see OwnConnectionState); released, a state a memo still holds is the map's
+      // miss too.
+      call.release();
       watched.remove(app);
       return false;
     }
@@ -184,7 +187,11 @@ public final class UrlConnectionHook {
 
   /** The watched state of a connection to an LLM endpoint, made on first sight; null for any other connection. */
   private WatchedConnection watch(Object connection) {
-    WatchedConnection known = watched.get(connection);
+    Object noted = memo.get(connection);
+    if (noted == ConnectionMemo.NOT_LLM) {
+      return null;
+    }
+    WatchedConnection known = noted != null ? (WatchedConnection) noted : known(connection);
     if (known != null) {
       // A released connection is the app's own again, and never watched anew.
       return known.released() ? null : known;
@@ -193,9 +200,25 @@ public final class UrlConnectionHook {
     URL url = app.getURL();
     Endpoint endpoint = traffic.match(url.getProtocol(), url.getHost(), port(url), path(url));
     if (endpoint == null) {
+      memo.put(connection, ConnectionMemo.NOT_LLM);
       return null;
     }
-    return watched.computeIfAbsent(connection, key -> new WatchedConnection(app, endpoint));
+    WatchedConnection made = watched.computeIfAbsent(connection, key -> new WatchedConnection(app, endpoint));
+    memo.put(connection, made);
+    return made;
+  }
+
+  /** The connection's watched state, or null: this thread's memo first, else the map (then memoized). */
+  private WatchedConnection known(Object connection) {
+    Object noted = memo.get(connection);
+    if (noted != null) {
+      return noted == ConnectionMemo.NOT_LLM ? null : (WatchedConnection) noted;
+    }
+    WatchedConnection known = watched.get(connection);
+    if (known != null) {
+      memo.put(connection, known);
+    }
+    return known;
   }
 
   private static int port(URL url) {

@@ -267,6 +267,29 @@ class UrlConnectionHookTest {
   }
 
   @Test
+  void aConnectionHandedToAnotherThreadAnswersForItselfOnTheFirstOnceTheCallRanThere() throws Exception {
+    start(body -> new ScriptedServer.Answer(200, "application/json", "{\"ok\":true}")
+        .withHeader("x-request-id", "req_1"));
+    // Written on this thread, which now knows the connection's watched state.
+    HttpURLConnection app = post("/v1/chat/completions", PRIMARY);
+
+    java.util.concurrent.FutureTask<HookResult> read =
+        new java.util.concurrent.FutureTask<>(() -> hook.on("getInputStream", app, null, null));
+    Thread other = new Thread(read);
+    other.start();
+    other.join();
+
+    assertNull(read.get(), "the call ran on the other thread and the app's connection has its answer");
+    // This thread's memory of the state must not make Airbag answer, or run the call, again.
+    assertNull(hook.on("getHeaderField", app, "x-request-id", null));
+    assertNull(hook.on("getInputStream", app, null, null));
+    assertEquals("req_1", app.getHeaderField("x-request-id"));
+    assertEquals("{\"ok\":true}", text(app.getInputStream()));
+    assertEquals(List.of(PRIMARY), server.bodies);
+    assertEquals(1, calls.size());
+  }
+
+  @Test
   void anAnswerServedAfterTheAppsOwnAttemptFailedLeavesTheAppsConnectionNoStatusOfItsOwn() throws Throwable {
     AtomicInteger requests = new AtomicInteger();
     start(body -> requests.incrementAndGet() == 1 ? new ScriptedServer.Answer(503, "application/json", OVERLOADED)
