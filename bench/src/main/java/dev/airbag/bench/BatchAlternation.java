@@ -28,8 +28,18 @@ final class BatchAlternation {
   /** The calling thread's CPU ns, its allocated bytes and every thread's allocated bytes per call, by batch. */
   private final Map<String, Map<Cost, List<Double>>> costs = new LinkedHashMap<>();
 
-  /** What a child measures of a batch beyond its times, in the order of its BATCH line after the CPU of all threads. */
-  enum Cost { THREAD_CPU_NS, THREAD_BYTES, ALL_BYTES }
+  /** What a child measures of a batch beyond its times, by its place in the BATCH line. */
+  enum Cost {
+    THREAD_CPU_NS(4), THREAD_BYTES(5), ALL_BYTES(6),
+    /** Every thread's voluntary context switches per call; negative where the child cannot tell. */
+    SWITCHES(9);
+
+    final int field;
+
+    Cost(int field) {
+      this.field = field;
+    }
+  }
   private final Map<String, List<Map<String, Double>>> finals = new LinkedHashMap<>();
   private final List<Warmup> warmups = new ArrayList<>();
 
@@ -99,8 +109,9 @@ final class BatchAlternation {
         cpus.get(v).add(Double.parseDouble(answer[3]));
       }
       for (Cost cost : Cost.values()) {
-        if (answer.length > 4 + cost.ordinal()) {
-          costs.get(v).get(cost).add(Double.parseDouble(answer[4 + cost.ordinal()]));
+        double value = answer.length > cost.field ? Double.parseDouble(answer[cost.field]) : -1;
+        if (value >= 0 || cost != Cost.SWITCHES && answer.length > cost.field) {
+          costs.get(v).get(cost).add(value);
         }
       }
     }
@@ -172,6 +183,11 @@ final class BatchAlternation {
   /** As {@link #pairedDifferences}, of one of the costs per call the child counts, where it reports them. */
   double[] pairedDifferences(String base, String measured, Cost cost) {
     return differences(costs.get(base).get(cost), costs.get(measured).get(cost));
+  }
+
+  /** True when the children reported {@code cost} for this variant's batches. */
+  boolean has(String variant, Cost cost) {
+    return !costs.get(variant).get(cost).isEmpty();
   }
 
   /** The median over every measured batch of this variant of one cost per call. */

@@ -19,7 +19,7 @@ public final class BenchOptions {
   private static final Set<String> FLAGS = Set.of("clients", "profile-calls", "calls", "batch", "warmup", "rounds", "startup-runs",
       "demo-runs", "failure-calls", "engine-calls", "threads-seconds", "export-events", "no-harm-calls",
       "no-harm-rate", "no-harm-seconds", "no-harm-cells", "no-harm-repeat", "storm-runs", "storm-processes", "only",
-      "out", "quick", "attached", "help");
+      "out", "quick", "attached", "unpinned", "help");
   private static final String USAGE = "flags: --calls N (20000 per JVM) --batch N (1000)"
       + " --warmup N (10000; at least: it goes on while a child's JIT is busy, up to ten times N; 0: none)"
       + " --rounds N (3) --startup-runs N (10) --demo-runs N (5; 0 skips)"
@@ -32,6 +32,7 @@ public final class BenchOptions {
       + " --clients " + String.join(",", CLIENTS) + " (the servers and start-up sections' clients; all by default)"
       + " --profile-calls N (50000; calls of the servers section's profiled child per client and server, 0 skips)"
       + " --attached (the servers section adds a third child: the agent attached, no endpoint matching its calls)"
+      + " --unpinned (the servers section's children run on any CPU, not both on the last one)"
       + " --only happy,servers,fleet,startup,failure,engine,export,no-harm,storm --out DIR (bench/results) --quick";
 
   final int calls;
@@ -56,6 +57,8 @@ public final class BenchOptions {
   final int profileCalls;
   /** The servers section's third child, which tells what being attached costs from what handling a call costs. */
   final boolean attached;
+  /** The servers section's children run where the scheduler puts them ({@link CpuPinning}). */
+  final boolean unpinned;
   final Path out;
   final boolean quick;
 
@@ -102,6 +105,7 @@ public final class BenchOptions {
       throw new IllegalArgumentException("--profile-calls must be 0 or more; " + USAGE);
     }
     attached = flags.containsKey("attached");
+    unpinned = flags.containsKey("unpinned");
     out = Path.of(flags.getOrDefault("out", "bench/results"));
     for (String section : only) {
       if (!SECTIONS.contains(section)) {
@@ -121,7 +125,7 @@ public final class BenchOptions {
       if (!FLAGS.contains(name)) {
         throw new IllegalArgumentException("unknown flag --" + name + "; " + USAGE);
       }
-      if (name.equals("quick") || name.equals("attached") || name.equals("help")) {
+      if (name.equals("quick") || name.equals("attached") || name.equals("unpinned") || name.equals("help")) {
         flags.put(name, "");
       } else if (i + 1 < args.length) {
         flags.put(name, args[++i]);
@@ -162,6 +166,7 @@ public final class BenchOptions {
     map.put("clients", String.join(",", clients));
     map.put("profile_calls", profileCalls);
     map.put("attached", attached);
+    map.put("unpinned", unpinned);
     map.put("quick", quick);
     return map;
   }

@@ -23,6 +23,7 @@ final class ChildJvm {
   private final BenchEnvironment env;
   private final Path dir;
   private final List<String> jvmArgs = new ArrayList<>();
+  private List<String> prefix = List.of();
   private Duration timeout = Duration.ofMinutes(5);
 
   ChildJvm(BenchEnvironment env, Path dir) {
@@ -41,6 +42,12 @@ final class ChildJvm {
   /** Attaches another agent jar, with no arguments ({@link BenchEnvironment#noopAgentJar}). */
   ChildJvm javaagent(Path jar) {
     jvmArgs.add("-javaagent:" + jar);
+    return this;
+  }
+
+  /** Runs the JVM under {@code pinning}'s CPU affinity. */
+  ChildJvm pinned(CpuPinning pinning) {
+    this.prefix = pinning.prefix();
     return this;
   }
 
@@ -126,7 +133,7 @@ final class ChildJvm {
   }
 
   private List<String> command(String... tail) {
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(prefix);
     command.add(env.java);
     command.addAll(jvmArgs);
     command.addAll(List.of(tail));

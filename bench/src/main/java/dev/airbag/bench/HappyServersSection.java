@@ -13,7 +13,9 @@ import java.util.Map;
  * against the project's fault server and against the JDK's {@code com.sun.net.httpserver} answering OpenAI's and
  * Anthropic's full header sets, so that a cost that shows only with real responses cannot hide. Each batch of the
  * agent's child is paired with the batch of the child without it that ran next to it; the figure is the median of
- * the pairs' differences, with their spread, not the best run.
+ * the pairs' differences, with their spread, not the best run. Both children run on one CPU ({@link CpuPinning};
+ * {@code --unpinned} lets them roam), and every thread's voluntary context switches per call are counted beside the
+ * times, so that a thread hop the pinning could hide still shows.
  */
 final class HappyServersSection {
   static final String SECTION = "happy_servers";
@@ -27,6 +29,8 @@ final class HappyServersSection {
 
   static List<Figure> run(BenchEnvironment env, BenchOptions o) throws Exception {
     List<Figure> figures = new ArrayList<>();
+    CpuPinning pinning = o.unpinned ? CpuPinning.none("--unpinned") : CpuPinning.lastCpu();
+    System.err.println("happy path on the servers: " + pinning.description());
     for (String server : SERVERS) {
       for (String client : o.clients) {
         System.err.printf("happy path on the %s server: %s, without and with the agent%n", server, client);
@@ -34,7 +38,7 @@ final class HappyServersSection {
         List<String> variants = o.attached ? List.of(client, client + "+agent", client + ATTACHED)
             : List.of(client, client + "+agent");
         BatchAlternation runs = BatchAlternation.run(o.rounds, variants,
-            v -> start(env, v, server), o.warmup / batchSize, Math.max(1, o.calls / batchSize), batchSize);
+            v -> start(env, v, server, pinning), o.warmup / batchSize, Math.max(1, o.calls / batchSize), batchSize);
         for (String withAgent : variants.subList(1, variants.size())) {
           for (Map<String, Double> results : runs.finals(withAgent)) {
             Checks.agentAttached(withAgent, results, true);
@@ -46,7 +50,7 @@ final class HappyServersSection {
           figures.add(attached);
           System.err.println("  attached, no endpoint matching: " + attached.note());
         }
-        Figure figure = figure(runs, client, server);
+        Figure figure = figure(runs, client, server, pinning);
         if (server.equals("jdk")) {
           // A pooled client opens one connection for all its calls: more would be a cost no header explains.
           figure = figure.note(figure.note() + String.format("; connections per 10,000 calls %.1f without, %.1f with",
@@ -62,9 +66,10 @@ final class HappyServersSection {
           figures.add(jit);
           System.err.println("  " + jit.name() + ": " + jit.note());
         }
-        System.err.println("  calling thread's CPU " + costs.get(0).note() + "\n  bytes allocated " + costs.get(1).note());
+        System.err.println("  calling thread's CPU " + costs.get(0).note() + "\n  bytes allocated " + costs.get(1).note()
+            + (costs.size() > 2 ? "\n  voluntary context switches " + costs.get(2).note() : ""));
         if (o.profileCalls > 0) {
-          Figure own = ownFrames(env, o, client, server);
+          Figure own = ownFrames(env, o, client, server, pinning);
           if (own != null) {
             figures.add(own);
             System.err.println("  " + own.name() + ": " + own.note());
@@ -88,11 +93,11 @@ final class HappyServersSection {
         .note("added " + spread(us, "us") + "; " + perRound(us, runs.warmups().size(), "us"));
   }
 
-  private static Figure figure(BatchAlternation runs, String client, String server) {
+  private static Figure figure(BatchAlternation runs, String client, String server, CpuPinning pinning) {
     double[] us = micros(runs.pairedDifferences(client, client + "+agent"));
     String spread = "added " + spread(us, "us") + "; " + perRound(us, runs.warmups().size(), "us")
         + "; CPU per call (all threads) added " + spread(micros(runs.pairedCpuDifferences(client, client + "+agent")),
-        "us");
+        "us") + "; " + pinning.description();
     Figure figure = medianOfPairs(runs, client, client + "+agent", us,
         client + " on the " + server + " server, median per call", "agent vs none");
     return figure.target("added <= " + TARGET_US + " us/call (median of pairs)", figure.added() <= TARGET_US)
@@ -147,10 +152,10 @@ final class HappyServersSection {
    * a difference of two timings moves with the machine, and names what is Airbag's rather than the client's. Null,
    * said on stderr, where the profiler cannot run.
    */
-  private static Figure ownFrames(BenchEnvironment env, BenchOptions o, String client, String server)
-      throws Exception {
+  private static Figure ownFrames(BenchEnvironment env, BenchOptions o, String client, String server,
+      CpuPinning pinning) throws Exception {
     String[] answer;
-    try (LiveChild child = start(env, client + "+agent", server)) {
+    try (LiveChild child = start(env, client + "+agent", server, pinning)) {
       BatchAlternation.warmAlone(child, Math.max(1, o.warmup), Math.min(o.batch, Math.max(1, o.warmup)));
       answer = child.ask("profile " + o.profileCalls, "PROFILE ").split(" ");
       child.end();
@@ -192,10 +197,21 @@ final class HappyServersSection {
     Figure bytesFigure = Figure.compared(SECTION, where + "bytes allocated per call, every thread", "B/call (median)",
         "agent vs none", runs.median(client, BatchAlternation.Cost.ALL_BYTES),
         runs.median(agent, BatchAlternation.Cost.ALL_BYTES), 1, "B/call", allBytes.length);
-    return List.of(withAdded(cpuFigure, Stats.median(cpu.clone())).note("added " + spread(cpu, "us") + "; "
-        + perRound(cpu, runs.warmups().size(), "us")),
+    List<Figure> figures = new ArrayList<>(List.of(withAdded(cpuFigure, Stats.median(cpu.clone())).note("added "
+        + spread(cpu, "us") + "; " + perRound(cpu, runs.warmups().size(), "us")),
         withAdded(bytesFigure, Stats.median(allBytes.clone())).note("added " + spread(allBytes, "B")
-            + " on every thread, " + spread(threadBytes, "B") + " on the calling thread"));
+            + " on every thread, " + spread(threadBytes, "B") + " on the calling thread")));
+    if (runs.has(client, BatchAlternation.Cost.SWITCHES) && runs.has(agent, BatchAlternation.Cost.SWITCHES)) {
+      double[] switches = runs.pairedDifferences(client, agent, BatchAlternation.Cost.SWITCHES);
+      Figure switchFigure = Figure.compared(SECTION, where + "voluntary context switches per call, every thread",
+          "switches/call (median)", "agent vs none", runs.median(client, BatchAlternation.Cost.SWITCHES),
+          runs.median(agent, BatchAlternation.Cost.SWITCHES), 1, "switches/call", switches.length);
+      // A thread hop of Airbag's in each call would be one more switch per call: a tenth is the most noise allows.
+      double added = Stats.median(switches.clone());
+      figures.add(withAdded(switchFigure, added).target("added < 0.1 switches/call (no thread hop)", added < 0.1)
+          .note("added " + spread(switches, "switches") + "; a thread hop added to each call would count +1"));
+    }
+    return figures;
   }
 
   /** The figure with "added" set to the median of pairs, the measure this section reports throughout. */
@@ -211,7 +227,7 @@ final class HappyServersSection {
     }
     double[] sorted = values.clone();
     java.util.Arrays.sort(sorted);
-    String number = unit.equals("B") ? "%+.0f" : "%+.1f";
+    String number = unit.equals("B") ? "%+.0f" : unit.equals("switches") ? "%+.2f" : "%+.1f";
     return String.format(number + " " + unit + "/call, median of %d pairs; quartiles " + number + " to " + number
         + ", range " + number + " to " + number, Stats.median(values.clone()), values.length, quantile(sorted, 0.25),
         quantile(sorted, 0.75), sorted[0], sorted[sorted.length - 1]);
@@ -226,7 +242,7 @@ final class HappyServersSection {
     if (rounds < 2 || values.length < rounds) {
       return "one round";
     }
-    String number = unit.equals("B") ? "%+.0f" : "%+.1f";
+    String number = unit.equals("B") ? "%+.0f" : unit.equals("switches") ? "%+.2f" : "%+.1f";
     int perRound = values.length / rounds;
     StringBuilder text = new StringBuilder("median per round (fresh JVMs)");
     for (int round = 0; round < rounds; round++) {
@@ -248,7 +264,8 @@ final class HappyServersSection {
     return sorted[(int) Math.round(q * (sorted.length - 1))];
   }
 
-  private static LiveChild start(BenchEnvironment env, String variant, String server) throws Exception {
+  private static LiveChild start(BenchEnvironment env, String variant, String server, CpuPinning pinning)
+      throws Exception {
     String workload = variant.replace("+agent", "").replace(ATTACHED, "");
     Path dir = env.runDir(workload + "-" + server);
     int port = BenchEnvironment.freePort();
@@ -257,7 +274,7 @@ final class HappyServersSection {
     Path config = variant.equals(workload) ? null : env.agentConfig(dir, endpoints, Map.of(
         "airbag.endpoint.bench-anthropic.url", "http://127.0.0.1:" + endpoints + "/v1/messages",
         "airbag.endpoint.bench-anthropic.provider", "anthropic"));
-    return new ChildJvm(env, dir).agent(config).jvmArgs(HappyPathSection.HEAP)
+    return new ChildJvm(env, dir).pinned(pinning).agent(config).jvmArgs(HappyPathSection.HEAP)
         .start(env.appClasspath, HappyPathApp.class.getName(), workload, Integer.toString(port), server);
   }
 }

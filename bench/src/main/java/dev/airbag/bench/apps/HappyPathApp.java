@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
  * A child JVM of the happy-path benchmark: starts a loopback LLM server that answers at once and then waits for the
  * driver, which keeps this JVM and its counterpart alive side by side and has them take turns. Commands on stdin:
  * {@code calls N} times N sequential calls and answers {@code BATCH p50_ns p99_ns cpu_ns thread_cpu_ns thread_bytes
- * all_bytes batch_ns jit_ns}: the CPU time per call over the batch of every live thread (the agent's exporter and the
- * server too), then the calling thread's CPU time and allocated bytes per call and every thread's allocated bytes per
- * call ({@link CallCost}), the batch's wall time and the JIT's compile time since start ({@link JitTime});
+ * all_bytes batch_ns jit_ns switches}: the CPU time per call over the batch of every live thread (the agent's exporter
+ * and the server too), then the calling thread's CPU time and allocated bytes per call and every thread's allocated
+ * bytes per call ({@link CallCost}), the batch's wall time, the JIT's compile time since start ({@link JitTime}) and
+ * every thread's voluntary context switches per call ({@link ThreadSwitches}, -1 where unknown);
  * {@code profile N} makes N calls under async-profiler and answers {@code PROFILE} with Airbag's share of the
  * samples ({@link #profile}); {@code end} reports the server's request count per call (an agent that sent extra
  * requests would show), memory after the workload, and exits. Prints {@code READY} once it can take commands.
@@ -41,6 +42,7 @@ public final class HappyPathApp {
       System.out.println("READY");
       for (String command = commands.readLine(); command != null; command = commands.readLine()) {
         if (command.startsWith("calls ")) {
+          long switches0 = ThreadSwitches.voluntary();
           long cpu0 = ThreadsCpu.nanos();
           long start = System.nanoTime();
           CallCost cost = new CallCost();
@@ -49,9 +51,12 @@ public final class HappyPathApp {
           long cpuPerCall = (ThreadsCpu.nanos() - cpu0) / nanos.length;
           long wall = System.nanoTime() - start;
           made += nanos.length;
+          long switches = ThreadSwitches.voluntary();
+          String switchesPerCall = switches < 0 || switches0 < 0 ? "-1"
+              : Double.toString((switches - switches0) / (double) nanos.length);
           long[] p = dev.airbag.bench.Stats.p50p99p999(nanos);
           System.out.println("BATCH " + p[0] + " " + p[1] + " " + cpuPerCall + " " + costPerCall + " " + wall + " "
-              + JitTime.totalNanos());
+              + JitTime.totalNanos() + " " + switchesPerCall);
         } else if (command.startsWith("profile ")) {
           int calls = Integer.parseInt(command.substring(8));
           System.out.println("PROFILE " + profile(workload, calls));
