@@ -47,6 +47,22 @@ class ConnectionMemoTest {
   }
 
   @Test
+  void aStateIsHeldWeaklySoAnIdleThreadKeepsNoFinishedCall() throws Exception {
+    Object connection = new Object();
+    Object state = new Object();
+    memo.put(connection, state);
+    WeakReference<Object> dropped = new WeakReference<>(state);
+    state = null;
+    for (int i = 0; i < 50 && dropped.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+
+    assertTrue(dropped.get() == null, "the memo kept a state nothing else holds");
+    assertNull(memo.get(connection), "a state gone is noted as nothing: the map answers");
+  }
+
+  @Test
   void theConnectionIsHeldWeakly() throws Exception {
     Object connection = new Object();
     memo.put(connection, ConnectionMemo.NOT_LLM);
