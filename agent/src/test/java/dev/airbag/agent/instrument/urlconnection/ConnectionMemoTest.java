@@ -53,12 +53,8 @@ class ConnectionMemoTest {
     memo.put(connection, state);
     WeakReference<Object> dropped = new WeakReference<>(state);
     state = null;
-    for (int i = 0; i < 50 && dropped.get() != null; i++) {
-      System.gc();
-      Thread.sleep(10);
-    }
 
-    assertTrue(dropped.get() == null, "the memo kept a state nothing else holds");
+    assertTrue(collected(dropped), "the memo kept a state nothing else holds");
     assertNull(memo.get(connection), "a state gone is noted as nothing: the map answers");
   }
 
@@ -68,11 +64,16 @@ class ConnectionMemoTest {
     memo.put(connection, ConnectionMemo.NOT_LLM);
     WeakReference<Object> dropped = new WeakReference<>(connection);
     connection = null;
-    for (int i = 0; i < 50 && dropped.get() != null; i++) {
+
+    assertTrue(collected(dropped), "the memo kept a connection the app dropped");
+  }
+
+  /** True once the collector has cleared {@code reference}, asked a few times over half a second. */
+  private static boolean collected(WeakReference<Object> reference) throws InterruptedException {
+    for (int i = 0; i < 50 && reference.get() != null; i++) {
       System.gc();
       Thread.sleep(10);
     }
-
-    assertTrue(dropped.get() == null, "the memo kept a connection the app dropped");
+    return reference.get() == null;
   }
 }
