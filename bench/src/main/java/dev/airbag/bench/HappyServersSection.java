@@ -206,9 +206,9 @@ final class HappyServersSection {
       Figure switchFigure = Figure.compared(SECTION, where + "voluntary context switches per call, every thread",
           "switches/call (median)", "agent vs none", runs.median(client, BatchAlternation.Cost.SWITCHES),
           runs.median(agent, BatchAlternation.Cost.SWITCHES), 1, "switches/call", switches.length);
-      // A thread hop of Airbag's in each call would be one more switch per call: a tenth is the most noise allows.
+      // A thread hop of Airbag's in each call would be one more switch per call; the cells move by up to a tenth.
       double added = Stats.median(switches.clone());
-      figures.add(withAdded(switchFigure, added).target("added < 0.1 switches/call (no thread hop)", added < 0.1)
+      figures.add(withAdded(switchFigure, added).target("added < 0.5 switches/call (no thread hop)", added < 0.5)
           .note("added " + spread(switches, "switches") + "; a thread hop added to each call would count +1"));
     }
     return figures;
