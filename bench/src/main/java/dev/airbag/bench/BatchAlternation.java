@@ -109,8 +109,12 @@ final class BatchAlternation {
         cpus.get(v).add(Double.parseDouble(answer[3]));
       }
       for (Cost cost : Cost.values()) {
-        double value = answer.length > cost.field ? Double.parseDouble(answer[cost.field]) : -1;
-        if (value >= 0 || cost != Cost.SWITCHES && answer.length > cost.field) {
+        if (answer.length <= cost.field) {
+          continue;
+        }
+        double value = Double.parseDouble(answer[cost.field]);
+        // -1: the child cannot count its switches (no /proc).
+        if (cost != Cost.SWITCHES || value >= 0) {
           costs.get(v).get(cost).add(value);
         }
       }
