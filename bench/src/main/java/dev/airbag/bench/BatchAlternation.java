@@ -31,7 +31,10 @@ final class BatchAlternation {
   /** What a child measures of a batch beyond its times, by its place in the BATCH line. */
   enum Cost {
     THREAD_CPU_NS(4), THREAD_BYTES(5), ALL_BYTES(6),
-    /** Every thread's voluntary context switches per call; negative where the child cannot tell. */
+    /**
+     * The voluntary context switches per call of every thread but the servers' on a CPU of their own; negative where
+     * the child cannot tell.
+     */
     SWITCHES(9);
 
     final int field;

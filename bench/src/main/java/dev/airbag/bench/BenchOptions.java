@@ -19,7 +19,7 @@ public final class BenchOptions {
   private static final Set<String> FLAGS = Set.of("clients", "profile-calls", "calls", "batch", "warmup", "rounds", "startup-runs",
       "demo-runs", "failure-calls", "engine-calls", "threads-seconds", "export-events", "no-harm-calls",
       "no-harm-rate", "no-harm-seconds", "no-harm-cells", "no-harm-repeat", "storm-runs", "storm-processes", "only",
-      "out", "quick", "attached", "unpinned", "help");
+      "out", "quick", "attached", "unpinned", "one-cpu", "help");
   private static final String USAGE = "flags: --calls N (20000 per JVM) --batch N (1000)"
       + " --warmup N (10000; at least: it goes on while a child's JIT is busy, up to ten times N; 0: none)"
       + " --rounds N (3) --startup-runs N (10) --demo-runs N (5; 0 skips)"
@@ -32,7 +32,8 @@ public final class BenchOptions {
       + " --clients " + String.join(",", CLIENTS) + " (the servers and start-up sections' clients; all by default)"
       + " --profile-calls N (50000; calls of the servers section's profiled child per client and server, 0 skips)"
       + " --attached (the servers section adds a third child: the agent attached, no endpoint matching its calls)"
-      + " --unpinned (the servers section's children run on any CPU, not both on the last one)"
+      + " --unpinned (the servers section's children run on any CPU)"
+      + " --one-cpu (the servers section's loopback servers run on the clients' CPU, not on another)"
       + " --only happy,servers,fleet,startup,failure,engine,export,no-harm,storm --out DIR (bench/results) --quick";
 
   final int calls;
@@ -59,6 +60,8 @@ public final class BenchOptions {
   final boolean attached;
   /** The servers section's children run where the scheduler puts them ({@link CpuPinning}). */
   final boolean unpinned;
+  /** The servers section's loopback servers share the clients' CPU ({@link CpuPinning}). */
+  final boolean oneCpu;
   final Path out;
   final boolean quick;
 
@@ -106,6 +109,10 @@ public final class BenchOptions {
     }
     attached = flags.containsKey("attached");
     unpinned = flags.containsKey("unpinned");
+    oneCpu = flags.containsKey("one-cpu");
+    if (unpinned && oneCpu) {
+      throw new IllegalArgumentException("--unpinned and --one-cpu exclude each other; " + USAGE);
+    }
     out = Path.of(flags.getOrDefault("out", "bench/results"));
     for (String section : only) {
       if (!SECTIONS.contains(section)) {
@@ -125,7 +132,8 @@ public final class BenchOptions {
       if (!FLAGS.contains(name)) {
         throw new IllegalArgumentException("unknown flag --" + name + "; " + USAGE);
       }
-      if (name.equals("quick") || name.equals("attached") || name.equals("unpinned") || name.equals("help")) {
+      if (name.equals("quick") || name.equals("attached") || name.equals("unpinned") || name.equals("one-cpu")
+          || name.equals("help")) {
         flags.put(name, "");
       } else if (i + 1 < args.length) {
         flags.put(name, args[++i]);
@@ -167,6 +175,7 @@ public final class BenchOptions {
     map.put("profile_calls", profileCalls);
     map.put("attached", attached);
     map.put("unpinned", unpinned);
+    map.put("one_cpu", oneCpu);
     map.put("quick", quick);
     return map;
   }

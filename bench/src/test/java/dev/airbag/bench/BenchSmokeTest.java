@@ -77,12 +77,14 @@ class BenchSmokeTest {
       }
       if (figure.get("name").asText().endsWith("median per call")
           && !figure.get("name").asText().contains("attached")) {
-        // Linux with two CPUs or more, and taskset (CI's machine): both children on one CPU.
+        // Linux with two CPUs or more, and taskset (CI's machine): both children on one CPU, their servers on another;
+        // the section itself fails when a child's servers did not stay apart.
         boolean pinnable = Runtime.getRuntime().availableProcessors() >= 2
             && Files.isExecutable(Path.of("/usr/bin/taskset"));
-        assertEquals(pinnable, figure.get("note").asText().contains("both children pinned to CPU"), figure.toString());
+        assertEquals(pinnable, figure.get("note").asText().contains("their loopback servers' threads to CPU"),
+            figure.toString());
       }
-      if (figure.get("name").asText().endsWith("voluntary context switches per call, every thread")) {
+      if (figure.get("name").asText().contains("voluntary context switches per call, every thread")) {
         assertTrue(figure.get("without").asDouble() > 0 && figure.get("with").asDouble() > 0, figure.toString());
       }
       if (figure.get("name").asText().endsWith("(profile)")) {
@@ -95,7 +97,9 @@ class BenchSmokeTest {
       String where = "openai on the " + server + " server, ";
       assertTrue(names.contains(where + "median per call"), names.toString());
       assertTrue(names.contains(where + "bytes allocated per call, every thread"), names.toString());
-      assertTrue(names.contains(where + "voluntary context switches per call, every thread"), names.toString());
+      // Every thread but the servers' where they run on a CPU of their own.
+      assertTrue(names.stream().anyMatch(name -> name.startsWith(where + "voluntary context switches per call, every"
+          + " thread")), names.toString());
       assertTrue(names.contains(where + "Airbag's own CPU per call (profile)"), names.toString());
       assertTrue(names.contains(where + "JIT compile time until quiet"), names.toString());
       // --attached's third child: the agent there with no endpoint matching (checked attached, one request a call).

@@ -12,13 +12,16 @@ import java.nio.charset.StandardCharsets;
  * all_bytes batch_ns jit_ns switches}: the CPU time per call over the batch of every live thread (the agent's exporter
  * and the server too), then the calling thread's CPU time and allocated bytes per call and every thread's allocated
  * bytes per call ({@link CallCost}), the batch's wall time, the JIT's compile time since start ({@link JitTime}) and
- * every thread's voluntary context switches per call ({@link ThreadSwitches}, -1 where unknown);
+ * the voluntary context switches per call of every thread but the servers' when they run on a CPU of their own
+ * ({@link ThreadSwitches}, -1 where unknown);
  * {@code profile N} makes N calls under async-profiler and answers {@code PROFILE} with Airbag's share of the
  * samples ({@link #profile}); {@code end} reports the server's request count per call (an agent that sent extra
  * requests would show), memory after the workload, and exits. Prints {@code READY} once it can take commands.
  *
- * <p>Arguments: {@code WORKLOAD LLM_PORT [SERVER]}, SERVER {@code fault} (the project's fault server, the default)
- * or {@code jdk} ({@link HeaderRichServer}); the driver writes the agent's config for that port.
+ * <p>Arguments: {@code WORKLOAD LLM_PORT [SERVER [SERVER_CPU]]}, SERVER {@code fault} (the project's fault server,
+ * the default) or {@code jdk} ({@link HeaderRichServer}); the driver writes the agent's config for that port. With
+ * SERVER_CPU, the servers' threads run on that CPU alone ({@link ThreadAffinity}), and {@code end} reports how many
+ * threads do and whether the calling thread is among them.
  */
 public final class HappyPathApp {
   private HappyPathApp() {
@@ -29,20 +32,18 @@ public final class HappyPathApp {
     int llmPort = Integer.parseInt(args[1]);
     BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     boolean jdkServer = args.length > 2 && args[2].equals("jdk");
-    try (FaultServer fault = jdkServer ? null : FaultServer.start(llmPort);
-        HeaderRichServer rich = jdkServer ? HeaderRichServer.start(llmPort) : null;
-        FaultServer other = FaultServer.start();
-        Workload workload = Workload.named(workloadName, jdkServer ? rich.baseUrl() : fault.baseUrl(),
-            other.baseUrl())) {
+    int serverCpu = args.length > 3 ? Integer.parseInt(args[3]) : -1;
+    try (LoopbackServers servers = serverCpu < 0 ? LoopbackServers.start(jdkServer, llmPort)
+            : ThreadAffinity.startedOn(serverCpu, () -> LoopbackServers.start(jdkServer, llmPort));
+        Workload workload = Workload.named(workloadName, servers.llmBaseUrl(), servers.other.baseUrl())) {
+      FaultServer fault = servers.fault;
+      HeaderRichServer rich = servers.rich;
+      FaultServer other = servers.other;
       long made = 0;
-      if (fault != null) {
-        fault.keepRequests(false);
-      }
-      other.keepRequests(false);
       System.out.println("READY");
       for (String command = commands.readLine(); command != null; command = commands.readLine()) {
         if (command.startsWith("calls ")) {
-          long switches0 = ThreadSwitches.voluntary();
+          long switches0 = ThreadSwitches.voluntary(serverCpu);
           long cpu0 = ThreadsCpu.nanos();
           long start = System.nanoTime();
           CallCost cost = new CallCost();
@@ -51,7 +52,7 @@ public final class HappyPathApp {
           long cpuPerCall = (ThreadsCpu.nanos() - cpu0) / nanos.length;
           long wall = System.nanoTime() - start;
           made += nanos.length;
-          long switches = ThreadSwitches.voluntary();
+          long switches = ThreadSwitches.voluntary(serverCpu);
           String switchesPerCall = switches < 0 || switches0 < 0 ? "-1"
               : Double.toString((switches - switches0) / (double) nanos.length);
           long[] p = dev.airbag.bench.Stats.p50p99p999(nanos);
@@ -68,6 +69,10 @@ public final class HappyPathApp {
           ChildReport.put("upstream_requests_per_call", served / (double) made);
           if (jdkServer) {
             ChildReport.put("connections_per_call", rich.connectionCount() / (double) made);
+          }
+          if (serverCpu >= 0) {
+            ChildReport.put("threads_on_server_cpu", ThreadAffinity.threadsOn(serverCpu));
+            ChildReport.put("caller_on_server_cpu", ThreadAffinity.callerOn(serverCpu) ? 1 : 0);
           }
           ChildReport.putMemory();
           System.out.println("END");
@@ -116,5 +121,40 @@ public final class HappyPathApp {
       nanos[i] = System.nanoTime() - t0;
     }
     return nanos;
+  }
+
+  /** The child's loopback servers: the LLM server the workload calls, and one for its calls to anything else. */
+  private static final class LoopbackServers implements AutoCloseable {
+    final FaultServer fault;
+    final HeaderRichServer rich;
+    final FaultServer other;
+
+    private LoopbackServers(FaultServer fault, HeaderRichServer rich, FaultServer other) {
+      this.fault = fault;
+      this.rich = rich;
+      this.other = other;
+    }
+
+    static LoopbackServers start(boolean jdkServer, int llmPort) throws Exception {
+      FaultServer fault = jdkServer ? null : FaultServer.start(llmPort);
+      HeaderRichServer rich = jdkServer ? HeaderRichServer.start(llmPort) : null;
+      FaultServer other = FaultServer.start();
+      if (fault != null) {
+        fault.keepRequests(false);
+      }
+      other.keepRequests(false);
+      return new LoopbackServers(fault, rich, other);
+    }
+
+    String llmBaseUrl() {
+      return rich != null ? rich.baseUrl() : fault.baseUrl();
+    }
+
+    @Override
+    public void close() throws Exception {
+      try (FaultServer f = fault; HeaderRichServer r = rich; FaultServer o = other) {
+        // Closed in reverse order, each even if another fails.
+      }
+    }
   }
 }
