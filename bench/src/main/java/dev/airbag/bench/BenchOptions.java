@@ -32,8 +32,8 @@ public final class BenchOptions {
       + " --clients " + String.join(",", CLIENTS) + " (the servers and start-up sections' clients; all by default)"
       + " --profile-calls N (50000; calls of the servers section's profiled child per client and server, 0 skips)"
       + " --attached (the servers section adds a third child: the agent attached, no endpoint matching its calls)"
-      + " --unpinned (the servers section's children run on any CPU)"
-      + " --one-cpu (the servers section's loopback servers run on the clients' CPU, not on another)"
+      + " --unpinned (the happy and servers sections' children run on any CPU)"
+      + " --one-cpu (those sections' loopback servers run on the clients' CPU, not on another)"
       + " --only happy,servers,fleet,startup,failure,engine,export,no-harm,storm --out DIR (bench/results) --quick";
 
   final int calls;
@@ -58,9 +58,9 @@ public final class BenchOptions {
   final int profileCalls;
   /** The servers section's third child, which tells what being attached costs from what handling a call costs. */
   final boolean attached;
-  /** The servers section's children run where the scheduler puts them ({@link CpuPinning}). */
+  /** The happy and servers sections' children run where the scheduler puts them ({@link CpuPinning}). */
   final boolean unpinned;
-  /** The servers section's loopback servers share the clients' CPU ({@link CpuPinning}). */
+  /** The happy and servers sections' loopback servers share the clients' CPU ({@link CpuPinning}). */
   final boolean oneCpu;
   final Path out;
   final boolean quick;

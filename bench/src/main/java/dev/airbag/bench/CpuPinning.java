@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where the servers section's children run. By default each child runs on the last CPU this process may use, and the
+ * Where the happy-path and servers sections' children run. By default each child runs on the last CPU this process may use, and the
  * loopback server inside it on the first, with {@code taskset}: a remote server's work is not on the client's CPU,
  * and on a small machine the scheduler otherwise moves a call's threads (the client's, the server's, an event
  * loop's) between cores, whose cross-core wake-ups flip a batch's median by tens of microseconds and drown a
@@ -27,6 +27,11 @@ final class CpuPinning {
 
   static CpuPinning none(String why) {
     return new CpuPinning(List.of(), -1, "children unpinned (" + why + ")");
+  }
+
+  /** The placement {@code --unpinned} and {@code --one-cpu} ask for. */
+  static CpuPinning chosenBy(BenchOptions o) {
+    return o.unpinned ? none("--unpinned") : choose(o.oneCpu);
   }
 
   /**

@@ -30,7 +30,7 @@ final class HappyServersSection {
 
   static List<Figure> run(BenchEnvironment env, BenchOptions o) throws Exception {
     List<Figure> figures = new ArrayList<>();
-    CpuPinning pinning = o.unpinned ? CpuPinning.none("--unpinned") : CpuPinning.choose(o.oneCpu);
+    CpuPinning pinning = CpuPinning.chosenBy(o);
     System.err.println("happy path on the servers: " + pinning.description());
     for (String server : SERVERS) {
       for (String client : o.clients) {
