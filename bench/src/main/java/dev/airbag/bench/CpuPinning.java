@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where the happy-path and servers sections' children run. By default each child runs on the last CPU this process may use, and the
- * loopback server inside it on the first, with {@code taskset}: a remote server's work is not on the client's CPU,
- * and on a small machine the scheduler otherwise moves a call's threads (the client's, the server's, an event
- * loop's) between cores, whose cross-core wake-ups flip a batch's median by tens of microseconds and drown a
+ * Where the happy-path and servers sections' children run. By default each child runs on the last CPU this process
+ * may use, and the loopback server inside it on the first, with {@code taskset}: a remote server's work is not on the
+ * client's CPU, and on a small machine the scheduler otherwise moves a call's threads (the client's, the server's, an
+ * event loop's) between cores, whose cross-core wake-ups flip a batch's median by tens of microseconds and drown a
  * difference of a few. The children take turns, so they never compete for either CPU. {@code --one-cpu} puts the
  * servers with the clients: then every cycle a call costs anywhere in the child is on the one CPU's clock. An extra
- * thread hop of Airbag's shows either way, in the section's count of context switches. Immutable.
+ * thread hop of Airbag's shows either way, in the servers section's count of context switches. Immutable.
  */
 final class CpuPinning {
   private final List<String> prefix;
